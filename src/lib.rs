@@ -1,4 +1,10 @@
 //! ancrage: match social-economy structures to the sites of Est Ensemble, review calls for
 //! expressions of interest, hand juries a shortlist, follow each residential pathway.
+//!
+//! Layers, each knowing only those below it: `domain` → `store` → `scoring` → `review` →
+//! `export` → `tui` → `cli`. `i18n` is shared formatting.
 
+pub mod cli;
 pub mod domain;
+pub mod i18n;
+pub mod store;

@@ -250,7 +250,7 @@ pub fn is_valid_siret(siret: &str) -> bool {
         return false;
     }
     let digits: Vec<u32> = siret.bytes().map(|b| u32::from(b - b'0')).collect();
-    let la_poste = siret.starts_with("356000000") && digits.iter().sum::<u32>() % 5 == 0;
+    let la_poste = siret.starts_with("356000000") && digits.iter().sum::<u32>().is_multiple_of(5);
     let sum: u32 = digits
         .iter()
         .rev()
@@ -264,7 +264,7 @@ pub fn is_valid_siret(siret: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0 || la_poste
+    sum.is_multiple_of(10) || la_poste
 }
 
 #[cfg(test)]

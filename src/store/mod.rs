@@ -1,0 +1,14 @@
+//! Persistence of the workspace: a folder of JSON files the officer can read, diff and back up.
+//!
+//! ```text
+//! <workspace>/
+//!   territory.json
+//!   sites/<site-id>.json
+//!   structures/<structure-id>.json
+//!   calls/<call-id>.json
+//! ```
+
+pub mod document;
+pub mod embedded;
+
+pub use document::SCHEMA_VERSION;
