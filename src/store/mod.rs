@@ -8,6 +8,7 @@
 //!   calls/<call-id>.json
 //! ```
 
+pub mod atomic;
 pub mod document;
 pub mod embedded;
 
