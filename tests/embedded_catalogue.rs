@@ -4,8 +4,8 @@
 
 use ancrage::domain::structure::is_valid_siret;
 use ancrage::domain::{
-    Call, EpisodeKind, EpisodeOutcome, LegalForm, Money, Site, SiteKind, Structure, Territory,
-    ids::is_slug,
+    Call, EpisodeKind, EpisodeOutcome, LegalForm, Money, Programme, Site, SiteKind, Structure,
+    Territory, ids::is_slug,
 };
 use ancrage::store::SCHEMA_VERSION;
 use ancrage::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
@@ -246,6 +246,18 @@ fn transitional_sites_respect_the_programme_rules() {
             !site.illustrative.is_empty(),
             "sites/{file}: per-site figures are not published, they must be marked illustrative"
         );
+        if site.programme == Programme::Tempo {
+            // Temp'O offers spaces free of works for 18 to 24 months, from 100 to 10 000 m².
+            assert!(
+                months.is_some_and(|m| (18..=24).contains(&m)),
+                "sites/{file}"
+            );
+            let surface = site.total_surface.unwrap_or(site.lots_surface()).value();
+            assert!(
+                (100.0..=10_000.0).contains(&surface),
+                "sites/{file}: {surface} m²"
+            );
+        }
     }
 }
 
