@@ -462,3 +462,32 @@ fn demo_structures_cover_every_city_and_lean_west() {
     let priority = by_zone.get(&true).copied().unwrap_or(0);
     assert!(west > priority, "west {west}, north/east {priority}");
 }
+
+/// The shipped text is shown as is: it follows French typography (a no-break space before
+/// `; : ! ?` and inside « », never a plain one that lets the mark wrap alone to the next line).
+#[test]
+fn shipped_text_follows_french_typography() {
+    let c = load();
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    for (file, site) in &c.sites {
+        texts.extend([
+            (*file, site.name.as_str()),
+            (*file, site.description.as_str()),
+        ]);
+        texts.extend(site.lots.iter().map(|l| (*file, l.label.as_str())));
+        texts.extend(site.sources.iter().map(|s| (*file, s.title.as_str())));
+    }
+    for (file, s) in &c.structures {
+        texts.extend([(*file, s.name.as_str()), (*file, s.description.as_str())]);
+        texts.extend(
+            s.pathway
+                .iter()
+                .filter_map(|e| Some((*file, e.place.as_deref()?))),
+        );
+    }
+    for (file, text) in texts {
+        for bad in [" :", " ;", " !", " ?", "« ", " »"] {
+            assert!(!text.contains(bad), "sites/{file}: {bad:?} in {text:?}");
+        }
+    }
+}
