@@ -1,6 +1,14 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+mod check;
+mod count;
+mod failure;
+mod init;
+mod schema;
+mod summary;
+
 use crate::i18n::Lang;
+use crate::store::location;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,11 +33,28 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Create a workspace from the embedded catalogue and demo (refuses an existing one).
+    Init(init::InitArgs),
+    /// Check every file of the workspace; print each problem; exit 1 if there is any.
+    Check,
+    /// Write JSON Schemas of the workspace files into DIR, for editors.
+    Schema(schema::SchemaArgs),
+}
 
 /// Parses the arguments and runs the command; errors are printed here, once.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let _ = cli;
-    ExitCode::SUCCESS
+    let lang = cli.lang;
+    let workspace = || location::resolve(cli.workspace.clone());
+    let outcome = match &cli.command {
+        None => summary::run(&workspace(), lang),
+        Some(Command::Init(args)) => init::run(&args.dir.clone().unwrap_or_else(workspace), lang),
+        Some(Command::Check) => check::run(&workspace(), lang),
+        Some(Command::Schema(args)) => schema::run(args, lang),
+    };
+    outcome.unwrap_or_else(|failure| {
+        eprintln!("{}", failure.message);
+        failure.exit_code()
+    })
 }
