@@ -34,9 +34,15 @@ impl Problem {
         }
     }
 
-    /// The same problem, showing the offending value (serialised as JSON).
+    /// The same problem, showing the offending value (serialised as JSON; a whole float
+    /// such as a surface shows as `-5`, as the officer typed it, not `-5.0`).
     pub fn with_value<T: Serialize + ?Sized>(mut self, value: &T) -> Self {
-        self.value = serde_json::to_string(value).ok();
+        self.value = serde_json::to_string(value)
+            .ok()
+            .map(|text| match text.strip_suffix(".0") {
+                Some(whole) if whole.parse::<i64>().is_ok() => whole.to_owned(),
+                _ => text,
+            });
         self
     }
 

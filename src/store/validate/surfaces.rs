@@ -100,7 +100,7 @@ mod tests {
                 "structures/velo-solidaire.json: structure.needs.surface_max",
             ]
         );
-        assert_eq!(problems[0].value.as_deref(), Some("-5.0"));
+        assert_eq!(problems[0].value.as_deref(), Some("-5"));
         assert!(
             problems
                 .iter()
