@@ -94,3 +94,20 @@ fn missing_or_non_integer_version_is_refused() {
         );
     }
 }
+
+#[test]
+fn check_accepts_an_old_file_and_says_it_was_migrated() {
+    let dir = fixture_copy();
+    std::fs::write(dir.path().join("sites/friche-des-rives.json"), v0_site()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ancrage"))
+        .args(["check", "--lang", "en", "--workspace"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1\u{a0}file from an older version, updated in memory (rewritten on the next save): sites/friche-des-rives.json"),
+        "{stdout}"
+    );
+}

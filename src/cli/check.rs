@@ -5,26 +5,43 @@ use super::failure::{Failure, Outcome};
 use crate::domain::Workspace;
 use crate::i18n::{Lang, NBSP};
 use crate::store::files::contains_workspace;
-use crate::store::load::load_workspace;
+use crate::store::load::load_workspace_lenient;
 use crate::store::problem::Problems;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(dir: &Path, lang: Lang) -> Outcome {
     if !contains_workspace(dir) {
         return Err(Failure::new(missing_workspace(dir, lang)));
     }
-    match load_workspace(dir) {
-        Ok(workspace) => {
-            println!("{}", clean(&workspace, lang));
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(problems) => {
-            println!("{}", problems.render(lang));
-            println!("{}", tally(&problems, lang));
-            Ok(ExitCode::FAILURE)
-        }
+    let loaded = load_workspace_lenient(dir).map_err(|p| Failure::new(p.render(lang)))?;
+    if !loaded.problems.is_empty() {
+        println!("{}", loaded.problems.render(lang));
+        println!("{}", tally(&loaded.problems, lang));
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{}", clean(&loaded.workspace, lang));
+    if !loaded.migrated.is_empty() {
+        println!("{}", migrated(&loaded.migrated, lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Older files load fine; saying so tells the officer why a later save rewrites them.
+fn migrated(files: &[PathBuf], lang: Lang) -> String {
+    let list: Vec<_> = files.iter().map(|f| f.display().to_string()).collect();
+    match lang {
+        Lang::Fr => format!(
+            "{} d'une version antérieure, mis à jour en mémoire (réécrits à la prochaine sauvegarde){NBSP}: {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
+        Lang::En => format!(
+            "{} from an older version, updated in memory (rewritten on the next save): {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
     }
 }
 

@@ -59,6 +59,62 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
         unique(&lots, out);
     }
 
+    // A SIRET names one establishment: two structures with the same one are one entered twice.
+    let sirets: Vec<_> = ws
+        .structures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            Some(declared(
+                cx.structure_file(i),
+                "structure.siret",
+                s.siret.as_deref()?,
+            ))
+        })
+        .collect();
+    unique(&sirets, out);
+
+    // Inside a call: each site offered once, one application per structure (the review keys
+    // its decisions by structure), each site asked for once per application.
+    for (i, call) in ws.calls.iter().enumerate() {
+        let file = cx.call_file(i);
+        let offered: Vec<_> = call
+            .sites
+            .iter()
+            .enumerate()
+            .map(|(j, s)| declared(file.clone(), &format!("call.sites[{j}]"), s.as_str()))
+            .collect();
+        unique(&offered, out);
+        let applicants: Vec<_> = call
+            .applications
+            .iter()
+            .enumerate()
+            .map(|(j, a)| {
+                declared(
+                    file.clone(),
+                    &format!("call.applications[{j}].structure"),
+                    a.structure.as_str(),
+                )
+            })
+            .collect();
+        unique(&applicants, out);
+        for (j, application) in call.applications.iter().enumerate() {
+            let asked: Vec<_> = application
+                .sites
+                .iter()
+                .enumerate()
+                .map(|(k, s)| {
+                    declared(
+                        file.clone(),
+                        &format!("call.applications[{j}].sites[{k}]"),
+                        s.as_str(),
+                    )
+                })
+                .collect();
+            unique(&asked, out);
+        }
+    }
+
     let territory = &ws.territory;
     let file = cx.territory_file();
     let cities: Vec<_> = territory
@@ -261,6 +317,34 @@ mod tests {
         let kinds: Vec<_> = out.iter().map(|p| &p.expected).collect();
         assert_eq!(kinds.len(), 2);
         assert_eq!(kinds[0], &Expected::Slug);
+    }
+
+    #[test]
+    fn duplicate_siret() {
+        let mut ws = workspace();
+        ws.structures[1].siret = ws.structures[0].siret.clone();
+        assert_eq!(
+            places(&run(&ws, check)),
+            ["structures/velo-solidaire.json: structure.siret"]
+        );
+    }
+
+    #[test]
+    fn duplicates_inside_a_call() {
+        let mut ws = workspace();
+        let call = &mut ws.calls[0];
+        call.sites.push(call.sites[0].clone());
+        call.applications.push(call.applications[0].clone());
+        let again = call.applications[1].sites[0].clone();
+        call.applications[1].sites.push(again);
+        assert_eq!(
+            places(&run(&ws, check)),
+            [
+                "calls/tempo-2026.json: call.sites[2]",
+                "calls/tempo-2026.json: call.applications[2].structure",
+                "calls/tempo-2026.json: call.applications[1].sites[2]",
+            ]
+        );
     }
 
     #[test]
