@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod review;
 pub mod store;
