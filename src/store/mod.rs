@@ -11,5 +11,7 @@
 pub mod atomic;
 pub mod document;
 pub mod embedded;
+pub mod journal;
+pub mod lock;
 
 pub use document::SCHEMA_VERSION;

@@ -1,0 +1,113 @@
+//! Why a review session could not open or apply a change.
+
+use crate::domain::CallId;
+use crate::i18n::Lang;
+use crate::review::ReviewError;
+use crate::store::journal::JournalError;
+use crate::store::lock::LockError;
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("appel inconnu « {call} »{}", did_you_mean(suggestions, Lang::Fr))]
+    UnknownCall {
+        call: CallId,
+        suggestions: Vec<String>,
+    },
+    /// Refused by the review rules: the state is unchanged.
+    #[error("{0}")]
+    Rule(#[from] ReviewError),
+    #[error(
+        "lecture seule : {holder} — aucune modification possible tant que l'autre instance est ouverte"
+    )]
+    ReadOnly { holder: String },
+    #[error("{0}")]
+    Lock(#[from] LockError),
+    #[error("{0}")]
+    Journal(#[from] JournalError),
+    #[error("{}:{line}:{column} : {field}{message}", path.display())]
+    StateFile {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// `champ x.y : ` when known, else empty.
+        field: String,
+        message: String,
+    },
+    #[error(
+        "{} : version de format {found} plus récente que celle de ce programme ({known}) — mettez ancrage à jour",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error(
+        "{} : entrée n° {seq} impossible à rejouer : {error}",
+        path.display()
+    )]
+    Replay {
+        path: PathBuf,
+        seq: u64,
+        error: ReviewError,
+    },
+    #[error("{} : {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+fn did_you_mean(suggestions: &[String], lang: Lang) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let list = suggestions.join(", ");
+    match lang {
+        Lang::Fr => format!(" (vouliez-vous dire\u{a0}: {list}\u{a0}?)"),
+        Lang::En => format!(" (did you mean: {list}?)"),
+    }
+}
+
+impl SessionError {
+    /// True when the review rules refused the change (as opposed to the disk or the lock).
+    pub fn is_rule(&self) -> bool {
+        matches!(
+            self,
+            SessionError::Rule(_) | SessionError::UnknownCall { .. }
+        )
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            SessionError::UnknownCall { call, suggestions } => {
+                format!("unknown call `{call}`{}", did_you_mean(suggestions, lang))
+            }
+            SessionError::Rule(e) => e.message(lang),
+            SessionError::ReadOnly { holder } => {
+                format!("read-only: {holder} — no change possible while the other instance is open")
+            }
+            SessionError::Lock(e) => e.message(lang),
+            SessionError::Journal(e) => e.to_string(),
+            SessionError::StateFile {
+                path,
+                line,
+                column,
+                field,
+                message,
+            } => format!("{}:{line}:{column}: {field}{message}", path.display()),
+            SessionError::NewerSchema { path, found, known } => format!(
+                "{}: format version {found} is newer than this program's ({known}) — update ancrage",
+                path.display()
+            ),
+            SessionError::Replay { path, seq, error } => format!(
+                "{}: entry #{seq} cannot be replayed: {}",
+                path.display(),
+                error.message(lang)
+            ),
+            SessionError::Io { path, source } => format!("{}: {source}", path.display()),
+        }
+    }
+}
