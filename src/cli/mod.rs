@@ -1,5 +1,7 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+pub mod review;
+
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
