@@ -98,7 +98,7 @@ fn refusal_without_motivation_exits_2_with_a_clear_message() {
     assert_eq!(code, 2);
     assert_eq!(
         message,
-        "une motivation écrite est obligatoire pour passer la candidature cantine × local-19 à « refusé »"
+        "une motivation écrite est obligatoire pour passer la candidature cantine × local-19 à «\u{a0}refusé\u{a0}»"
     );
     let (code, _) = set(
         dir.path(),

@@ -247,7 +247,7 @@ fn application_key(ws: &Workspace, args: &SetArgs, lang: Lang) -> Result<AppKey,
         };
         return Err(Refusal::invalid(match lang {
             Lang::Fr => format!(
-                "la structure « {} » n'a pas candidaté à l'appel « {} »{hint}",
+                "la structure «\u{a0}{}\u{a0}» n'a pas candidaté à l'appel «\u{a0}{}\u{a0}»{hint}",
                 args.structure, args.call
             ),
             Lang::En => format!(
@@ -260,7 +260,7 @@ fn application_key(ws: &Workspace, args: &SetArgs, lang: Lang) -> Result<AppKey,
         let list = wished.join(", ");
         return Err(Refusal::invalid(match lang {
             Lang::Fr => format!(
-                "« {} » n'a pas candidaté sur le site « {} » dans cet appel\u{a0}; ses sites\u{a0}: {list}",
+                "«\u{a0}{}\u{a0}» n'a pas candidaté sur le site «\u{a0}{}\u{a0}» dans cet appel\u{a0}; ses sites\u{a0}: {list}",
                 args.structure, args.site
             ),
             Lang::En => format!(

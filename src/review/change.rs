@@ -119,27 +119,41 @@ impl Change {
                 Lang::Fr => format!("{} candidatures → {}", keys.len(), status.label(lang)),
                 Lang::En => format!("{} applications → {}", keys.len(), status.label(lang)),
             },
-            Change::Annotate { key, .. } => format!("{} : {key}", lang.pick("Annotation", "Note")),
+            Change::Annotate { key, .. } => {
+                format!("{}{} {key}", lang.pick("Annotation", "Note"), colon(lang))
+            }
             Change::SetLabels { key, .. } => {
-                format!("{} : {key}", lang.pick("Étiquettes", "Labels"))
+                format!("{}{} {key}", lang.pick("Étiquettes", "Labels"), colon(lang))
             }
             Change::Grade { key, criterion, .. } => {
-                format!("{} {criterion} : {key}", lang.pick("Note", "Grade"))
+                format!(
+                    "{} {criterion}{} {key}",
+                    lang.pick("Note", "Grade"),
+                    colon(lang)
+                )
             }
             Change::AddOpinion { key, partner, .. } => {
                 format!(
-                    "{} {} : {key}",
+                    "{} {}{} {key}",
                     lang.pick("Avis", "Opinion"),
-                    partner.name()
+                    partner.name(),
+                    colon(lang)
                 )
             }
-            Change::SetOpinions { key, .. } => format!("{} : {key}", lang.pick("Avis", "Opinions")),
+            Change::SetOpinions { key, .. } => {
+                format!("{}{} {key}", lang.pick("Avis", "Opinions"), colon(lang))
+            }
             Change::SetGrid { .. } => lang.pick("Grille du jury", "Jury grid").to_owned(),
             Change::Restore { kind, statuses } => {
                 format!("{} ({})", kind.label(lang), statuses.len())
             }
         }
     }
+}
+
+/// `\u{a0}:` in French (non-breaking space before the colon), `:` in English.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick("\u{a0}:", ":")
 }
 
 fn application<'a>(

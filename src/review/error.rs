@@ -7,31 +7,35 @@ use crate::review::{AppKey, Status};
 pub enum ReviewError {
     #[error("la candidature {0} n'existe pas dans cet appel")]
     UnknownApplication(AppKey),
-    #[error("la candidature {key} est déjà « {status} »")]
+    #[error("la candidature {key} est déjà «\u{a0}{status}\u{a0}»")]
     SameStatus { key: AppKey, status: Status },
     #[error(
-        "la candidature {key} est « {from} » : une décision définitive ne peut être changée qu'en la remettant d'abord en instruction"
+        "la candidature {key} est «\u{a0}{from}\u{a0}»\u{a0}: une décision définitive ne peut être changée qu'en la remettant d'abord en instruction"
     )]
     FinalDecision {
         key: AppKey,
         from: Status,
         to: Status,
     },
-    #[error("une motivation écrite est obligatoire pour passer la candidature {key} à « {to} »")]
+    #[error(
+        "une motivation écrite est obligatoire pour passer la candidature {key} à «\u{a0}{to}\u{a0}»"
+    )]
     MotivationRequired { key: AppKey, to: Status },
     #[error("aucune candidature sélectionnée")]
     EmptySelection,
-    #[error("les candidatures sélectionnées sont toutes déjà « {0} »")]
+    #[error("les candidatures sélectionnées sont toutes déjà «\u{a0}{0}\u{a0}»")]
     NothingToChange(Status),
-    #[error("critère inconnu « {0} » dans la grille du jury")]
+    #[error("critère inconnu «\u{a0}{0}\u{a0}» dans la grille du jury")]
     UnknownCriterion(String),
-    #[error("note {0} hors échelle : attendu 0 à 4, ou « sans objet »")]
+    #[error("note {0} hors échelle\u{a0}: attendu 0 à 4, ou «\u{a0}sans objet\u{a0}»")]
     GradeOutOfRange(u8),
-    #[error("étiquette invalide « {0} » : 1 à 32 caractères, sans virgule ni retour à la ligne")]
+    #[error(
+        "étiquette invalide «\u{a0}{0}\u{a0}»\u{a0}: 1 à 32 caractères, sans virgule ni retour à la ligne"
+    )]
     InvalidLabel(String),
-    #[error("partenaire sans nom : précisez qui donne l'avis")]
+    #[error("partenaire sans nom\u{a0}: précisez qui donne l'avis")]
     UnnamedPartner,
-    #[error("grille du jury invalide : {0}")]
+    #[error("grille du jury invalide\u{a0}: {0}")]
     InvalidGrid(GridProblem),
     #[error("rien à annuler")]
     NothingToUndo,
@@ -44,11 +48,11 @@ pub enum ReviewError {
 pub enum GridProblem {
     #[error("aucun critère")]
     NoCriteria,
-    #[error("critère « {0} » en double")]
+    #[error("critère «\u{a0}{0}\u{a0}» en double")]
     DuplicateCode(String),
     #[error("code de critère vide")]
     EmptyCode,
-    #[error("poids du critère « {0} » négatif ou non fini")]
+    #[error("poids du critère «\u{a0}{0}\u{a0}» négatif ou non fini")]
     BadWeight(String),
     #[error("seuil {0} hors de 0 à 100")]
     BadThreshold(f64),

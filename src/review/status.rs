@@ -93,7 +93,7 @@ impl fmt::Display for Status {
 /// A status name that matches nothing; lists what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "statut inconnu « {0} » : attendu en_construction, en_instruction, preselectionne, accepte, refuse ou classe_sans_suite"
+    "statut inconnu «\u{a0}{0}\u{a0}»\u{a0}: attendu en_construction, en_instruction, preselectionne, accepte, refuse ou classe_sans_suite"
 )]
 pub struct UnknownStatus(pub String);
 

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
-    #[error("appel inconnu « {call} »{}", did_you_mean(suggestions, Lang::Fr))]
+    #[error(
+        "appel inconnu «\u{a0}{call}\u{a0}»{}",
+        did_you_mean(suggestions, Lang::Fr)
+    )]
     UnknownCall {
         call: CallId,
         suggestions: Vec<String>,
@@ -19,14 +22,14 @@ pub enum SessionError {
     #[error("{0}")]
     Rule(#[from] ReviewError),
     #[error(
-        "lecture seule : {holder} — aucune modification possible tant que l'autre instance est ouverte"
+        "lecture seule\u{a0}: {holder} — aucune modification possible tant que l'autre instance est ouverte"
     )]
     ReadOnly { holder: String },
     #[error("{0}")]
     Lock(#[from] LockError),
     #[error("{0}")]
     Journal(#[from] JournalError),
-    #[error("{}:{line}:{column} : {field}{message}", path.display())]
+    #[error("{}:{line}:{column}\u{a0}: {field}{message}", path.display())]
     StateFile {
         path: PathBuf,
         line: usize,
@@ -36,7 +39,7 @@ pub enum SessionError {
         message: String,
     },
     #[error(
-        "{} : version de format {found} plus récente que celle de ce programme ({known}) — mettez ancrage à jour",
+        "{}\u{a0}: version de format {found} plus récente que celle de ce programme ({known}) — mettez ancrage à jour",
         path.display()
     )]
     NewerSchema {
@@ -45,7 +48,7 @@ pub enum SessionError {
         known: u32,
     },
     #[error(
-        "{} : entrée n° {seq} impossible à rejouer : {error}",
+        "{}\u{a0}: entrée n° {seq} impossible à rejouer\u{a0}: {error}",
         path.display()
     )]
     Replay {
@@ -53,7 +56,7 @@ pub enum SessionError {
         seq: u64,
         error: ReviewError,
     },
-    #[error("{} : {source}", path.display())]
+    #[error("{}\u{a0}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -90,7 +93,7 @@ impl SessionError {
                 format!("read-only: {holder} — no change possible while the other instance is open")
             }
             SessionError::Lock(e) => e.message(lang),
-            SessionError::Journal(e) => e.to_string(),
+            SessionError::Journal(e) => e.message(lang),
             SessionError::StateFile {
                 path,
                 line,

@@ -56,7 +56,7 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
     }
     let mut de = serde_json::Deserializer::from_slice(&bytes);
     let document: ReviewDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let field = format!("champ {} : ", e.path());
+        let field = format!("champ {}\u{a0}: ", e.path());
         located(e.into_inner(), field)
     })?;
     if &document.review.call != call {
@@ -64,9 +64,9 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
             path,
             line: 1,
             column: 1,
-            field: "champ review.call : ".to_owned(),
+            field: "champ review.call\u{a0}: ".to_owned(),
             message: format!(
-                "appel « {} » alors que le fichier est celui de « {call} »",
+                "appel «\u{a0}{}\u{a0}» alors que le fichier est celui de «\u{a0}{call}\u{a0}»",
                 document.review.call
             ),
         });

@@ -16,9 +16,9 @@ pub const JOURNAL_FILE: &str = "journal.jsonl";
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("{path} : {source}")]
+    #[error("{path}\u{a0}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("{path}:{line}:{column} : ligne illisible du journal{field} : {message}")]
+    #[error("{path}:{line}:{column}\u{a0}: ligne illisible du journal{field}\u{a0}: {message}")]
     BadLine {
         path: PathBuf,
         line: usize,
@@ -27,11 +27,37 @@ pub enum JournalError {
         field: String,
         message: String,
     },
-    #[error("{path} : entrée impossible à écrire : {message}")]
+    #[error("{path}\u{a0}: entrée impossible à écrire\u{a0}: {message}")]
     Encode { path: PathBuf, message: String },
 }
 
 impl JournalError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::Fr) => self.to_string(),
+            (JournalError::Io { path, source }, Lang::En) => {
+                format!("{}: {source}", path.display())
+            }
+            (
+                JournalError::BadLine {
+                    path,
+                    line,
+                    column,
+                    field,
+                    message,
+                },
+                Lang::En,
+            ) => format!(
+                "{}:{line}:{column}: unreadable journal line{}: {message}",
+                path.display(),
+                field.replace("champ", "field")
+            ),
+            (JournalError::Encode { path, message }, Lang::En) => {
+                format!("{}: entry cannot be written: {message}", path.display())
+            }
+        }
+    }
+
     fn io(path: &Path, source: io::Error) -> Self {
         JournalError::Io {
             path: path.to_owned(),
@@ -54,7 +80,7 @@ impl TornLine {
         let path = self.path.display();
         match lang {
             Lang::Fr => format!(
-                "{path}:{} : dernière ligne incomplète ({} octets) ignorée — écriture interrompue, jamais confirmée",
+                "{path}:{}\u{a0}: dernière ligne incomplète ({} octets) ignorée — écriture interrompue, jamais confirmée",
                 self.line, self.bytes
             ),
             Lang::En => format!(

@@ -14,9 +14,9 @@ pub const LOCK_FILE: &str = "ancrage.lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{} : espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
+    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
     HeldElsewhere { path: PathBuf, holder: String },
-    #[error("{} : {source}", path.display())]
+    #[error("{}\u{a0}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
 
