@@ -324,3 +324,21 @@ fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
         .into_iter()
         .collect()
 }
+
+/// Prints a command's report (stdout, then warnings on stderr) or its refusal; the exit code.
+pub fn finish(outcome: Result<Report, Refusal>, lang: Lang) -> std::process::ExitCode {
+    match outcome {
+        Ok(report) => {
+            print!("{}", report.stdout);
+            let prefix = lang.pick("attention\u{a0}: ", "warning: ");
+            for warning in &report.warnings {
+                eprintln!("{prefix}{warning}");
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(refusal) => {
+            eprintln!("{}", refusal.message);
+            std::process::ExitCode::from(refusal.code)
+        }
+    }
+}
