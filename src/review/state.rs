@@ -114,12 +114,52 @@ struct StateFile {
     applications: Vec<ApplicationEntry>,
 }
 
+/// One application on disk: its key, then its review (spelled out rather than flattened:
+/// flattening buffers the content, which breaks `deny_unknown_fields` and numbers under
+/// serde_json's `arbitrary_precision`).
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ApplicationEntry {
     structure: StructureId,
     site: SiteId,
-    #[serde(flatten)]
-    review: ApplicationReview,
+    status: Status,
+    #[serde(default)]
+    history: Vec<Decision>,
+    #[serde(default)]
+    annotation: String,
+    #[serde(default)]
+    labels: BTreeSet<String>,
+    #[serde(default)]
+    grades: Grades,
+    #[serde(default)]
+    opinions: Vec<Opinion>,
+}
+
+impl ApplicationEntry {
+    fn new(key: AppKey, review: ApplicationReview) -> Self {
+        ApplicationEntry {
+            structure: key.structure,
+            site: key.site,
+            status: review.status,
+            history: review.history,
+            annotation: review.annotation,
+            labels: review.labels,
+            grades: review.grades,
+            opinions: review.opinions,
+        }
+    }
+
+    fn split(self) -> (AppKey, ApplicationReview) {
+        let review = ApplicationReview {
+            status: self.status,
+            history: self.history,
+            annotation: self.annotation,
+            labels: self.labels,
+            grades: self.grades,
+            opinions: self.opinions,
+        };
+        (AppKey::new(self.structure, self.site), review)
+    }
 }
 
 impl From<ReviewState> for StateFile {
@@ -131,11 +171,7 @@ impl From<ReviewState> for StateFile {
             applications: state
                 .applications
                 .into_iter()
-                .map(|(key, review)| ApplicationEntry {
-                    structure: key.structure,
-                    site: key.site,
-                    review,
-                })
+                .map(|(key, review)| ApplicationEntry::new(key, review))
                 .collect(),
         }
     }
@@ -147,11 +183,11 @@ impl TryFrom<StateFile> for ReviewState {
     fn try_from(file: StateFile) -> Result<Self, Self::Error> {
         let mut applications = BTreeMap::new();
         for entry in file.applications {
-            let key = AppKey::new(entry.structure, entry.site);
+            let (key, review) = entry.split();
             if applications.contains_key(&key) {
                 return Err(format!("application {key} appears twice"));
             }
-            applications.insert(key, entry.review);
+            applications.insert(key, review);
         }
         Ok(ReviewState {
             call: file.call,
