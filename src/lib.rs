@@ -5,8 +5,10 @@
 //! `export` → `tui` → `cli`. `i18n` is shared formatting.
 
 pub mod cli;
+pub mod demo_data;
 pub mod domain;
 pub mod i18n;
 pub mod review;
+pub mod scoring;
 pub mod session;
 pub mod store;

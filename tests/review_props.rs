@@ -54,8 +54,10 @@ fn change() -> impl Strategy<Value = Change> {
                 grade: points.map(|p| if p == 5 { Grade::NotApplicable } else { Grade::Points(p) }),
             }),
         1 => (-10.0f64..110.0, 0.0f64..50.0, any::<bool>()).prop_map(|(threshold, weight, drop_fit)| {
-            let mut grid = Grid::default();
-            grid.threshold = threshold;
+            let mut grid = Grid {
+                threshold,
+                ..Grid::default()
+            };
             grid.criteria[1].weight = weight;
             if drop_fit {
                 grid.criteria.remove(0);

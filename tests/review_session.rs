@@ -344,12 +344,14 @@ fn undo_and_redo_are_journaled_and_survive_reopening() {
 }
 
 #[test]
-fn unknown_call_names_the_closest() {
+fn unknown_call_is_a_rule_error() {
     let dir = tempfile::tempdir().unwrap();
     let err =
         ReviewSession::open(dir.path(), &workspace(), &CallId::new("tempo-2025"), "x").unwrap_err();
-    let message = err.to_string();
-    assert!(message.contains("tempo-2026"), "{message}");
+    assert!(err.is_rule());
+    assert_eq!(err.to_string(), "appel inconnu «\u{a0}tempo-2025\u{a0}»");
+    // Nothing was created in a workspace for a call that does not exist.
+    assert!(!dir.path().join("journal.jsonl").exists());
 }
 
 #[test]

@@ -4,10 +4,10 @@
 //! Exit codes: 0 done; 2 refused (review rules, unknown call / structure / site, bad value);
 //! 1 the workspace could not be read or written (files, journal, lock held too long).
 
-use crate::domain::{CallId, SiteId, StructureId, Workspace};
+use crate::cli::suggest::closest;
+use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
 use crate::i18n::{self, Lang};
 use crate::review::{AppKey, ApplicationReview, Change, ReviewState, Status};
-use crate::session::suggest::closest;
 use crate::session::{Access, ReviewSession, SessionError, officer_name};
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -104,6 +104,7 @@ pub fn execute(
 }
 
 fn list(args: &ListArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report, Refusal> {
+    find_call(ws, &args.call, lang)?;
     let session = ReviewSession::open_with(dir, ws, &args.call, &officer_name(), Access::ReadOnly)
         .map_err(|e| Refusal::from_session(&e, lang))?;
     let state = session.state();
@@ -217,34 +218,39 @@ fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
     out
 }
 
+/// « (vouliez-vous dire : a, b ?) », or nothing when no id is close.
+fn did_you_mean(near: &[&str], lang: Lang) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let list = near.join(", ");
+    match lang {
+        Lang::Fr => format!(" (vouliez-vous dire\u{a0}: {list}\u{a0}?)"),
+        Lang::En => format!(" (did you mean: {list}?)"),
+    }
+}
+
+fn find_call<'a>(ws: &'a Workspace, id: &CallId, lang: Lang) -> Result<&'a Call, Refusal> {
+    ws.call(id).ok_or_else(|| {
+        let near = closest(id.as_str(), ws.calls.iter().map(|c| c.id.as_str()), 3);
+        let hint = did_you_mean(&near, lang);
+        Refusal::invalid(match lang {
+            Lang::Fr => format!("appel inconnu «\u{a0}{id}\u{a0}»{hint}"),
+            Lang::En => format!("unknown call `{id}`{hint}"),
+        })
+    })
+}
+
 /// The application `structure × site` of the call, or a refusal naming the closest ones.
-fn application_key(ws: &Workspace, args: &SetArgs, lang: Lang) -> Result<AppKey, Refusal> {
-    let Some(call) = ws.call(&args.call) else {
-        // Let the session say it, with its suggestions.
-        return Ok(AppKey::new(args.structure.clone(), args.site.clone()));
-    };
-    let sites_of = |structure: &StructureId| -> Vec<&str> {
-        call.application_pairs()
-            .filter(|(s, _)| *s == structure)
-            .map(|(_, site)| site.as_str())
-            .collect()
-    };
-    let wished = sites_of(&args.structure);
+fn application_key(call: &Call, args: &SetArgs, lang: Lang) -> Result<AppKey, Refusal> {
+    let wished: Vec<&str> = call
+        .application_pairs()
+        .filter(|(s, _)| **s == args.structure)
+        .map(|(_, site)| site.as_str())
+        .collect();
     if wished.is_empty() {
-        let applicants: Vec<&str> = call
-            .applications
-            .iter()
-            .map(|a| a.structure.as_str())
-            .collect();
-        let near = closest(args.structure.as_str(), applicants.iter().copied());
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            match lang {
-                Lang::Fr => format!(" (vouliez-vous dire\u{a0}: {}\u{a0}?)", near.join(", ")),
-                Lang::En => format!(" (did you mean: {}?)", near.join(", ")),
-            }
-        };
+        let applicants = call.applications.iter().map(|a| a.structure.as_str());
+        let hint = did_you_mean(&closest(args.structure.as_str(), applicants, 3), lang);
         return Err(Refusal::invalid(match lang {
             Lang::Fr => format!(
                 "la structure «\u{a0}{}\u{a0}» n'a pas candidaté à l'appel «\u{a0}{}\u{a0}»{hint}",
@@ -273,7 +279,8 @@ fn application_key(ws: &Workspace, args: &SetArgs, lang: Lang) -> Result<AppKey,
 }
 
 fn set(args: &SetArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report, Refusal> {
-    let key = application_key(ws, args, lang)?;
+    let call = find_call(ws, &args.call, lang)?;
+    let key = application_key(call, args, lang)?;
     let mut session = ReviewSession::open_with(
         dir,
         ws,

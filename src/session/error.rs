@@ -10,14 +10,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
-    #[error(
-        "appel inconnu «\u{a0}{call}\u{a0}»{}",
-        did_you_mean(suggestions, Lang::Fr)
-    )]
-    UnknownCall {
-        call: CallId,
-        suggestions: Vec<String>,
-    },
+    #[error("appel inconnu «\u{a0}{0}\u{a0}»")]
+    UnknownCall(CallId),
     /// Refused by the review rules: the state is unchanged.
     #[error("{0}")]
     Rule(#[from] ReviewError),
@@ -60,24 +54,10 @@ pub enum SessionError {
     Io { path: PathBuf, source: io::Error },
 }
 
-fn did_you_mean(suggestions: &[String], lang: Lang) -> String {
-    if suggestions.is_empty() {
-        return String::new();
-    }
-    let list = suggestions.join(", ");
-    match lang {
-        Lang::Fr => format!(" (vouliez-vous dire\u{a0}: {list}\u{a0}?)"),
-        Lang::En => format!(" (did you mean: {list}?)"),
-    }
-}
-
 impl SessionError {
     /// True when the review rules refused the change (as opposed to the disk or the lock).
     pub fn is_rule(&self) -> bool {
-        matches!(
-            self,
-            SessionError::Rule(_) | SessionError::UnknownCall { .. }
-        )
+        matches!(self, SessionError::Rule(_) | SessionError::UnknownCall(_))
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -85,9 +65,7 @@ impl SessionError {
             return self.to_string();
         }
         match self {
-            SessionError::UnknownCall { call, suggestions } => {
-                format!("unknown call `{call}`{}", did_you_mean(suggestions, lang))
-            }
+            SessionError::UnknownCall(call) => format!("unknown call `{call}`"),
             SessionError::Rule(e) => e.message(lang),
             SessionError::ReadOnly { holder } => {
                 format!("read-only: {holder} — no change possible while the other instance is open")

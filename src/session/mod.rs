@@ -7,7 +7,6 @@ pub mod error;
 pub mod files;
 pub mod officer;
 pub mod review_session;
-pub mod suggest;
 
 pub use entry::JournalEntry;
 pub use error::SessionError;

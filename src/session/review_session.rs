@@ -17,7 +17,6 @@
 use crate::domain::{CallId, Workspace};
 use crate::review::{self, Applied, Change, ReviewState, UndoStack, Warning, check_all};
 use crate::session::files::{load_state, save_state, state_path};
-use crate::session::suggest::closest;
 use crate::session::{JournalEntry, SessionError};
 use crate::store::journal::{JOURNAL_FILE, JournalWriter, TornLine, read_all};
 use crate::store::lock::{Lock, LockError, LockGuard};
@@ -80,13 +79,7 @@ impl ReviewSession {
     ) -> Result<ReviewSession, SessionError> {
         let call = workspace
             .call(call_id)
-            .ok_or_else(|| SessionError::UnknownCall {
-                call: call_id.clone(),
-                suggestions: closest(
-                    call_id.as_str(),
-                    workspace.calls.iter().map(|c| c.id.as_str()),
-                ),
-            })?;
+            .ok_or_else(|| SessionError::UnknownCall(call_id.clone()))?;
         let (lock, read_only_reason) = match access {
             Access::ReadOnly => (None, None),
             Access::WriteIfFree => match Lock::acquire(workspace_dir) {
