@@ -6,6 +6,7 @@ pub mod demo_data;
 mod failure;
 mod init;
 pub mod rank;
+pub mod review;
 mod schema;
 pub mod suggest;
 mod summary;
