@@ -148,3 +148,27 @@ mod erased {
         }
     }
 }
+
+/// The demo shipped in the binary (`sites/`), decoded in memory.
+pub fn demo_workspace() -> Workspace {
+    use ancrage::store::embedded;
+    fn doc<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).expect("embedded documents decode")
+    }
+    let (_, territory) = embedded::files()
+        .iter()
+        .find(|(path, _)| *path == "territory.json")
+        .expect("territory shipped");
+    Workspace {
+        territory: doc::<TerritoryDocument>(territory).territory,
+        sites: embedded::files_under("catalogue/")
+            .map(|(_, text)| doc::<SiteDocument>(text).site)
+            .collect(),
+        structures: embedded::files_under("demo/structures/")
+            .map(|(_, text)| doc::<StructureDocument>(text).structure)
+            .collect(),
+        calls: embedded::files_under("demo/calls/")
+            .map(|(_, text)| doc::<CallDocument>(text).call)
+            .collect(),
+    }
+}
