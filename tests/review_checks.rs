@@ -1,12 +1,12 @@
 //! Live checks on a call's decisions, on the fixture workspace.
 
-mod common;
+mod review_fixture;
 
 use ancrage::domain::Money;
 use ancrage::i18n::Lang;
 use ancrage::review::{AppKey, Change, ReviewState, Status, Warning, apply, check_all};
 use chrono::DateTime;
-use common::{CALL, workspace};
+use review_fixture::{CALL, workspace};
 
 fn state_with(decisions: &[(&str, &str, Status)]) -> ReviewState {
     let ws = workspace();

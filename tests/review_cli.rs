@@ -1,12 +1,12 @@
 //! `ancrage review list|set` on the fixture workspace, through `cli::review::execute`.
 
-mod common;
+mod review_fixture;
 
 use ancrage::cli::review::{ListArgs, ReviewCommand, SetArgs, execute};
 use ancrage::domain::CallId;
 use ancrage::i18n::Lang;
 use ancrage::review::Status;
-use common::{CALL, workspace};
+use review_fixture::{CALL, workspace};
 use std::path::Path;
 
 fn set(

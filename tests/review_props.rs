@@ -1,6 +1,6 @@
 //! Invariants of the review model under random sequences of changes, undos and redos.
 
-mod common;
+mod review_fixture;
 
 use ancrage::review::{
     AppKey, Change, Grade, Grid, Partner, ReviewState, Status, Timestamp, UndoStack, apply,
@@ -16,7 +16,7 @@ enum Step {
 }
 
 fn keys() -> Vec<AppKey> {
-    let ws = common::workspace();
+    let ws = review_fixture::workspace();
     ws.calls[0]
         .application_pairs()
         .map(|(s, t)| AppKey::new(s.clone(), t.clone()))
@@ -131,7 +131,7 @@ proptest! {
 
     #[test]
     fn random_sessions_keep_invariants(steps in prop::collection::vec(step(), 0..40)) {
-        let ws = common::workspace();
+        let ws = review_fixture::workspace();
         let mut state = ReviewState::fresh(&ws.calls[0]);
         let mut stack = UndoStack::new();
         for step in steps {
@@ -170,7 +170,7 @@ proptest! {
     /// as JSON, read back and replayed on a fresh state, gives the very same state.
     #[test]
     fn journal_replay_through_json_gives_the_same_state(steps in prop::collection::vec(step(), 0..40)) {
-        let ws = common::workspace();
+        let ws = review_fixture::workspace();
         let mut live = ReviewState::fresh(&ws.calls[0]);
         let mut stack = UndoStack::new();
         let mut journal: Vec<String> = Vec::new();
@@ -203,7 +203,7 @@ proptest! {
 
     #[test]
     fn replaying_the_same_changes_gives_the_same_state(changes in prop::collection::vec(change(), 0..30)) {
-        let ws = common::workspace();
+        let ws = review_fixture::workspace();
         let mut first = ReviewState::fresh(&ws.calls[0]);
         let applied: Vec<Change> = changes
             .into_iter()

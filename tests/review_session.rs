@@ -1,12 +1,12 @@
 //! Review sessions on disk: journal, replay, torn lines, lock, undo — through `ReviewSession`.
 
-mod common;
+mod review_fixture;
 
 use ancrage::domain::CallId;
 use ancrage::review::{AppKey, Change, DecisionKind, ReviewError, Status};
 use ancrage::session::{Access, JournalEntry, ReviewSession, SessionError};
 use ancrage::store::journal::{JOURNAL_FILE, read_all};
-use common::{CALL, workspace};
+use review_fixture::{CALL, workspace};
 use std::path::Path;
 
 fn call() -> CallId {
@@ -377,7 +377,7 @@ fn newer_state_file_is_refused() {
 /// with a motivation, close, reopen: all three are there with motivation and history.
 #[test]
 fn demo_call_shortlist_two_refuse_one_reopen() {
-    let demo = common::demo_workspace();
+    let demo = review_fixture::demo_workspace();
     let call = demo.calls.first().expect("a demo call").clone();
     let pairs: Vec<AppKey> = call
         .application_pairs()

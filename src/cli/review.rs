@@ -4,6 +4,7 @@
 //! Exit codes: 0 done; 2 refused (review rules, unknown call / structure / site, bad value);
 //! 1 the workspace could not be read or written (files, journal, lock held too long).
 
+use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
 use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
 use crate::i18n::{self, Lang};
@@ -12,6 +13,7 @@ use crate::session::{Access, ReviewSession, SessionError, officer_name};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::Path;
+use std::process::ExitCode;
 use std::time::Duration;
 
 /// How long `review set` waits for another instance to release the workspace (scripts that
@@ -332,20 +334,22 @@ fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// Prints a command's report (stdout, then warnings on stderr) or its refusal; the exit code.
-pub fn finish(outcome: Result<Report, Refusal>, lang: Lang) -> std::process::ExitCode {
-    match outcome {
+/// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report
+/// (warnings on stderr); a refusal goes back to `cli::run`, which prints it once.
+pub fn run(dir: &Path, args: &ReviewArgs, lang: Lang) -> Outcome {
+    let workspace = super::workspace::load(dir, lang)?;
+    match execute(&args.command, dir, &workspace, lang) {
         Ok(report) => {
             print!("{}", report.stdout);
             let prefix = lang.pick("attention\u{a0}: ", "warning: ");
             for warning in &report.warnings {
                 eprintln!("{prefix}{warning}");
             }
-            std::process::ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(refusal) => {
-            eprintln!("{}", refusal.message);
-            std::process::ExitCode::from(refusal.code)
-        }
+        Err(refusal) => Err(Failure {
+            message: refusal.message,
+            code: refusal.code,
+        }),
     }
 }
