@@ -103,6 +103,7 @@ fn killed_sessions_lose_no_confirmed_decision() {
     let mut confirmed: Vec<Invocation> = Vec::new();
     let mut killed_running = 0;
     let mut refused = 0;
+    let mut replays = 0;
     for wave in 0..WAVES {
         let invocations: Vec<Invocation> = (0..PER_WAVE)
             .map(|slot| {
@@ -127,6 +128,9 @@ fn killed_sessions_lose_no_confirmed_decision() {
         let _ = children[victim].kill();
         for (inv, child) in invocations.into_iter().zip(children) {
             let output: Output = child.wait_with_output().unwrap();
+            if String::from_utf8_lossy(&output.stderr).contains("rejouée") {
+                replays += 1;
+            }
             match output.status.code() {
                 Some(0) => confirmed.push(inv),
                 Some(2) => refused += 1,
@@ -140,6 +144,16 @@ fn killed_sessions_lose_no_confirmed_decision() {
         }
     }
     assert!(killed_running > 0, "no process was killed while running");
+    // Did a kill land between a journal append and the state save? (Informational: the
+    // session tests cover that window deterministically.)
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.join("reviews").join(format!("{CALL}.json"))).unwrap(),
+    )
+    .unwrap();
+    let saved_seq = saved["review"]["last_seq"].as_u64().unwrap();
+    let journal_text = std::fs::read_to_string(dir.join("journal.jsonl")).unwrap();
+    let journal_lines = journal_text.lines().count() as u64;
+    let journal_torn = !journal_text.is_empty() && !journal_text.ends_with('\n');
     assert!(!confirmed.is_empty());
 
     let listed = ancrage(dir)
@@ -214,7 +228,103 @@ fn killed_sessions_lose_no_confirmed_decision() {
         "torn tail still there: {stderr}"
     );
     eprintln!(
-        "{} confirmed, {refused} refused by the rules, {killed_running} killed while running",
+        "{} confirmed, {refused} refused by the rules, {killed_running} killed while running, {replays} opened by replaying the journal; \
+         after the waves: state at seq {saved_seq}, journal {journal_lines} lines, torn tail: {journal_torn}",
         confirmed.len()
     );
+}
+
+/// The hardest moment, hit on purpose: the decision is in the journal (fsynced) but the state
+/// file is not saved yet. Debug builds pause there when `ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS` is
+/// set; the process is killed during the pause. The next opening replays the journal.
+#[test]
+fn kill_between_journal_and_state_save_is_replayed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("workspace");
+    let dir = dir.as_path();
+    let init = ancrage(dir).arg("init").arg(dir).output().unwrap();
+    assert!(init.status.success());
+    let listed = ancrage(dir)
+        .args(["review", "list", "--call", CALL, "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let (structure, site) = (
+        json[0]["structure"].as_str().unwrap().to_owned(),
+        json[0]["site"].as_str().unwrap().to_owned(),
+    );
+    let journal = dir.join("journal.jsonl");
+    let journal_lines = || {
+        std::fs::read_to_string(&journal)
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    };
+    let before = journal_lines();
+
+    let inv = Invocation {
+        officer: "officer-window".into(),
+        structure,
+        site,
+        status: Status::Refuse,
+        motivation: "motif tué entre journal et sauvegarde".into(),
+    };
+    let mut command = ancrage(dir);
+    command
+        .args(["review", "set", "--call", CALL])
+        .args(["--structure", &inv.structure, "--site", &inv.site])
+        .args([
+            "--status",
+            inv.status.code(),
+            "--motivation",
+            &inv.motivation,
+        ])
+        .env("ANCRAGE_OFFICER", &inv.officer)
+        .env("ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS", "20000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = command.spawn().unwrap();
+    // Wait for the journal line, then kill during the pause.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while journal_lines() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never grew"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the child ended before journaling"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed, not finished");
+
+    let state_file = dir.join("reviews").join(format!("{CALL}.json"));
+    let saved = std::fs::read(&state_file).ok();
+    let saved_seq = saved
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v["review"]["last_seq"].as_u64())
+        .unwrap_or(0);
+    assert!(
+        saved_seq < journal_lines() as u64,
+        "the state was not saved: the window was hit"
+    );
+
+    let listed = ancrage(dir)
+        .args(["review", "list", "--call", CALL, "--json"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("rejouée"));
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let item = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["structure"] == inv.structure.as_str() && i["site"] == inv.site.as_str())
+        .unwrap();
+    assert_eq!(item["status"], "refuse");
+    assert_eq!(item["motivation"], inv.motivation.as_str());
+    assert_eq!(item["history"][0]["who"], "officer-window");
 }

@@ -327,11 +327,23 @@ fn set(args: &SetArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report,
 
 /// What opening the session recovered, worth telling once.
 fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
-    session
+    let mut notices: Vec<String> = session
         .torn_line()
         .map(|torn| torn.message(lang))
         .into_iter()
-        .collect()
+        .collect();
+    let replayed = session.replayed();
+    if replayed > 0 {
+        notices.push(match lang {
+            Lang::Fr => format!(
+                "{replayed} modification(s) rejouée(s) depuis le journal\u{a0}: l'état enregistré n'était pas à jour (arrêt brutal\u{a0}?)"
+            ),
+            Lang::En => format!(
+                "{replayed} change(s) replayed from the journal: the saved state was behind (abrupt stop?)"
+            ),
+        });
+    }
+    notices
 }
 
 /// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report

@@ -193,6 +193,8 @@ impl ReviewSession {
             change,
         })?;
         // Confirmed: the journal has it.
+        #[cfg(debug_assertions)]
+        pause_before_save();
         self.next_seq += 1;
         self.state = next;
         self.save_problem = save_state(&self.dir, &self.state)
@@ -305,4 +307,16 @@ fn catch_up(dir: &Path, call: &Call) -> Result<Loaded, SessionError> {
         torn: read.torn,
         valid_len: read.valid_len,
     })
+}
+
+/// Debug builds only: `ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS` holds the process between the journal
+/// append and the state save, so `tests/review_kill.rs` can SIGKILL it in exactly that window.
+#[cfg(debug_assertions)]
+fn pause_before_save() {
+    let pause = std::env::var("ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS")
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
 }
