@@ -6,6 +6,7 @@
 
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
+use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
 use crate::i18n::{self, Lang};
 use crate::review::{AppKey, ApplicationReview, Change, ReviewState, Status};
@@ -175,45 +176,38 @@ fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
             "Motivation",
         ],
         Lang::En => ["Structure", "Site", "Status", "Last decision", "Motivation"],
-    }
-    .map(str::to_owned);
-    let mut lines = vec![header];
-    for (key, app) in rows {
-        let last = app
-            .last_decision()
-            .map(|d| i18n::date(d.at.date_naive(), lang))
-            .unwrap_or_else(|| "—".to_owned());
-        // Multi-line motivations on one line, so each application stays one row.
-        let motivation = app
-            .current_motivation()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        lines.push([
-            key.structure.to_string(),
-            key.site.to_string(),
-            app.status.label(lang).to_owned(),
-            last,
-            motivation,
-        ]);
-    }
-    let mut widths = [0usize; 5];
-    for line in &lines {
-        for (w, cell) in widths.iter_mut().zip(line) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for line in &lines {
-        let cells: Vec<String> = line
-            .iter()
-            .zip(widths)
-            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
+    };
+    // The motivation is last and shown whole: the officer reads it, nothing is aligned after it.
+    let widths = [40, 45, 20, 18, usize::MAX];
+    let columns: Vec<(&str, Align, usize)> = header
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| (*title, Align::Left, width))
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(key, app)| {
+            let last = app
+                .last_decision()
+                .map(|d| i18n::date(d.at.date_naive(), lang))
+                .unwrap_or_else(|| "—".to_owned());
+            // Multi-line motivations on one line, so each application stays one row.
+            let motivation = app
+                .current_motivation()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![
+                key.structure.to_string(),
+                key.site.to_string(),
+                app.status.label(lang).to_owned(),
+                last,
+                motivation,
+            ]
+        })
+        .collect();
+    let mut out = render(&columns, &cells);
     if rows.is_empty() {
         out.push_str(lang.pick("(aucune candidature)\n", "(no application)\n"));
     }
