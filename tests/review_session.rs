@@ -473,3 +473,37 @@ fn switching_call_keeps_the_lock_and_each_call_its_decisions() {
         "sequence numbers are workspace-wide"
     );
 }
+
+#[test]
+fn read_only_session_refreshes_and_takes_over_once_the_writer_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    assert!(second.is_read_only());
+    first
+        .apply(set("cantine", "local-19", Status::Preselectionne, None))
+        .unwrap();
+    assert_eq!(
+        status_of(&second, "cantine", "local-19"),
+        Status::EnInstruction
+    );
+    assert!(
+        !second.refresh(&workspace()).unwrap(),
+        "still held by the first"
+    );
+    assert_eq!(
+        status_of(&second, "cantine", "local-19"),
+        Status::Preselectionne
+    );
+    drop(first);
+    assert!(second.refresh(&workspace()).unwrap(), "the lock was free");
+    assert!(!second.is_read_only());
+    second
+        .apply(set("cantine", "local-19", Status::Accepte, None))
+        .unwrap();
+    drop(second);
+    assert_eq!(
+        status_of(&open(dir.path()), "cantine", "local-19"),
+        Status::Accepte
+    );
+}

@@ -140,6 +140,41 @@ impl ReviewSession {
         self.save_if_behind(loaded.behind)
     }
 
+    /// For a read-only session: reads the other instance's decisions again, and takes the lock
+    /// if it was released (then the session becomes writable). Returns true when writable.
+    /// A writer has nothing to refresh.
+    pub fn refresh(&mut self, workspace: &Workspace) -> Result<bool, SessionError> {
+        if self.writer.is_some() {
+            return Ok(true);
+        }
+        let call = workspace
+            .call(&self.call)
+            .ok_or_else(|| SessionError::UnknownCall(self.call.clone()))?;
+        let lock = match Lock::acquire(&self.dir) {
+            Ok(guard) => Some(guard),
+            Err(LockError::HeldElsewhere { holder, .. }) => {
+                self.read_only_reason = Some(holder);
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        // Read after taking the lock, as `open` does.
+        let loaded = catch_up(&self.dir, call)?;
+        if let Some(lock) = lock {
+            self.writer = Some(Writer {
+                journal: JournalWriter::open(&self.dir.join(JOURNAL_FILE), loaded.valid_len)?,
+                _lock: lock,
+            });
+            self.read_only_reason = None;
+        }
+        self.state = loaded.state;
+        self.next_seq = loaded.next_seq;
+        self.torn = loaded.torn;
+        self.replayed = loaded.replayed;
+        self.save_if_behind(loaded.behind)?;
+        Ok(self.writer.is_some())
+    }
+
     /// Saves the state when the file lagged behind the journal or the call (writers only).
     fn save_if_behind(&mut self, behind: bool) -> Result<(), SessionError> {
         if behind && self.writer.is_some() {
