@@ -215,7 +215,7 @@ impl ReviewSession {
                     .unwrap_or_else(|| "ouvert en lecture seule".to_owned()),
             });
         };
-        let at = chrono::Local::now().fixed_offset();
+        let at = now();
         let mut next = self.state.clone();
         let applied = review::apply(&mut next, &change, &self.who, at)?;
         let seq = self.next_seq;
@@ -354,4 +354,12 @@ fn pause_before_save() {
     if let Some(ms) = pause {
         std::thread::sleep(Duration::from_millis(ms));
     }
+}
+
+/// The officer's local time, to the second (decisions are read by people; the history's
+/// order is its own).
+fn now() -> review::Timestamp {
+    use chrono::Timelike;
+    let now = chrono::Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
 }
