@@ -5,7 +5,9 @@
 //! `export` → `tui` → `cli`. `i18n` is shared formatting.
 
 pub mod cli;
+pub mod demo_data;
 pub mod domain;
 pub mod i18n;
+pub mod scoring;
 pub mod store;
 pub mod tui;

@@ -5,8 +5,10 @@
 //! holds what they share.
 
 mod format;
+pub mod labels;
 
 pub use format::{date, decimal, money, number, percent, surface};
+pub use labels::Label;
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
