@@ -2,7 +2,7 @@
 //! what is selected, searched, filtered and weighted. `update` changes it, `view` draws it.
 
 use crate::domain::{Weights, Workspace};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 use crate::tui::figures;
 use crate::tui::filter::Filter;
 use crate::tui::keymap::{Keymap, KeymapError};
@@ -178,7 +178,7 @@ impl App {
             "{} {} {}",
             s.name,
             self.workspace.territory.city_name(&s.city),
-            text::programme(s.programme, self.lang)
+            s.programme.label(self.lang)
         )
     }
 
@@ -209,15 +209,14 @@ impl App {
     }
 
     pub fn refresh_best_scores(&mut self) {
-        self.structure_best = (0..self.workspace.structures.len())
-            .map(|structure| {
-                self.ranking
-                    .rank_structure(structure, &self.weights)
-                    .first()
-                    .filter(|p| p.eligible)
-                    .map(|p| p.total)
-            })
+        let mut best: Vec<Option<f64>> = self
+            .ranking
+            .best_per_structure(&self.weights)
+            .into_iter()
+            .map(|p| p.filter(|p| p.eligible).map(|p| p.total))
             .collect();
+        best.resize(self.workspace.structures.len(), None);
+        self.structure_best = best;
     }
 
     /// Re-applies filter, search and sort to the sites, keeping the selected site if it stays.
@@ -236,7 +235,11 @@ impl App {
         let (workspace, eligible) = (&self.workspace, &self.site_eligible);
         rows.sort_by(|&(a, score_a), &(b, score_b)| {
             let by_column = sort::compare_sites(workspace, eligible, column, a, b);
-            let by_column = if reverse { by_column.reverse() } else { by_column };
+            let by_column = if reverse {
+                by_column.reverse()
+            } else {
+                by_column
+            };
             score_b.cmp(&score_a).then(by_column)
         });
         let rows = rows.into_iter().map(|(i, _)| i).collect();
@@ -259,13 +262,16 @@ impl App {
             })
             .filter_map(|i| search.score(&self.structure_haystack(i)).map(|s| (i, s)))
             .collect();
-        let column =
-            StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()];
+        let column = StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()];
         let reverse = self.structures.sort.reverse;
         let (workspace, best, today) = (&self.workspace, &self.structure_best, self.today);
         rows.sort_by(|&(a, score_a), &(b, score_b)| {
             let by_column = sort::compare_structures(workspace, best, today, column, a, b);
-            let by_column = if reverse { by_column.reverse() } else { by_column };
+            let by_column = if reverse {
+                by_column.reverse()
+            } else {
+                by_column
+            };
             score_b.cmp(&score_a).then(by_column)
         });
         let rows = rows.into_iter().map(|(i, _)| i).collect();

@@ -1,9 +1,12 @@
 //! The filter popup's criteria: kind, programme, city, zone, status, sector, eligible only.
 //! Criteria that do not concern a list (a structure has no programme) leave it untouched.
 
-use crate::domain::{InseeCode, Programme, SectorCode, Site, SiteKind, SiteStatus, Structure, Workspace, Zone};
+use crate::domain::{
+    InseeCode, Programme, SectorCode, Site, SiteKind, SiteStatus, Structure, Workspace, Zone,
+};
+use crate::i18n::Label;
 use crate::i18n::Lang;
-use crate::tui::text::{self, Msg};
+use crate::tui::text::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterField {
@@ -78,13 +81,23 @@ impl Filter {
     }
 
     /// `has_eligible` is none when scores are not available (the criterion is then ignored).
-    pub fn accepts_site(&self, workspace: &Workspace, site: &Site, has_eligible: Option<bool>) -> bool {
+    pub fn accepts_site(
+        &self,
+        workspace: &Workspace,
+        site: &Site,
+        has_eligible: Option<bool>,
+    ) -> bool {
         self.kind.is_none_or(|k| site.kind == k)
             && self.programme.is_none_or(|p| site.programme == p)
             && self.city.as_ref().is_none_or(|c| &site.city == c)
-            && self.zone.is_none_or(|z| Self::zone_of(workspace, &site.city) == Some(z))
+            && self
+                .zone
+                .is_none_or(|z| Self::zone_of(workspace, &site.city) == Some(z))
             && self.status.is_none_or(|s| site.status == s)
-            && self.sector.as_ref().is_none_or(|s| site.priority_sectors.contains(s))
+            && self
+                .sector
+                .as_ref()
+                .is_none_or(|s| site.priority_sectors.contains(s))
             && (!self.eligible_only || has_eligible.unwrap_or(true))
     }
 
@@ -95,7 +108,9 @@ impl Filter {
         has_eligible: Option<bool>,
     ) -> bool {
         self.city.as_ref().is_none_or(|c| &structure.home_city == c)
-            && self.zone.is_none_or(|z| Self::zone_of(workspace, &structure.home_city) == Some(z))
+            && self
+                .zone
+                .is_none_or(|z| Self::zone_of(workspace, &structure.home_city) == Some(z))
             && self.sector.as_ref().is_none_or(|s| &structure.sector == s)
             && (!self.eligible_only || has_eligible.unwrap_or(true))
     }
@@ -107,15 +122,22 @@ impl Filter {
                 self.programme = cycle(&self.programme, &Programme::ALL, forward)
             }
             FilterField::City => {
-                let cities: Vec<InseeCode> =
-                    workspace.territory.cities.iter().map(|c| c.insee.clone()).collect();
+                let cities: Vec<InseeCode> = workspace
+                    .territory
+                    .cities
+                    .iter()
+                    .map(|c| c.insee.clone())
+                    .collect();
                 self.city = cycle(&self.city, &cities, forward);
             }
             FilterField::Zone => self.zone = cycle(&self.zone, &Zone::ALL, forward),
             FilterField::Status => self.status = cycle(&self.status, &SiteStatus::ALL, forward),
             FilterField::Sector => {
-                let sectors: Vec<SectorCode> =
-                    workspace.territory.sectors().map(|s| s.code.clone()).collect();
+                let sectors: Vec<SectorCode> = workspace
+                    .territory
+                    .sectors()
+                    .map(|s| s.code.clone())
+                    .collect();
                 self.sector = cycle(&self.sector, &sectors, forward);
             }
             FilterField::EligibleOnly => self.eligible_only = !self.eligible_only,
@@ -125,26 +147,27 @@ impl Filter {
     pub fn value_label(&self, field: FilterField, workspace: &Workspace, lang: Lang) -> String {
         let all = Msg::FilterAll.get(lang);
         match field {
-            FilterField::Kind => self.kind.map_or(all, |k| text::kind(k, lang)).to_owned(),
-            FilterField::Programme => self
-                .programme
-                .map_or(all, |p| text::programme(p, lang))
-                .to_owned(),
+            FilterField::Kind => self.kind.map_or(all, |k| k.label(lang)).to_owned(),
+            FilterField::Programme => self.programme.map_or(all, |p| p.label(lang)).to_owned(),
             FilterField::City => self
                 .city
                 .as_ref()
                 .map_or(all, |c| workspace.territory.city_name(c))
                 .to_owned(),
-            FilterField::Zone => self.zone.map_or(all, |z| text::zone(z, lang)).to_owned(),
-            FilterField::Status => self.status.map_or(all, |s| text::status(s, lang)).to_owned(),
+            FilterField::Zone => self.zone.map_or(all, |z| Label::label(&z, lang)).to_owned(),
+            FilterField::Status => self.status.map_or(all, |s| s.label(lang)).to_owned(),
             FilterField::Sector => self
                 .sector
                 .as_ref()
                 .map_or(all, |s| workspace.territory.sector_label(s))
                 .to_owned(),
-            FilterField::EligibleOnly => {
-                if self.eligible_only { Msg::Yes } else { Msg::No }.get(lang).to_owned()
+            FilterField::EligibleOnly => if self.eligible_only {
+                Msg::Yes
+            } else {
+                Msg::No
             }
+            .get(lang)
+            .to_owned(),
         }
     }
 
@@ -163,7 +186,11 @@ impl Filter {
             })
             .map(|&f| match f {
                 FilterField::EligibleOnly => f.label(lang).to_lowercase(),
-                _ => format!("{} = {}", f.label(lang).to_lowercase(), self.value_label(f, workspace, lang)),
+                _ => format!(
+                    "{} = {}",
+                    f.label(lang).to_lowercase(),
+                    self.value_label(f, workspace, lang)
+                ),
             })
             .collect::<Vec<_>>()
             .join(", ")

@@ -247,11 +247,27 @@ pub enum KeymapError {
 impl KeymapError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (KeymapError::Syntax { file, line, column, message }, Lang::Fr) => format!(
+            (
+                KeymapError::Syntax {
+                    file,
+                    line,
+                    column,
+                    message,
+                },
+                Lang::Fr,
+            ) => format!(
                 "{}:{line}:{column}\u{a0}: JSON invalide ({message})\u{a0}; attendu un objet {{ \"action\": [\"touche\", …] }}",
                 file.display()
             ),
-            (KeymapError::Syntax { file, line, column, message }, Lang::En) => format!(
+            (
+                KeymapError::Syntax {
+                    file,
+                    line,
+                    column,
+                    message,
+                },
+                Lang::En,
+            ) => format!(
                 "{}:{line}:{column}: invalid JSON ({message}); expected an object {{ \"action\": [\"key\", …] }}",
                 file.display()
             ),
@@ -271,13 +287,37 @@ impl KeymapError {
                 "{}, {id}: unreadable key `{key}` (expected e.g. q, S, ctrl-c, enter, esc, tab, up, pgdn, space, f1)",
                 file.display()
             ),
-            (KeymapError::Conflict { key, context, first, second }, Lang::Fr) => format!(
+            (
+                KeymapError::Conflict {
+                    key,
+                    context,
+                    first,
+                    second,
+                },
+                Lang::Fr,
+            ) => format!(
                 "la touche « {key} » ({}) serait à la fois « {} » ({}) et « {} » ({})\u{a0}; fichier de touches ignoré",
-                context.title(lang), first.1, first.0, second.1, second.0
+                context.title(lang),
+                first.1,
+                first.0,
+                second.1,
+                second.0
             ),
-            (KeymapError::Conflict { key, context, first, second }, Lang::En) => format!(
+            (
+                KeymapError::Conflict {
+                    key,
+                    context,
+                    first,
+                    second,
+                },
+                Lang::En,
+            ) => format!(
                 "key `{key}` ({}) would be both “{}” ({}) and “{}” ({}); key file ignored",
-                context.title(lang), first.2, first.0, second.2, second.0
+                context.title(lang),
+                first.2,
+                first.0,
+                second.2,
+                second.0
             ),
         }
     }
@@ -306,60 +346,492 @@ type Row = (
 );
 
 const DEFAULTS: &[Row] = &[
-    ("quit", Context::Global, Action::Quit, &["q", "ctrl-c"], "Quitter", "Quit", Some(("quitter", "quit"))),
-    ("down", Context::Normal, Action::Down, &["j", "down"], "Descendre", "Move down", Some(("déplacer", "move"))),
-    ("up", Context::Normal, Action::Up, &["k", "up"], "Monter", "Move up", None),
-    ("top", Context::Normal, Action::Top, &["g", "home"], "Aller au début", "Go to the top", None),
-    ("bottom", Context::Normal, Action::Bottom, &["G", "end"], "Aller à la fin", "Go to the bottom", None),
-    ("page_down", Context::Normal, Action::PageDown, &["pgdn"], "Page suivante", "Page down", None),
-    ("page_up", Context::Normal, Action::PageUp, &["pgup"], "Page précédente", "Page up", None),
-    ("open", Context::Normal, Action::Open, &["enter"], "Ouvrir le détail, puis la fiche de score", "Open the detail, then the score card", Some(("ouvrir", "open"))),
-    ("back", Context::Normal, Action::Back, &["esc"], "Revenir (ne quitte jamais)", "Go back (never quits)", Some(("retour", "back"))),
-    ("next_tab", Context::Normal, Action::NextTab, &["tab"], "Onglet suivant", "Next tab", None),
-    ("previous_tab", Context::Normal, Action::PreviousTab, &["backtab"], "Onglet précédent", "Previous tab", None),
-    ("tab_sites", Context::Normal, Action::GoTo(Tab::Sites), &["1"], "Onglet Lieux", "Sites tab", None),
-    ("tab_structures", Context::Normal, Action::GoTo(Tab::Structures), &["2"], "Onglet Structures", "Structures tab", None),
-    ("tab_call", Context::Normal, Action::GoTo(Tab::Call), &["3"], "Onglet Appel", "Call tab", None),
-    ("tab_pathway", Context::Normal, Action::GoTo(Tab::Pathway), &["4"], "Onglet Parcours", "Pathway tab", None),
-    ("tab_territory", Context::Normal, Action::GoTo(Tab::Territory), &["5"], "Onglet Territoire", "Territory tab", None),
-    ("search", Context::Normal, Action::StartSearch, &["/"], "Rechercher (sans accents ni casse, plusieurs mots)", "Search (accent- and case-insensitive, several words)", Some(("chercher", "search"))),
-    ("filter", Context::Normal, Action::OpenFilter, &["f"], "Filtres : type, programme, ville, zone, statut, secteur, éligibles", "Filters: kind, programme, city, zone, status, sector, eligible", Some(("filtrer", "filter"))),
-    ("sort_next", Context::Normal, Action::SortNext, &["s"], "Trier par la colonne suivante", "Sort by the next column", Some(("trier", "sort"))),
-    ("sort_reverse", Context::Normal, Action::SortReverse, &["S"], "Inverser le tri", "Reverse the sort", None),
-    ("weights", Context::Normal, Action::OpenWeights, &["w"], "Poids des critères (classement en direct)", "Criteria weights (live ranking)", Some(("poids", "weights"))),
-    ("compare", Context::Normal, Action::Compare, &["c"], "Comparer jusqu’à trois structures pour ce lieu", "Compare up to three structures for this site", Some(("comparer", "compare"))),
-    ("mark", Context::Normal, Action::MarkForCompare, &["x"], "Ajouter / retirer la structure de la comparaison", "Add / remove the structure from the comparison", None),
-    ("toggle_ineligible", Context::Normal, Action::ToggleIneligible, &["i"], "Masquer / montrer les inéligibles", "Hide / show ineligible pairs", None),
-    ("help", Context::Normal, Action::OpenHelp, &["?"], "Aide (cet écran)", "Help (this screen)", Some(("aide", "help"))),
-    ("search_accept", Context::Search, Action::SearchAccept, &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
-    ("search_cancel", Context::Search, Action::SearchCancel, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
-    ("search_backspace", Context::Search, Action::SearchBackspace, &["backspace"], "Effacer une lettre", "Delete a letter", None),
-    ("search_down", Context::Search, Action::Down, &["down", "ctrl-n"], "Descendre dans les résultats", "Move down the results", Some(("résultats", "results"))),
-    ("search_up", Context::Search, Action::Up, &["up", "ctrl-p"], "Monter dans les résultats", "Move up the results", None),
-    ("filter_down", Context::Filter, Action::Down, &["j", "down"], "Filtre suivant", "Next filter", Some(("choisir", "choose"))),
-    ("filter_up", Context::Filter, Action::Up, &["k", "up"], "Filtre précédent", "Previous filter", None),
-    ("filter_next_value", Context::Filter, Action::Increase, &["l", "right"], "Valeur suivante", "Next value", Some(("changer", "change"))),
-    ("filter_previous_value", Context::Filter, Action::Decrease, &["h", "left"], "Valeur précédente", "Previous value", None),
-    ("filter_toggle", Context::Filter, Action::Toggle, &["space"], "Basculer « éligibles seulement »", "Toggle “eligible only”", None),
-    ("filter_reset", Context::Filter, Action::Reset, &["r"], "Effacer tous les filtres", "Clear all filters", Some(("effacer", "clear"))),
-    ("filter_close", Context::Filter, Action::Back, &["esc", "enter"], "Fermer les filtres", "Close the filters", Some(("fermer", "close"))),
-    ("weights_down", Context::Weights, Action::Down, &["j", "down"], "Critère suivant", "Next criterion", Some(("choisir", "choose"))),
-    ("weights_up", Context::Weights, Action::Up, &["k", "up"], "Critère précédent", "Previous criterion", None),
-    ("weights_increase", Context::Weights, Action::Increase, &["l", "right", "+"], "Augmenter le poids", "Increase the weight", Some(("±", "±"))),
-    ("weights_decrease", Context::Weights, Action::Decrease, &["h", "left", "-"], "Diminuer le poids", "Decrease the weight", None),
-    ("weights_reset", Context::Weights, Action::Reset, &["r"], "Rétablir les poids de l’appel", "Reset the call's weights", Some(("rétablir", "reset"))),
-    ("weights_close", Context::Weights, Action::Back, &["esc", "enter"], "Fermer les poids", "Close the weights", Some(("fermer", "close"))),
-    ("help_down", Context::Help, Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
-    ("help_up", Context::Help, Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
-    ("help_close", Context::Help, Action::Back, &["esc", "?"], "Fermer l’aide", "Close the help", Some(("fermer", "close"))),
-    ("card_down", Context::ScoreCard, Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
-    ("card_up", Context::ScoreCard, Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
-    ("card_weights", Context::ScoreCard, Action::OpenWeights, &["w"], "Poids des critères", "Criteria weights", Some(("poids", "weights"))),
-    ("card_close", Context::ScoreCard, Action::Back, &["esc", "enter"], "Fermer la fiche", "Close the card", Some(("fermer", "close"))),
-    ("compare_weights", Context::Compare, Action::OpenWeights, &["w"], "Poids des critères", "Criteria weights", Some(("poids", "weights"))),
-    ("compare_close", Context::Compare, Action::Back, &["esc", "c"], "Fermer la comparaison", "Close the comparison", Some(("fermer", "close"))),
-    ("confirm_yes", Context::Confirm, Action::Confirm, &["o", "y", "enter"], "Confirmer", "Confirm", Some(("oui", "yes"))),
-    ("confirm_no", Context::Confirm, Action::Deny, &["n", "esc"], "Annuler", "Cancel", Some(("non", "no"))),
+    (
+        "quit",
+        Context::Global,
+        Action::Quit,
+        &["q", "ctrl-c"],
+        "Quitter",
+        "Quit",
+        Some(("quitter", "quit")),
+    ),
+    (
+        "down",
+        Context::Normal,
+        Action::Down,
+        &["j", "down"],
+        "Descendre",
+        "Move down",
+        Some(("déplacer", "move")),
+    ),
+    (
+        "up",
+        Context::Normal,
+        Action::Up,
+        &["k", "up"],
+        "Monter",
+        "Move up",
+        None,
+    ),
+    (
+        "top",
+        Context::Normal,
+        Action::Top,
+        &["g", "home"],
+        "Aller au début",
+        "Go to the top",
+        None,
+    ),
+    (
+        "bottom",
+        Context::Normal,
+        Action::Bottom,
+        &["G", "end"],
+        "Aller à la fin",
+        "Go to the bottom",
+        None,
+    ),
+    (
+        "page_down",
+        Context::Normal,
+        Action::PageDown,
+        &["pgdn"],
+        "Page suivante",
+        "Page down",
+        None,
+    ),
+    (
+        "page_up",
+        Context::Normal,
+        Action::PageUp,
+        &["pgup"],
+        "Page précédente",
+        "Page up",
+        None,
+    ),
+    (
+        "open",
+        Context::Normal,
+        Action::Open,
+        &["enter"],
+        "Ouvrir le détail, puis la fiche de score",
+        "Open the detail, then the score card",
+        Some(("ouvrir", "open")),
+    ),
+    (
+        "back",
+        Context::Normal,
+        Action::Back,
+        &["esc"],
+        "Revenir (ne quitte jamais)",
+        "Go back (never quits)",
+        Some(("retour", "back")),
+    ),
+    (
+        "next_tab",
+        Context::Normal,
+        Action::NextTab,
+        &["tab"],
+        "Onglet suivant",
+        "Next tab",
+        None,
+    ),
+    (
+        "previous_tab",
+        Context::Normal,
+        Action::PreviousTab,
+        &["backtab"],
+        "Onglet précédent",
+        "Previous tab",
+        None,
+    ),
+    (
+        "tab_sites",
+        Context::Normal,
+        Action::GoTo(Tab::Sites),
+        &["1"],
+        "Onglet Lieux",
+        "Sites tab",
+        None,
+    ),
+    (
+        "tab_structures",
+        Context::Normal,
+        Action::GoTo(Tab::Structures),
+        &["2"],
+        "Onglet Structures",
+        "Structures tab",
+        None,
+    ),
+    (
+        "tab_call",
+        Context::Normal,
+        Action::GoTo(Tab::Call),
+        &["3"],
+        "Onglet Appel",
+        "Call tab",
+        None,
+    ),
+    (
+        "tab_pathway",
+        Context::Normal,
+        Action::GoTo(Tab::Pathway),
+        &["4"],
+        "Onglet Parcours",
+        "Pathway tab",
+        None,
+    ),
+    (
+        "tab_territory",
+        Context::Normal,
+        Action::GoTo(Tab::Territory),
+        &["5"],
+        "Onglet Territoire",
+        "Territory tab",
+        None,
+    ),
+    (
+        "search",
+        Context::Normal,
+        Action::StartSearch,
+        &["/"],
+        "Rechercher (sans accents ni casse, plusieurs mots)",
+        "Search (accent- and case-insensitive, several words)",
+        Some(("chercher", "search")),
+    ),
+    (
+        "filter",
+        Context::Normal,
+        Action::OpenFilter,
+        &["f"],
+        "Filtres : type, programme, ville, zone, statut, secteur, éligibles",
+        "Filters: kind, programme, city, zone, status, sector, eligible",
+        Some(("filtrer", "filter")),
+    ),
+    (
+        "sort_next",
+        Context::Normal,
+        Action::SortNext,
+        &["s"],
+        "Trier par la colonne suivante",
+        "Sort by the next column",
+        Some(("trier", "sort")),
+    ),
+    (
+        "sort_reverse",
+        Context::Normal,
+        Action::SortReverse,
+        &["S"],
+        "Inverser le tri",
+        "Reverse the sort",
+        None,
+    ),
+    (
+        "weights",
+        Context::Normal,
+        Action::OpenWeights,
+        &["w"],
+        "Poids des critères (classement en direct)",
+        "Criteria weights (live ranking)",
+        Some(("poids", "weights")),
+    ),
+    (
+        "compare",
+        Context::Normal,
+        Action::Compare,
+        &["c"],
+        "Comparer jusqu’à trois structures pour ce lieu",
+        "Compare up to three structures for this site",
+        Some(("comparer", "compare")),
+    ),
+    (
+        "mark",
+        Context::Normal,
+        Action::MarkForCompare,
+        &["x"],
+        "Ajouter / retirer la structure de la comparaison",
+        "Add / remove the structure from the comparison",
+        None,
+    ),
+    (
+        "toggle_ineligible",
+        Context::Normal,
+        Action::ToggleIneligible,
+        &["i"],
+        "Masquer / montrer les inéligibles",
+        "Hide / show ineligible pairs",
+        None,
+    ),
+    (
+        "help",
+        Context::Normal,
+        Action::OpenHelp,
+        &["?"],
+        "Aide (cet écran)",
+        "Help (this screen)",
+        Some(("aide", "help")),
+    ),
+    (
+        "search_accept",
+        Context::Search,
+        Action::SearchAccept,
+        &["enter"],
+        "Garder la recherche comme filtre",
+        "Keep the search as a filter",
+        Some(("garder", "keep")),
+    ),
+    (
+        "search_cancel",
+        Context::Search,
+        Action::SearchCancel,
+        &["esc"],
+        "Effacer la recherche",
+        "Clear the search",
+        Some(("effacer", "clear")),
+    ),
+    (
+        "search_backspace",
+        Context::Search,
+        Action::SearchBackspace,
+        &["backspace"],
+        "Effacer une lettre",
+        "Delete a letter",
+        None,
+    ),
+    (
+        "search_down",
+        Context::Search,
+        Action::Down,
+        &["down", "ctrl-n"],
+        "Descendre dans les résultats",
+        "Move down the results",
+        Some(("résultats", "results")),
+    ),
+    (
+        "search_up",
+        Context::Search,
+        Action::Up,
+        &["up", "ctrl-p"],
+        "Monter dans les résultats",
+        "Move up the results",
+        None,
+    ),
+    (
+        "filter_down",
+        Context::Filter,
+        Action::Down,
+        &["j", "down"],
+        "Filtre suivant",
+        "Next filter",
+        Some(("choisir", "choose")),
+    ),
+    (
+        "filter_up",
+        Context::Filter,
+        Action::Up,
+        &["k", "up"],
+        "Filtre précédent",
+        "Previous filter",
+        None,
+    ),
+    (
+        "filter_next_value",
+        Context::Filter,
+        Action::Increase,
+        &["l", "right"],
+        "Valeur suivante",
+        "Next value",
+        Some(("changer", "change")),
+    ),
+    (
+        "filter_previous_value",
+        Context::Filter,
+        Action::Decrease,
+        &["h", "left"],
+        "Valeur précédente",
+        "Previous value",
+        None,
+    ),
+    (
+        "filter_toggle",
+        Context::Filter,
+        Action::Toggle,
+        &["space"],
+        "Basculer « éligibles seulement »",
+        "Toggle “eligible only”",
+        None,
+    ),
+    (
+        "filter_reset",
+        Context::Filter,
+        Action::Reset,
+        &["r"],
+        "Effacer tous les filtres",
+        "Clear all filters",
+        Some(("effacer", "clear")),
+    ),
+    (
+        "filter_close",
+        Context::Filter,
+        Action::Back,
+        &["esc", "enter"],
+        "Fermer les filtres",
+        "Close the filters",
+        Some(("fermer", "close")),
+    ),
+    (
+        "weights_down",
+        Context::Weights,
+        Action::Down,
+        &["j", "down"],
+        "Critère suivant",
+        "Next criterion",
+        Some(("choisir", "choose")),
+    ),
+    (
+        "weights_up",
+        Context::Weights,
+        Action::Up,
+        &["k", "up"],
+        "Critère précédent",
+        "Previous criterion",
+        None,
+    ),
+    (
+        "weights_increase",
+        Context::Weights,
+        Action::Increase,
+        &["l", "right", "+"],
+        "Augmenter le poids",
+        "Increase the weight",
+        Some(("±", "±")),
+    ),
+    (
+        "weights_decrease",
+        Context::Weights,
+        Action::Decrease,
+        &["h", "left", "-"],
+        "Diminuer le poids",
+        "Decrease the weight",
+        None,
+    ),
+    (
+        "weights_reset",
+        Context::Weights,
+        Action::Reset,
+        &["r"],
+        "Rétablir les poids de l’appel",
+        "Reset the call's weights",
+        Some(("rétablir", "reset")),
+    ),
+    (
+        "weights_close",
+        Context::Weights,
+        Action::Back,
+        &["esc", "enter"],
+        "Fermer les poids",
+        "Close the weights",
+        Some(("fermer", "close")),
+    ),
+    (
+        "help_down",
+        Context::Help,
+        Action::Down,
+        &["j", "down"],
+        "Faire défiler",
+        "Scroll down",
+        Some(("défiler", "scroll")),
+    ),
+    (
+        "help_up",
+        Context::Help,
+        Action::Up,
+        &["k", "up"],
+        "Remonter",
+        "Scroll up",
+        None,
+    ),
+    (
+        "help_close",
+        Context::Help,
+        Action::Back,
+        &["esc", "?"],
+        "Fermer l’aide",
+        "Close the help",
+        Some(("fermer", "close")),
+    ),
+    (
+        "card_down",
+        Context::ScoreCard,
+        Action::Down,
+        &["j", "down"],
+        "Faire défiler",
+        "Scroll down",
+        Some(("défiler", "scroll")),
+    ),
+    (
+        "card_up",
+        Context::ScoreCard,
+        Action::Up,
+        &["k", "up"],
+        "Remonter",
+        "Scroll up",
+        None,
+    ),
+    (
+        "card_weights",
+        Context::ScoreCard,
+        Action::OpenWeights,
+        &["w"],
+        "Poids des critères",
+        "Criteria weights",
+        Some(("poids", "weights")),
+    ),
+    (
+        "card_close",
+        Context::ScoreCard,
+        Action::Back,
+        &["esc", "enter"],
+        "Fermer la fiche",
+        "Close the card",
+        Some(("fermer", "close")),
+    ),
+    (
+        "compare_weights",
+        Context::Compare,
+        Action::OpenWeights,
+        &["w"],
+        "Poids des critères",
+        "Criteria weights",
+        Some(("poids", "weights")),
+    ),
+    (
+        "compare_close",
+        Context::Compare,
+        Action::Back,
+        &["esc", "c"],
+        "Fermer la comparaison",
+        "Close the comparison",
+        Some(("fermer", "close")),
+    ),
+    (
+        "confirm_yes",
+        Context::Confirm,
+        Action::Confirm,
+        &["o", "y", "enter"],
+        "Confirmer",
+        "Confirm",
+        Some(("oui", "yes")),
+    ),
+    (
+        "confirm_no",
+        Context::Confirm,
+        Action::Deny,
+        &["n", "esc"],
+        "Annuler",
+        "Cancel",
+        Some(("non", "no")),
+    ),
 ];
 
 impl Default for Keymap {
@@ -527,38 +999,74 @@ mod tests {
     #[test]
     fn lookup_goes_through_context_then_global() {
         let keymap = Keymap::default();
-        assert_eq!(keymap.lookup(Context::Normal, Key::char('s')), Some(Action::SortNext));
-        assert_eq!(keymap.lookup(Context::Normal, Key::char('S')), Some(Action::SortReverse));
-        assert_eq!(keymap.lookup(Context::Help, Key::char('q')), Some(Action::Quit));
-        assert_eq!(keymap.lookup(Context::Search, Key::char('q')), Some(Action::SearchInput('q')));
-        assert_eq!(keymap.lookup(Context::Search, Key::ctrl('c')), Some(Action::Quit));
-        assert_eq!(keymap.lookup(Context::Normal, Key::plain(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(
+            keymap.lookup(Context::Normal, Key::char('s')),
+            Some(Action::SortNext)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Normal, Key::char('S')),
+            Some(Action::SortReverse)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Help, Key::char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Search, Key::char('q')),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            keymap.lookup(Context::Search, Key::ctrl('c')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Normal, Key::plain(KeyCode::Esc)),
+            Some(Action::Back)
+        );
     }
 
     #[test]
     fn overrides_replace_keys() {
-        let keymap = Keymap::with_overrides(r#"{"sort_next": ["o"]}"#, Path::new("keys.json")).unwrap();
-        assert_eq!(keymap.lookup(Context::Normal, Key::char('o')), Some(Action::SortNext));
+        let keymap =
+            Keymap::with_overrides(r#"{"sort_next": ["o"]}"#, Path::new("keys.json")).unwrap();
+        assert_eq!(
+            keymap.lookup(Context::Normal, Key::char('o')),
+            Some(Action::SortNext)
+        );
         assert_eq!(keymap.lookup(Context::Normal, Key::char('s')), None);
     }
 
     #[test]
     fn conflicts_name_both_actions() {
-        let err = Keymap::with_overrides(r#"{"sort_next": "q"}"#, Path::new("keys.json")).unwrap_err();
+        let err =
+            Keymap::with_overrides(r#"{"sort_next": "q"}"#, Path::new("keys.json")).unwrap_err();
         let fr = err.message(Lang::Fr);
         assert!(fr.contains("quit") && fr.contains("sort_next"), "{fr}");
         assert!(fr.contains("« q »"), "{fr}");
-        let err = Keymap::with_overrides(r#"{"weights": "f"}"#, Path::new("keys.json")).unwrap_err();
+        let err =
+            Keymap::with_overrides(r#"{"weights": "f"}"#, Path::new("keys.json")).unwrap_err();
         assert!(err.message(Lang::En).contains("filter"));
     }
 
     #[test]
     fn bad_files_are_explained() {
-        let err = Keymap::with_overrides("{\n \"nope\": [\"x\"]}", Path::new("k.json")).unwrap_err();
-        assert_eq!(err, KeymapError::UnknownAction { file: "k.json".into(), id: "nope".into() });
-        let err = Keymap::with_overrides("{\n \"quit\": [\"ctrl-\"", Path::new("k.json")).unwrap_err();
-        assert!(matches!(err, KeymapError::Syntax { line: 2, .. }), "{err:?}");
-        let err = Keymap::with_overrides(r#"{"quit": ["hyper-x"]}"#, Path::new("k.json")).unwrap_err();
+        let err =
+            Keymap::with_overrides("{\n \"nope\": [\"x\"]}", Path::new("k.json")).unwrap_err();
+        assert_eq!(
+            err,
+            KeymapError::UnknownAction {
+                file: "k.json".into(),
+                id: "nope".into()
+            }
+        );
+        let err =
+            Keymap::with_overrides("{\n \"quit\": [\"ctrl-\"", Path::new("k.json")).unwrap_err();
+        assert!(
+            matches!(err, KeymapError::Syntax { line: 2, .. }),
+            "{err:?}"
+        );
+        let err =
+            Keymap::with_overrides(r#"{"quit": ["hyper-x"]}"#, Path::new("k.json")).unwrap_err();
         assert!(matches!(err, KeymapError::BadKey { .. }));
     }
 

@@ -20,7 +20,9 @@ pub struct Folded {
 fn fold_char(c: char) -> FoldedChar {
     let one = |c| FoldedChar::One(c);
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => one('a'),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            one('a')
+        }
         'ç' | 'Ç' => one('c'),
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => one('e'),
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => one('i'),
@@ -79,17 +81,16 @@ pub struct Search {
 
 impl std::fmt::Debug for Search {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Search").field("terms", &self.terms).finish()
+        f.debug_struct("Search")
+            .field("terms", &self.terms)
+            .finish()
     }
 }
 
 impl Search {
     pub fn new(query: &str) -> Search {
         Search {
-            terms: query
-                .split_whitespace()
-                .map(|t| fold(t).text)
-                .collect(),
+            terms: query.split_whitespace().map(|t| fold(t).text).collect(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -121,7 +122,11 @@ impl Search {
         let mut out = Vec::new();
         for term in &self.terms {
             let (_, positions) = self.matcher.fuzzy_indices(&folded.text, term)?;
-            out.extend(positions.iter().filter_map(|&p| folded.origin.get(p).copied()));
+            out.extend(
+                positions
+                    .iter()
+                    .filter_map(|&p| folded.origin.get(p).copied()),
+            );
         }
         out.sort_unstable();
         out.dedup();

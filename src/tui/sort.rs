@@ -1,10 +1,11 @@
 //! Columns of the two main tables and how rows sort by each (`s` next column, `S` reverse).
 
 use crate::domain::Workspace;
+use crate::i18n::Label;
 use crate::i18n::Lang;
 use crate::tui::figures;
 use crate::tui::search::fold;
-use crate::tui::text::{self, Msg};
+use crate::tui::text::Msg;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 
@@ -141,7 +142,7 @@ pub fn compare_sites(
     let t = &workspace.territory;
     let primary = match column {
         SiteColumn::Name => Ordering::Equal,
-        SiteColumn::Programme => by_text(text::programme(sa.programme, lang), text::programme(sb.programme, lang)),
+        SiteColumn::Programme => by_text(sa.programme.label(lang), sb.programme.label(lang)),
         SiteColumn::Kind => sa.kind.cmp(&sb.kind),
         SiteColumn::City => by_text(t.city_name(&sa.city), t.city_name(&sb.city)),
         SiteColumn::Surface => by_option_desc(

@@ -2,7 +2,6 @@
 //! missing translation is a compile error. French typography: a non-breaking space (`\u{a0}`)
 //! before `:` `;` `?` `!` and inside « ».
 
-use crate::domain::{EpisodeKind, Feature, LegalForm, Programme, SiteKind, SiteStatus, UseType, Zone};
 use crate::i18n::Lang;
 
 macro_rules! messages {
@@ -132,99 +131,6 @@ messages! {
     StructureCount => "structures", "structures";
     CallCount => "appels", "calls";
     KeysFileRefused => "Fichier de touches refusé", "Key file refused";
-}
-
-pub fn kind(kind: SiteKind, lang: Lang) -> &'static str {
-    match kind {
-        SiteKind::Transitional => lang.pick("transitoire", "transitional"),
-        SiteKind::Incubator => lang.pick("pépinière", "incubator"),
-        SiteKind::Permanent => lang.pick("pérenne", "permanent"),
-    }
-}
-
-pub fn programme(programme: Programme, lang: Lang) -> &'static str {
-    match programme {
-        Programme::Tempo => "Temp'O",
-        Programme::UsineDesTransitions => lang.pick("Usine des transitions", "Usine des transitions"),
-        Programme::Incubator => lang.pick("Pépinière", "Incubator"),
-        Programme::BusinessHotel => lang.pick("Hôtel d’activités", "Business hotel"),
-        Programme::ZacLot => lang.pick("Lot de ZAC", "ZAC lot"),
-        Programme::CircularEconomyPole => lang.pick("Pôle économie circulaire", "Circular-economy pole"),
-        Programme::Other => lang.pick("Autre", "Other"),
-    }
-}
-
-pub fn status(status: SiteStatus, lang: Lang) -> &'static str {
-    match status {
-        SiteStatus::Upcoming => lang.pick("à venir", "upcoming"),
-        SiteStatus::Open => lang.pick("ouvert", "open"),
-        SiteStatus::Occupied => lang.pick("occupé", "occupied"),
-        SiteStatus::Closed => lang.pick("fermé", "closed"),
-    }
-}
-
-pub fn zone(zone: Zone, lang: Lang) -> &'static str {
-    match zone {
-        Zone::Ouest => lang.pick("Ouest", "West"),
-        Zone::Nord => lang.pick("Nord", "North"),
-        Zone::Est => lang.pick("Est", "East"),
-    }
-}
-
-pub fn legal_form(form: LegalForm, lang: Lang) -> &'static str {
-    match form {
-        LegalForm::Association => "association",
-        LegalForm::Scop => "SCOP",
-        LegalForm::Scic => "SCIC",
-        LegalForm::Cae => "CAE",
-        LegalForm::OtherCooperative => lang.pick("coopérative", "cooperative"),
-        LegalForm::CommercialEsus => lang.pick("société ESUS", "ESUS company"),
-        LegalForm::Fondation => lang.pick("fondation", "foundation"),
-        LegalForm::Mutuelle => lang.pick("mutuelle", "mutual"),
-        LegalForm::EntrepriseInsertion => lang.pick("entreprise d’insertion", "work-integration company"),
-        LegalForm::Etti => "ETTI",
-        LegalForm::AssociationIntermediaire => lang.pick("association intermédiaire", "intermediary association"),
-        LegalForm::AtelierChantierInsertion => "ACI",
-        LegalForm::EaEsat => "EA/ESAT",
-        LegalForm::Ebe => "EBE",
-        LegalForm::Artist => lang.pick("artiste", "artist"),
-        LegalForm::InformalCollective => lang.pick("collectif informel", "informal collective"),
-    }
-}
-
-pub fn episode_kind(kind: EpisodeKind, lang: Lang) -> &'static str {
-    match kind {
-        EpisodeKind::Incubation => lang.pick("incubation", "incubation"),
-        EpisodeKind::Transitional => lang.pick("transitoire", "transitional"),
-        EpisodeKind::Permanent => lang.pick("pérenne", "permanent"),
-        EpisodeKind::Other => lang.pick("autre", "other"),
-    }
-}
-
-pub fn use_type(use_type: UseType, lang: Lang) -> &'static str {
-    match use_type {
-        UseType::Office => lang.pick("bureau", "office"),
-        UseType::Workshop => lang.pick("atelier", "workshop"),
-        UseType::Storage => lang.pick("stockage", "storage"),
-        UseType::Shop => lang.pick("boutique", "shop"),
-        UseType::Outdoor => lang.pick("extérieur", "outdoor"),
-        UseType::Mixed => lang.pick("mixte", "mixed"),
-    }
-}
-
-pub fn feature(feature: Feature, lang: Lang) -> &'static str {
-    match feature {
-        Feature::PublicReception => lang.pick("accueil du public", "public reception"),
-        Feature::StepFreeAccess => lang.pick("accès de plain-pied", "step-free access"),
-        Feature::GroundFloor => lang.pick("rez-de-chaussée", "ground floor"),
-        Feature::Water => lang.pick("eau", "water"),
-        Feature::ThreePhasePower => lang.pick("triphasé", "three-phase power"),
-        Feature::TruckAccess => lang.pick("accès camion", "truck access"),
-        Feature::Fibre => lang.pick("fibre", "fibre"),
-        Feature::OutdoorSpace => lang.pick("espace extérieur", "outdoor space"),
-        Feature::Kitchen => lang.pick("cuisine", "kitchen"),
-        Feature::Storage => lang.pick("stockage", "storage"),
-    }
 }
 
 /// `label : ` with the French non-breaking space before the colon.

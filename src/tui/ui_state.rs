@@ -32,7 +32,12 @@ impl UiState {
 }
 
 /// The rows to draw: moves `offset` just enough to keep `cursor` visible in `height` rows.
-pub fn visible_window(offset: &mut usize, cursor: usize, len: usize, height: usize) -> Range<usize> {
+pub fn visible_window(
+    offset: &mut usize,
+    cursor: usize,
+    len: usize,
+    height: usize,
+) -> Range<usize> {
     if height == 0 || len == 0 {
         *offset = 0;
         return 0..0;

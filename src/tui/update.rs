@@ -1,7 +1,6 @@
 //! The one place the state changes: `update(app, action, page)` applies an action and says
 //! whether anything visible changed (so the terminal loop redraws only then).
 
-use crate::domain::Weights;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Message};
 use crate::tui::filter::FilterField;
@@ -336,21 +335,6 @@ fn filter(app: &mut App, action: Action) -> bool {
     true
 }
 
-fn weight_mut(weights: &mut Weights, criterion: Criterion) -> &mut f64 {
-    match criterion {
-        Criterion::Surface => &mut weights.surface,
-        Criterion::Cost => &mut weights.cost,
-        Criterion::Sector => &mut weights.sector,
-        Criterion::Rebalancing => &mut weights.rebalancing,
-        Criterion::Urgency => &mut weights.urgency,
-    }
-}
-
-pub fn weight_of(weights: &Weights, criterion: Criterion) -> f64 {
-    let mut copy = *weights;
-    *weight_mut(&mut copy, criterion)
-}
-
 fn weights(app: &mut App, action: Action) -> bool {
     let count = Criterion::ALL.len();
     let criterion = Criterion::ALL[app.weights_field % count];
@@ -358,13 +342,17 @@ fn weights(app: &mut App, action: Action) -> bool {
         Action::Down => app.weights_field = (app.weights_field + 1) % count,
         Action::Up => app.weights_field = (app.weights_field + count - 1) % count,
         Action::Increase | Action::Decrease => {
-            let weight = weight_mut(&mut app.weights, criterion);
-            let delta = if action == Action::Increase { WEIGHT_STEP } else { -WEIGHT_STEP };
-            let next = (*weight + delta).clamp(0.0, WEIGHT_MAX);
-            if next == *weight {
+            let weight = criterion.weight_in(&app.weights);
+            let delta = if action == Action::Increase {
+                WEIGHT_STEP
+            } else {
+                -WEIGHT_STEP
+            };
+            let next = (weight + delta).clamp(0.0, WEIGHT_MAX);
+            if next == weight {
                 return false;
             }
-            *weight = next;
+            criterion.set_weight_in(&mut app.weights, next);
             reweigh(app);
         }
         Action::Reset => return push(app, Mode::Confirm(Confirmation::ResetWeights)),

@@ -13,9 +13,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// The sentence saying what a placeholder screen is and what comes, above its list.
 pub fn intro(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) -> Rect {
-    let [top, rest] =
-        Layout::vertical([Constraint::Length(lines.len() as u16 + 1), Constraint::Fill(1)])
-            .areas(area);
+    let [top, rest] = Layout::vertical([
+        Constraint::Length(lines.len() as u16 + 1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);
     rest
 }

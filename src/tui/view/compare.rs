@@ -17,19 +17,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let area = popup::centered(area, 110, 16);
-    let title = format!(" {} — {} ", Msg::CompareTitle.get(lang), app.workspace.sites[*site].name);
+    let title = format!(
+        " {} — {} ",
+        Msg::CompareTitle.get(lang),
+        app.workspace.sites[*site].name
+    );
     let inner = popup::frame_popup(frame, area, Line::from(title));
     let cards: Vec<ScoreCard> = structures
         .iter()
-        .filter_map(|&s| app.ranking.explain(&app.workspace, s, *site, &app.weights, lang))
+        .filter_map(|&s| {
+            app.ranking
+                .explain(&app.workspace, s, *site, &app.weights, lang)
+        })
         .collect();
     if cards.is_empty() {
         frame.render_widget(Paragraph::new(Msg::CompareEmpty.get(lang)), inner);
         return;
     }
     let header = Row::new(
-        std::iter::once(Cell::from(""))
-            .chain(structures.iter().map(|&s| Cell::from(app.workspace.structures[s].name.clone()))),
+        std::iter::once(Cell::from("")).chain(
+            structures
+                .iter()
+                .map(|&s| Cell::from(app.workspace.structures[s].name.clone())),
+        ),
     )
     .style(style::header());
     let row = |label: String, values: Vec<String>| {
@@ -80,11 +90,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         cards
             .iter()
             .map(|c| {
-                c.lot.as_ref().map_or(Msg::NoLot.get(lang).to_owned(), |lot| {
-                    app.workspace.sites[*site]
-                        .lot(lot)
-                        .map_or(lot.to_string(), |l| l.label.clone())
-                })
+                c.lot
+                    .as_ref()
+                    .map_or(Msg::NoLot.get(lang).to_owned(), |lot| {
+                        app.workspace.sites[*site]
+                            .lot(lot)
+                            .map_or(lot.to_string(), |l| l.label.clone())
+                    })
             })
             .collect(),
     ));
@@ -92,10 +104,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Msg::AnnualCost.get(lang).to_owned(),
         cards
             .iter()
-            .map(|c| c.annual_cost.map_or("—".to_owned(), |m| i18n::money(m, lang)))
+            .map(|c| {
+                c.annual_cost
+                    .map_or("—".to_owned(), |m| i18n::money(m, lang))
+            })
             .collect(),
     ));
-    let widths = std::iter::once(Constraint::Length(14))
-        .chain(cards.iter().map(|_| Constraint::Fill(1)));
-    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(2), inner);
+    let widths =
+        std::iter::once(Constraint::Length(14)).chain(cards.iter().map(|_| Constraint::Fill(1)));
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(2),
+        inner,
+    );
 }

@@ -22,7 +22,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
-        lines.push(Line::styled(context.title(lang).to_owned(), style::header()));
+        lines.push(Line::styled(
+            context.title(lang).to_owned(),
+            style::header(),
+        ));
         for b in bindings {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", b.keys_label(lang)), style::bold()),
@@ -45,7 +48,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let area = popup::centered(area, 100, area.height);
-    let inner = popup::frame_popup(frame, area, Line::from(format!(" {} ", Msg::HelpTitle.get(lang))));
+    let inner = popup::frame_popup(
+        frame,
+        area,
+        Line::from(format!(" {} ", Msg::HelpTitle.get(lang))),
+    );
     let lines = lines(app);
     ui.scroll_max = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = app.scroll.min(ui.scroll_max);

@@ -76,7 +76,10 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let text = Text::from(vec![
         Line::from(Msg::TooSmall.get(lang)),
-        Line::from(format!("{MIN_WIDTH}×{MIN_HEIGHT} {}", Msg::Minimum.get(lang))),
+        Line::from(format!(
+            "{MIN_WIDTH}×{MIN_HEIGHT} {}",
+            Msg::Minimum.get(lang)
+        )),
         Line::from(format!("({}×{})", area.width, area.height)),
     ]);
     let top = area.height.saturating_sub(3) / 2;

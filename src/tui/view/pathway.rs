@@ -2,9 +2,10 @@
 //! Timelines, alerts and next-step suggestions come with the pathway issue.
 
 use crate::i18n;
+use crate::i18n::Label;
 use crate::tui::app::App;
 use crate::tui::figures;
-use crate::tui::text::{self, Msg};
+use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
 use crate::tui::view::call::intro;
 use crate::tui::view::{style, table};
@@ -18,7 +19,10 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let rest = intro(
         frame,
         area,
-        vec![Line::styled(Msg::PathwayPlaceholder.get(lang), style::dim())],
+        vec![Line::styled(
+            Msg::PathwayPlaceholder.get(lang),
+            style::dim(),
+        )],
     );
     let rows = app.pathway_rows();
     let columns = [
@@ -47,7 +51,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             let (stage, end) = figures::structure_stage(s, app.today);
             match c {
                 0 => Line::from(s.name.clone()),
-                1 => Line::from(stage.map_or("—", |k| text::episode_kind(k, lang))),
+                1 => Line::from(stage.map_or("—", |k| k.label(lang))),
                 2 => Line::from(
                     current
                         .and_then(|e| {

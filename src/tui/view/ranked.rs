@@ -2,12 +2,12 @@
 //! (Structures). Each with its total and a compact per-criterion bar; ineligible pairs dimmed
 //! and marked `✗` with their first reason.
 
+use crate::i18n;
 use crate::tui::app::{App, Focus};
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, visible_window};
 use crate::tui::view::style;
-use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -27,7 +27,13 @@ pub fn criteria_bar(values: &[f64; 5]) -> String {
 }
 
 /// `header` lines go above the list (the selected item's summary on narrow screens).
-pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect, header: Vec<Line<'static>>) {
+pub fn render(
+    app: &App,
+    ui: &mut UiState,
+    frame: &mut Frame,
+    area: Rect,
+    header: Vec<Line<'static>>,
+) {
     let lang = app.lang;
     let focused = app.focus == Focus::Ranked;
     let title = match app.tab {
@@ -97,7 +103,13 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect, header
             if !pair.eligible {
                 let reason = app
                     .ranking
-                    .explain(&app.workspace, pair.structure, pair.site, &app.weights, lang)
+                    .explain(
+                        &app.workspace,
+                        pair.structure,
+                        pair.site,
+                        &app.weights,
+                        lang,
+                    )
                     .and_then(|card| card.reasons.into_iter().next());
                 if let Some(reason) = reason {
                     name_spans.push(Span::raw(format!(" — {reason}")));
@@ -110,7 +122,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect, header
                 Cell::from(Line::from(i18n::number(pair.total, 1, lang)).right_aligned()),
                 Cell::from(criteria_bar(&pair.values)),
             ]);
-            let row = if pair.eligible { row } else { row.style(style::dim()) };
+            let row = if pair.eligible {
+                row
+            } else {
+                row.style(style::dim())
+            };
             match (is_cursor, focused) {
                 (true, true) => row.style(style::selected()),
                 (true, false) => row.style(style::selected_unfocused()),

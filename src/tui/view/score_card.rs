@@ -18,12 +18,18 @@ pub fn lines(app: &App, card: &ScoreCard, structure: usize, site: usize) -> Vec<
     let label = |m: Msg| Span::styled(text::label_colon(m.get(lang), lang), style::bold());
     let mut lines = vec![
         Line::styled(
-            format!("{} × {}", ws.structures[structure].name, ws.sites[site].name),
+            format!(
+                "{} × {}",
+                ws.structures[structure].name, ws.sites[site].name
+            ),
             style::bold(),
         ),
         Line::from(vec![
             label(Msg::Total),
-            Span::styled(format!("{} / 100", i18n::number(card.total, 1, lang)), style::bold()),
+            Span::styled(
+                format!("{} / 100", i18n::number(card.total, 1, lang)),
+                style::bold(),
+            ),
             Span::raw("   "),
             if card.eligible {
                 Span::styled(format!("✓ {}", Msg::Eligible.get(lang)), style::bold())
@@ -59,7 +65,10 @@ pub fn lines(app: &App, card: &ScoreCard, structure: usize, site: usize) -> Vec<
                 i18n::number(line.contribution, 1, lang),
             )),
         ]));
-        lines.push(Line::styled(format!("    {}", line.explanation), style::dim()));
+        lines.push(Line::styled(
+            format!("    {}", line.explanation),
+            style::dim(),
+        ));
     }
     lines.push(Line::from(""));
     lines.push(lot_line(app, card, site, lang));
@@ -69,7 +78,10 @@ pub fn lines(app: &App, card: &ScoreCard, structure: usize, site: usize) -> Vec<
 fn lot_line(app: &App, card: &ScoreCard, site: usize, lang: Lang) -> Line<'static> {
     let label = |m: Msg| Span::styled(text::label_colon(m.get(lang), lang), style::bold());
     let Some(lot_id) = &card.lot else {
-        return Line::from(vec![label(Msg::LotRetained), Span::raw(Msg::NoLot.get(lang))]);
+        return Line::from(vec![
+            label(Msg::LotRetained),
+            Span::raw(Msg::NoLot.get(lang)),
+        ]);
     };
     let lot_name = app.workspace.sites[site]
         .lot(lot_id)
@@ -78,7 +90,10 @@ fn lot_line(app: &App, card: &ScoreCard, site: usize, lang: Lang) -> Line<'stati
         .surface
         .map(|s| format!(" ({})", i18n::surface(s, lang)))
         .unwrap_or_default();
-    let mut spans = vec![label(Msg::LotRetained), Span::raw(format!("{lot_name}{surface}"))];
+    let mut spans = vec![
+        label(Msg::LotRetained),
+        Span::raw(format!("{lot_name}{surface}")),
+    ];
     if let Some(cost) = card.annual_cost {
         spans.push(Span::raw(" — "));
         spans.push(label(Msg::AnnualCost));
@@ -98,7 +113,10 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) {
         area,
         Line::from(format!(" {} ", Msg::ScoreCardTitle.get(lang))),
     );
-    let lines = match app.ranking.explain(&app.workspace, structure, site, &app.weights, lang) {
+    let lines = match app
+        .ranking
+        .explain(&app.workspace, structure, site, &app.weights, lang)
+    {
         Some(card) => lines(app, &card, structure, site),
         None => vec![Line::from(Msg::ScoringUnavailable.get(lang))],
     };

@@ -1,6 +1,7 @@
 //! Screen 1, Lieux: the sites table, the selected site's detail and its ranked structures.
 
 use crate::domain::Site;
+use crate::i18n::Label;
 use crate::i18n::{self, Lang};
 use crate::tui::app::{App, Focus};
 use crate::tui::figures;
@@ -60,10 +61,18 @@ pub fn columns<C: Copy + PartialEq>(
 /// Title of a table block: name, shown/total counts, and the search as typed.
 pub fn list_title(app: &App, name: &str, shown: usize, total: usize, query: &str) -> Line<'static> {
     let lang = app.lang;
-    let mut spans = vec![Span::styled(format!(" {name} ({shown}/{total}) "), style::bold())];
+    let mut spans = vec![Span::styled(
+        format!(" {name} ({shown}/{total}) "),
+        style::bold(),
+    )];
     let searching = app.mode() == crate::tui::mode::Mode::Search;
     if searching || !query.is_empty() {
-        let label = if searching { Msg::SearchPrompt } else { Msg::SearchKept }.get(lang);
+        let label = if searching {
+            Msg::SearchPrompt
+        } else {
+            Msg::SearchKept
+        }
+        .get(lang);
         let caret = if searching { "▏" } else { "" };
         spans.push(Span::styled(
             format!("{}« {query}{caret} » ", text::label_colon(label, lang)),
@@ -77,11 +86,13 @@ fn cell(app: &App, search: &Search, site: &Site, index: usize, c: SiteColumn) ->
     let lang = app.lang;
     match c {
         SiteColumn::Name => {
-            let indices = search.indices(&app.site_haystack(index)).unwrap_or_default();
+            let indices = search
+                .indices(&app.site_haystack(index))
+                .unwrap_or_default();
             table::highlighted(&site.name, &indices)
         }
-        SiteColumn::Programme => Line::from(text::programme(site.programme, lang)),
-        SiteColumn::Kind => Line::from(text::kind(site.kind, lang)),
+        SiteColumn::Programme => Line::from(site.programme.label(lang)),
+        SiteColumn::Kind => Line::from(site.kind.label(lang)),
         SiteColumn::City => Line::from(city_zone(app, site)),
         SiteColumn::Surface => {
             let (free, total) = figures::site_surfaces(site);
@@ -92,12 +103,12 @@ fn cell(app: &App, search: &Search, site: &Site, index: usize, c: SiteColumn) ->
             ))
             .right_aligned()
         }
-        SiteColumn::Fee => Line::from(
-            figures::site_min_fee(site).map_or("—".to_owned(), |m| i18n::money(m, lang)),
-        )
-        .right_aligned(),
+        SiteColumn::Fee => {
+            Line::from(figures::site_min_fee(site).map_or("—".to_owned(), |m| i18n::money(m, lang)))
+                .right_aligned()
+        }
         SiteColumn::Available => Line::from(availability(site, lang)),
-        SiteColumn::Status => Line::from(text::status(site.status, lang)),
+        SiteColumn::Status => Line::from(site.status.label(lang)),
         SiteColumn::Eligible => Line::from(
             app.site_eligible
                 .get(index)
@@ -112,7 +123,7 @@ fn cell(app: &App, search: &Search, site: &Site, index: usize, c: SiteColumn) ->
 fn city_zone(app: &App, site: &Site) -> String {
     let t = &app.workspace.territory;
     match t.city(&site.city) {
-        Some(city) => format!("{} ({})", city.name, text::zone(city.zone, app.lang)),
+        Some(city) => format!("{} ({})", city.name, Label::label(&city.zone, app.lang)),
         None => site.city.to_string(),
     }
 }
@@ -134,10 +145,10 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
         Line::styled(site.name.clone(), style::bold()),
         Line::from(format!(
             "{} · {} · {} · {} · {}",
-            text::programme(site.programme, lang),
-            text::kind(site.kind, lang),
+            site.programme.label(lang),
+            site.kind.label(lang),
             city_zone(app, site),
-            text::status(site.status, lang),
+            site.status.label(lang),
             availability(site, lang),
         )),
         Line::from(vec![label(Msg::Address), Span::raw(site.address.clone())]),
@@ -145,7 +156,11 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
     ];
     if site.is_illustrative() {
         lines.push(Line::styled(
-            format!("{} {}", Msg::Illustrative.get(lang), site.illustrative.join(", ")),
+            format!(
+                "{} {}",
+                Msg::Illustrative.get(lang),
+                site.illustrative.join(", ")
+            ),
             style::bold(),
         ));
     }
@@ -160,18 +175,28 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
             "  • {} — {} {} — {} {}{charges}",
             lot.label,
             i18n::surface(lot.surface, lang),
-            text::use_type(lot.use_type, lang),
+            lot.use_type.label(lang),
             i18n::money(lot.fee.per_m2_year(lot.surface), lang),
             lang.pick("/m²/an", "/m²/yr"),
         )));
     }
     if !site.features.is_empty() {
-        let features: Vec<&str> = site.features.iter().map(|f| text::feature(*f, lang)).collect();
-        lines.push(Line::from(vec![label(Msg::Features), Span::raw(features.join(", "))]));
+        let features: Vec<&str> = site.features.iter().map(|f| f.label(lang)).collect();
+        lines.push(Line::from(vec![
+            label(Msg::Features),
+            Span::raw(features.join(", ")),
+        ]));
     }
     if !site.priority_sectors.is_empty() {
-        let sectors: Vec<&str> = site.priority_sectors.iter().map(|s| t.sector_label(s)).collect();
-        lines.push(Line::from(vec![label(Msg::PrioritySectors), Span::raw(sectors.join(", "))]));
+        let sectors: Vec<&str> = site
+            .priority_sectors
+            .iter()
+            .map(|s| t.sector_label(s))
+            .collect();
+        lines.push(Line::from(vec![
+            label(Msg::PrioritySectors),
+            Span::raw(sectors.join(", ")),
+        ]));
     }
     if !site.sources.is_empty() {
         lines.push(Line::from(label(Msg::Sources)));
@@ -208,7 +233,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             app.workspace.sites.len(),
             &listing.query,
         ))
-        .border_style(if app.focus == Focus::List { style::bold() } else { style::dim() });
+        .border_style(if app.focus == Focus::List {
+            style::bold()
+        } else {
+            style::dim()
+        });
     let page = table::render(
         frame,
         list_area,
@@ -220,7 +249,13 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         &mut ui.sites_offset,
         |r, c| {
             let index = listing.rows[r];
-            cell(app, &search, &app.workspace.sites[index], index, SiteColumn::ALL[c])
+            cell(
+                app,
+                &search,
+                &app.workspace.sites[index],
+                index,
+                SiteColumn::ALL[c],
+            )
         },
     );
     if app.focus == Focus::List {

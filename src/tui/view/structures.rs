@@ -3,6 +3,7 @@
 
 use crate::domain::Structure;
 use crate::i18n;
+use crate::i18n::Label;
 use crate::tui::app::{App, Focus};
 use crate::tui::figures;
 use crate::tui::search::Search;
@@ -30,15 +31,23 @@ fn column(c: StructureColumn) -> (u16, u8) {
     }
 }
 
-fn cell(app: &App, search: &Search, s: &Structure, index: usize, c: StructureColumn) -> Line<'static> {
+fn cell(
+    app: &App,
+    search: &Search,
+    s: &Structure,
+    index: usize,
+    c: StructureColumn,
+) -> Line<'static> {
     let lang = app.lang;
     let t = &app.workspace.territory;
     match c {
         StructureColumn::Name => {
-            let indices = search.indices(&app.structure_haystack(index)).unwrap_or_default();
+            let indices = search
+                .indices(&app.structure_haystack(index))
+                .unwrap_or_default();
             table::highlighted(&s.name, &indices)
         }
-        StructureColumn::LegalForm => Line::from(text::legal_form(s.legal_form, lang)),
+        StructureColumn::LegalForm => Line::from(s.legal_form.label(lang)),
         StructureColumn::Sector => Line::from(t.sector_label(&s.sector).to_owned()),
         StructureColumn::City => Line::from(t.city_name(&s.home_city).to_owned()),
         StructureColumn::Need => Line::from(format!(
@@ -53,7 +62,7 @@ fn cell(app: &App, search: &Search, s: &Structure, index: usize, c: StructureCol
         StructureColumn::Stage => Line::from(
             figures::structure_stage(s, app.today)
                 .0
-                .map_or("—", |k| text::episode_kind(k, lang)),
+                .map_or("—", |k| k.label(lang)),
         ),
         StructureColumn::OccupationEnd => Line::from(
             figures::structure_stage(s, app.today)
@@ -76,12 +85,12 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
     let t = &app.workspace.territory;
     let label = |m: Msg| Span::styled(text::label_colon(m.get(lang), lang), style::bold());
     let needs = &s.needs;
-    let uses: Vec<&str> = needs.use_types.iter().map(|u| text::use_type(*u, lang)).collect();
+    let uses: Vec<&str> = needs.use_types.iter().map(|u| u.label(lang)).collect();
     let mut lines = vec![
         Line::styled(s.name.clone(), style::bold()),
         Line::from(format!(
             "{} · {} · {}",
-            text::legal_form(s.legal_form, lang),
+            s.legal_form.label(lang),
             t.sector_label(&s.sector),
             t.city_name(&s.home_city),
         )),
@@ -105,7 +114,11 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
         )),
     ];
     if !needs.preferred_cities.is_empty() {
-        let cities: Vec<&str> = needs.preferred_cities.iter().map(|c| t.city_name(c)).collect();
+        let cities: Vec<&str> = needs
+            .preferred_cities
+            .iter()
+            .map(|c| t.city_name(c))
+            .collect();
         lines.push(Line::from(format!(
             "  {}{}",
             text::label_colon(Msg::PreferredCities.get(lang), lang),
@@ -113,8 +126,11 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
         )));
     }
     if !needs.required_features.is_empty() {
-        let features: Vec<&str> =
-            needs.required_features.iter().map(|f| text::feature(*f, lang)).collect();
+        let features: Vec<&str> = needs
+            .required_features
+            .iter()
+            .map(|f| f.label(lang))
+            .collect();
         lines.push(Line::from(format!(
             "  {}{}",
             text::label_colon(Msg::RequiredFeatures.get(lang), lang),
@@ -123,22 +139,33 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(label(Msg::Pathway)));
     if s.pathway.is_empty() {
-        lines.push(Line::styled(format!("  {}", Msg::NoPathway.get(lang)), style::dim()));
+        lines.push(Line::styled(
+            format!("  {}", Msg::NoPathway.get(lang)),
+            style::dim(),
+        ));
     }
     for episode in &s.pathway {
         let place = episode
             .site
             .as_ref()
-            .map(|id| app.workspace.site(id).map_or(id.as_str(), |site| site.name.as_str()))
+            .map(|id| {
+                app.workspace
+                    .site(id)
+                    .map_or(id.as_str(), |site| site.name.as_str())
+            })
             .or(episode.place.as_deref())
             .unwrap_or("—");
         let until = episode
             .to
             .map_or(Msg::Ongoing.get(lang).to_owned(), |d| i18n::date(d, lang));
-        let current = if episode.covers(app.today) { "● " } else { "○ " };
+        let current = if episode.covers(app.today) {
+            "● "
+        } else {
+            "○ "
+        };
         lines.push(Line::from(format!(
             "  {current}{} — {place} — {} → {until}",
-            text::episode_kind(episode.kind, lang),
+            episode.kind.label(lang),
             i18n::date(episode.from, lang),
         )));
     }
@@ -170,7 +197,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             app.workspace.structures.len(),
             &listing.query,
         ))
-        .border_style(if app.focus == Focus::List { style::bold() } else { style::dim() });
+        .border_style(if app.focus == Focus::List {
+            style::bold()
+        } else {
+            style::dim()
+        });
     let page = table::render(
         frame,
         list_area,
@@ -182,7 +213,13 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         &mut ui.structures_offset,
         |r, c| {
             let index = listing.rows[r];
-            cell(app, &search, &app.workspace.structures[index], index, StructureColumn::ALL[c])
+            cell(
+                app,
+                &search,
+                &app.workspace.structures[index],
+                index,
+                StructureColumn::ALL[c],
+            )
         },
     );
     if app.focus == Focus::List {

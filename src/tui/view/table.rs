@@ -26,7 +26,13 @@ pub fn fit(columns: &[Column], available: u16) -> Vec<usize> {
     let mut kept: Vec<usize> = (0..columns.len()).collect();
     let needed = |kept: &[usize]| -> u16 {
         kept.iter()
-            .map(|&c| if columns[c].width == 0 { FLEX_MIN } else { columns[c].width })
+            .map(|&c| {
+                if columns[c].width == 0 {
+                    FLEX_MIN
+                } else {
+                    columns[c].width
+                }
+            })
             .fold(0u16, |sum, w| sum.saturating_add(w).saturating_add(1))
     };
     while kept.len() > 1 && needed(&kept) > available {
@@ -66,18 +72,14 @@ where
     let kept = fit(columns, inner.width.saturating_sub(2));
     let height = usize::from(inner.height.saturating_sub(1));
     let window = visible_window(offset, cursor, len, height);
-    let header = Row::new(
-        kept.iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let title = if i == 0 {
-                    format!("{NO_MARKER}{}", columns[c].title)
-                } else {
-                    columns[c].title.clone()
-                };
-                Cell::from(title)
-            }),
-    )
+    let header = Row::new(kept.iter().enumerate().map(|(i, &c)| {
+        let title = if i == 0 {
+            format!("{NO_MARKER}{}", columns[c].title)
+        } else {
+            columns[c].title.clone()
+        };
+        Cell::from(title)
+    }))
     .style(style::header());
     let rows = window.map(|r| {
         let is_cursor = r == cursor;
@@ -100,7 +102,10 @@ where
         0 => Constraint::Min(FLEX_MIN),
         w => Constraint::Length(w),
     });
-    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1), inner);
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        inner,
+    );
     height
 }
 

@@ -3,8 +3,9 @@
 
 use crate::domain::Surface;
 use crate::i18n;
+use crate::i18n::Label;
 use crate::tui::app::App;
-use crate::tui::text::{self, Msg};
+use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
 use crate::tui::view::call::intro;
 use crate::tui::view::{style, table};
@@ -19,7 +20,10 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let rest = intro(
         frame,
         area,
-        vec![Line::styled(Msg::TerritoryPlaceholder.get(lang), style::dim())],
+        vec![Line::styled(
+            Msg::TerritoryPlaceholder.get(lang),
+            style::dim(),
+        )],
     );
     let columns = [
         (Msg::FilterCity, 0, 0),
@@ -57,7 +61,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
                     } else {
                         String::new()
                     };
-                    Line::from(format!("{}{priority}", text::zone(city.zone, lang)))
+                    Line::from(format!("{}{priority}", Label::label(&city.zone, lang)))
                 }
                 3 => Line::from(if city.qpv { Msg::Yes } else { Msg::No }.get(lang)),
                 4 => Line::from(i18n::number(f64::from(city.population), 0, lang)).right_aligned(),

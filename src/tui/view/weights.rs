@@ -5,7 +5,7 @@ use crate::i18n;
 use crate::tui::app::App;
 use crate::tui::ranking::Criterion;
 use crate::tui::text::Msg;
-use crate::tui::update::{WEIGHT_MAX, weight_of};
+use crate::tui::update::WEIGHT_MAX;
 use crate::tui::view::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,12 +22,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         area,
         Line::from(format!(" {} ", Msg::WeightsTitle.get(lang))),
     );
-    let total: f64 = Criterion::ALL.iter().map(|&c| weight_of(&app.weights, c)).sum();
+    let total: f64 = Criterion::ALL
+        .iter()
+        .map(|&c| c.weight_in(&app.weights))
+        .sum();
     let mut lines: Vec<Line> = Criterion::ALL
         .iter()
         .enumerate()
         .map(|(i, &criterion)| {
-            let weight = weight_of(&app.weights, criterion);
+            let weight = criterion.weight_in(&app.weights);
             let share = if total > 0.0 { weight / total } else { 0.0 };
             let filled = ((weight / WEIGHT_MAX) * BAR as f64).round() as usize;
             let bar: String = "█".repeat(filled.min(BAR)) + &"░".repeat(BAR - filled.min(BAR));
@@ -47,6 +50,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(Msg::WeightsHint.get(lang), style::dim())));
+    lines.push(Line::from(Span::styled(
+        Msg::WeightsHint.get(lang),
+        style::dim(),
+    )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
