@@ -127,8 +127,11 @@ messages! {
     NothingSelected => "Rien de sélectionné.", "Nothing selected.";
     Ongoing => "en cours", "ongoing";
     Free => "libre", "free";
+    SiteOne => "lieu", "site";
     SiteCount => "lieux", "sites";
+    StructureOne => "structure", "structure";
     StructureCount => "structures", "structures";
+    CallOne => "appel", "call";
     CallCount => "appels", "calls";
     KeysFileRefused => "Fichier de touches refusé", "Key file refused";
 }
@@ -139,4 +142,13 @@ pub fn label_colon(label: &str, lang: Lang) -> String {
         Lang::Fr => format!("{label}\u{a0}: "),
         Lang::En => format!("{label}: "),
     }
+}
+
+/// `3 lieux`, `1 lieu`: French keeps 0 and 1 singular, English only 1.
+pub fn count(n: usize, one: Msg, many: Msg, lang: Lang) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many }.get(lang))
 }

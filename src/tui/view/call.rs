@@ -46,7 +46,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         (Msg::ColStructure, 0, 0),
         (Msg::ColSite, 28, 1),
         (Msg::ColScore, 7, 2),
-        (Msg::ColEligible, 9, 3),
+        (Msg::Eligible, 9, 3),
     ]
     .map(|(m, width, priority)| table::Column {
         title: m.get(lang).to_owned(),

@@ -1,27 +1,63 @@
 //! The bottom key bar, generated from the keymap table (like the help), for the current mode.
+//! When the line is too short, the least essential entries go first; help and quit stay.
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Context, KeyCode};
 use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+struct Entry {
+    key: String,
+    label: &'static str,
+    essential: bool,
+}
+
+impl Entry {
+    fn width(&self) -> usize {
+        self.key.chars().count() + 1 + self.label.chars().count() + 2
+    }
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let context = app.mode().context();
-    let mut spans = Vec::new();
-    let bindings = app
+    let mut entries: Vec<Entry> = app
         .keymap
         .in_context(context)
-        .chain(app.keymap.in_context(Context::Global));
-    for binding in bindings {
-        let (Some(label), Some(key)) = (binding.bar_label(lang), binding.keys.first()) else {
-            continue;
+        .chain(app.keymap.in_context(Context::Global))
+        .filter_map(|b| {
+            // While typing a search, plain letters are text: show a key that still works.
+            let typing = context == Context::Search && b.context == Context::Global;
+            let key = b
+                .keys
+                .iter()
+                .find(|k| !typing || k.ctrl || !matches!(k.code, KeyCode::Char(_)))?;
+            Some(Entry {
+                key: key.label(lang),
+                label: b.bar_label(lang)?,
+                essential: matches!(b.action, Action::OpenHelp | Action::Quit | Action::Back),
+            })
+        })
+        .collect();
+    let available = usize::from(area.width);
+    while entries.iter().map(Entry::width).sum::<usize>() > available {
+        let Some(drop) = entries.iter().rposition(|e| !e.essential) else {
+            break;
         };
-        spans.push(Span::styled(format!(" {} ", key.label(lang)), style::key()));
-        spans.push(Span::raw(format!(" {label}  ")));
+        entries.remove(drop);
     }
+    let spans: Vec<Span> = entries
+        .iter()
+        .flat_map(|e| {
+            [
+                Span::styled(e.key.clone(), style::key()),
+                Span::raw(format!(" {}  ", e.label)),
+            ]
+        })
+        .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -38,6 +38,7 @@ pub fn lines(app: &App, card: &ScoreCard, structure: usize, site: usize) -> Vec<
             },
         ]),
     ];
+    lines.push(lot_line(app, card, site, lang));
     if !card.reasons.is_empty() {
         lines.push(Line::from(label(Msg::Reasons)));
         for reason in &card.reasons {
@@ -70,8 +71,6 @@ pub fn lines(app: &App, card: &ScoreCard, structure: usize, site: usize) -> Vec<
             style::dim(),
         ));
     }
-    lines.push(Line::from(""));
-    lines.push(lot_line(app, card, site, lang));
     lines
 }
 
@@ -107,12 +106,6 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) {
     let Some((structure, site)) = app.card else {
         return;
     };
-    let area = popup::centered(area, 96, area.height.saturating_sub(2));
-    let inner = popup::frame_popup(
-        frame,
-        area,
-        Line::from(format!(" {} ", Msg::ScoreCardTitle.get(lang))),
-    );
     let lines = match app
         .ranking
         .explain(&app.workspace, structure, site, &app.weights, lang)
@@ -120,6 +113,14 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) {
         Some(card) => lines(app, &card, structure, site),
         None => vec![Line::from(Msg::ScoringUnavailable.get(lang))],
     };
+    // As tall as the card (with room for a few wrapped explanations), no taller than the screen.
+    let wanted = u16::try_from(lines.len() + 6).unwrap_or(u16::MAX);
+    let area = popup::centered(area, 96, wanted.min(area.height));
+    let inner = popup::frame_popup(
+        frame,
+        area,
+        Line::from(format!(" {} ", Msg::ScoreCardTitle.get(lang))),
+    );
     // Wrapped lines may take more rows than there are lines; the extra room keeps the end
     // reachable on narrow screens.
     ui.scroll_max = (lines.len() * 2).saturating_sub(usize::from(inner.height));

@@ -23,12 +23,12 @@ fn column(c: SiteColumn) -> (u16, u8) {
         SiteColumn::Name => (0, 0),
         SiteColumn::Programme => (12, 6),
         SiteColumn::Kind => (11, 2),
-        SiteColumn::City => (16, 1),
-        SiteColumn::Surface => (14, 3),
-        SiteColumn::Fee => (8, 4),
+        SiteColumn::City => (20, 1),
+        SiteColumn::Surface => (14, 4),
+        SiteColumn::Fee => (8, 5),
         SiteColumn::Available => (23, 7),
         SiteColumn::Status => (8, 8),
-        SiteColumn::Eligible => (9, 5),
+        SiteColumn::Eligible => (9, 3),
     }
 }
 
@@ -172,7 +172,7 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
             ""
         };
         lines.push(Line::from(format!(
-            "  • {} — {} {} — {} {}{charges}",
+            "  • {} — {} {} — {}{}{charges}",
             lot.label,
             i18n::surface(lot.surface, lang),
             lot.use_type.label(lang),
@@ -211,7 +211,7 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rect {
     let wide = area.width >= WIDE;
     let [list_area, side] = if wide {
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)]).areas(area)
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area)
     };

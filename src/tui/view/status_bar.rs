@@ -12,15 +12,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let ws = &app.workspace;
     let mut spans = vec![Span::raw(format!(
-        "{}{} · {} {} · {} {} · {} {}",
+        "{}{} · {} · {} · {}",
         text::label_colon(Msg::Workspace.get(lang), lang),
         app.workspace_path.display(),
-        ws.sites.len(),
-        Msg::SiteCount.get(lang),
-        ws.structures.len(),
-        Msg::StructureCount.get(lang),
-        ws.calls.len(),
-        Msg::CallCount.get(lang),
+        text::count(ws.sites.len(), Msg::SiteOne, Msg::SiteCount, lang),
+        text::count(
+            ws.structures.len(),
+            Msg::StructureOne,
+            Msg::StructureCount,
+            lang
+        ),
+        text::count(ws.calls.len(), Msg::CallOne, Msg::CallCount, lang),
     ))];
     if app.filter.is_active() {
         spans.push(Span::styled(

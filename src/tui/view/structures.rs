@@ -175,7 +175,7 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rect {
     let wide = area.width >= WIDE;
     let [list_area, side] = if wide {
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)]).areas(area)
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area)
     };
