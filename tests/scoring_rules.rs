@@ -310,7 +310,7 @@ fn explanations_read_in_french_and_english() {
     let en = m.explain(&ws, 0, 0, &Weights::default(), Lang::En);
     assert_eq!(
         fr.criteria[Criterion::Cost.index()].explanation,
-        "9\u{202f}000\u{a0}€ par an pour un budget de 12\u{202f}000\u{a0}€ : dans le budget"
+        "9\u{202f}000\u{a0}€ par an pour un budget de 12\u{202f}000\u{a0}€\u{a0}: dans le budget"
     );
     assert_eq!(
         en.criteria[Criterion::Cost.index()].explanation,
@@ -319,6 +319,6 @@ fn explanations_read_in_french_and_english() {
     assert!(
         fr.criteria[Criterion::Surface.index()]
             .explanation
-            .contains("Lot « Atelier a »")
+            .contains("Lot «\u{a0}Atelier a\u{a0}»")
     );
 }

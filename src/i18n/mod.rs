@@ -31,6 +31,20 @@ impl Lang {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_spaces_before_double_punctuation() {
+        assert_eq!(
+            typography("Lieu : « Usine » ; ok ? oui !", Lang::Fr),
+            "Lieu\u{a0}: «\u{a0}Usine\u{a0}»\u{a0}; ok\u{a0}? oui\u{a0}!"
+        );
+        assert_eq!(typography("Site: “x”", Lang::En), "Site: “x”");
+    }
+}
+
 impl FromStr for Lang {
     type Err = String;
 
@@ -41,6 +55,22 @@ impl FromStr for Lang {
             other => Err(format!("unknown language `{other}`: expected `fr` or `en`")),
         }
     }
+}
+
+/// French typography for text written with ordinary spaces: a non-breaking space before
+/// `:` `;` `?` `!` and inside « », so a line never starts with a lone colon or guillemet.
+/// English text is returned as it is.
+pub fn typography(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_owned();
+    }
+    let nb = NBSP.to_string();
+    text.replace(" :", &format!("{nb}:"))
+        .replace(" ;", &format!("{nb};"))
+        .replace(" ?", &format!("{nb}?"))
+        .replace(" !", &format!("{nb}!"))
+        .replace("« ", &format!("«{nb}"))
+        .replace(" »", &format!("{nb}»"))
 }
 
 /// Non-breaking space (before `€`, `m²`, and before `:` `;` `?` `!` in French).

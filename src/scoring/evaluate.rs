@@ -49,6 +49,9 @@ fn choose_lot(
         any_serving: false,
         any_affordable: false,
     };
+    if site.use_mask & st.use_mask == 0 {
+        return choice;
+    }
     let mut best = (f64::NEG_INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
     for index in site.lots.clone() {
         let lot = &lots[index];

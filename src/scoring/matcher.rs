@@ -77,11 +77,15 @@ impl Matcher {
             let start = lots.len();
             let from = crate::scoring::prepared::day(site.available_from);
             lots.extend(site.lots.iter().map(|l| PreparedLot::new(l, from)));
+            let use_mask = lots[start..]
+                .iter()
+                .fold(0, |m: u8, l: &PreparedLot| m | l.use_mask);
             sites.push(PreparedSite::new(
                 site,
                 territory,
                 &sectors,
                 start..lots.len(),
+                use_mask,
             ));
         }
         let structures = workspace
@@ -269,15 +273,40 @@ impl Matcher {
         limit: usize,
     ) -> Vec<Vec<PairScore>> {
         let shares = shares(weights);
-        let mut buffer = Vec::with_capacity(self.structures.len());
+        let mut keys: Vec<(u128, u32)> = Vec::with_capacity(self.structures.len());
         sites
             .map(|site| {
-                buffer.clear();
-                buffer
-                    .extend((0..self.structures.len()).map(|s| self.score_with(s, site, &shares)));
-                self.keep_best(&mut buffer, limit, |a, b| self.compare_for_site(a, b));
-                buffer.clone()
+                keys.clear();
+                keys.extend((0..self.structures.len()).map(|s| {
+                    let score = self.score_with(s, site, &shares);
+                    (self.site_rank_key(&score), s as u32)
+                }));
+                // Larger key = better: select the best `limit` without sorting everything,
+                // then build full scores for those only.
+                let by_key_desc = |a: &(u128, u32), b: &(u128, u32)| b.0.cmp(&a.0);
+                if limit < keys.len() {
+                    if limit == 0 {
+                        return Vec::new();
+                    }
+                    keys.select_nth_unstable_by(limit - 1, by_key_desc);
+                    keys.truncate(limit);
+                }
+                keys.sort_unstable_by(by_key_desc);
+                keys.iter()
+                    .map(|&(_, s)| self.score_with(s as usize, site, &shares))
+                    .collect()
             })
             .collect()
+    }
+
+    /// Packs the ranking order of a pair for one site into one integer (larger is better):
+    /// eligibility, then the total (a non-negative `f64`, whose bits sort like its value), then
+    /// the structure's id order reversed. Same order as `compare_for_site`, compared in one
+    /// instruction.
+    fn site_rank_key(&self, score: &PairScore) -> u128 {
+        let eligible = u128::from(score.eligible) << 96;
+        let total = u128::from(score.total.max(0.0).to_bits()) << 32;
+        let id = u128::from(u32::MAX - self.structure_order[score.structure]);
+        eligible | total | id
     }
 }

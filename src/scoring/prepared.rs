@@ -116,6 +116,8 @@ pub struct PreparedSite {
     pub city: usize,
     /// Range of this site's lots in `Matcher::lots`.
     pub lots: std::ops::Range<usize>,
+    /// Union of the lots' use masks: skips the lot loop when no lot can serve.
+    pub use_mask: u8,
 }
 
 impl PreparedSite {
@@ -124,6 +126,7 @@ impl PreparedSite {
         territory: &Territory,
         sectors: &SectorIndex,
         lots: std::ops::Range<usize>,
+        use_mask: u8,
     ) -> Self {
         let city = territory.cities.iter().position(|c| c.insee == site.city);
         let in_priority_zone = city
@@ -157,6 +160,7 @@ impl PreparedSite {
             in_priority_zone,
             city: city.unwrap_or(usize::MAX),
             lots,
+            use_mask,
         }
     }
 }
