@@ -237,3 +237,50 @@ fn ineligible_pairs_are_marked_and_can_be_hidden() {
     s.keys("i");
     assert_eq!(s.app.visible_ranked().count(), s.app.ranked.len());
 }
+
+/// What the "done when" asks of a new user, on the shipped catalogue: find the Usine
+/// des transitions, see who fits it best and why, change a weight, watch the order change.
+#[test]
+fn first_run_on_the_shipped_catalogue() {
+    let workspace = cockpit::catalogue::workspace();
+    if workspace.sites.is_empty() || workspace.structures.is_empty() {
+        panic!("the embedded catalogue has no sites or no demo structures");
+    }
+    let mut s = Session::with(workspace, Lang::Fr, 120, 40);
+    insta::assert_snapshot!("catalogue_sites_120x40", s.screen());
+    s.keys("/");
+    s.type_text("usine");
+    let top = s
+        .app
+        .sites
+        .selected()
+        .map(|i| s.app.workspace.sites[i].name.clone());
+    assert!(
+        top.as_deref()
+            .is_some_and(|n| n.starts_with("Usine des transitions")),
+        "{top:?}"
+    );
+    s.keys("enter enter enter");
+    assert_eq!(s.app.mode(), Mode::ScoreCard);
+    insta::assert_snapshot!("catalogue_score_card_120x40", s.screen());
+    s.keys("esc w");
+    let order = |s: &Session| -> Vec<usize> { s.app.ranked.iter().map(|p| p.structure).collect() };
+    let before = order(&s);
+    // Everything on sector: the order changes.
+    for _ in 0..6 {
+        s.keys("h");
+    }
+    s.keys("j");
+    for _ in 0..5 {
+        s.keys("h");
+    }
+    s.keys("j");
+    for _ in 0..16 {
+        s.keys("l");
+    }
+    let after = order(&s);
+    assert_ne!(before, after, "weights move the ranking");
+    insta::assert_snapshot!("catalogue_weights_120x40", s.screen());
+    s.keys("esc q");
+    assert!(s.app.quit);
+}

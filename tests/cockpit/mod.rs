@@ -2,5 +2,6 @@
 //! keymap, `update` and `view` into a TestBackend.
 #![allow(dead_code)]
 
+pub mod catalogue;
 pub mod fixture;
 pub mod session;

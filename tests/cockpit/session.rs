@@ -3,6 +3,7 @@
 
 use crate::cockpit::fixture;
 use crate::support::today;
+use ancrage::domain::Workspace;
 use ancrage::i18n::Lang;
 use ancrage::tui::{App, Key, KeyCode, Keymap, UiState, update, view};
 use ratatui::Terminal;
@@ -18,8 +19,12 @@ pub struct Session {
 
 impl Session {
     pub fn new(lang: Lang, width: u16, height: u16) -> Session {
+        Session::with(fixture::workspace(), lang, width, height)
+    }
+
+    pub fn with(workspace: Workspace, lang: Lang, width: u16, height: u16) -> Session {
         let app = App::new(
-            fixture::workspace(),
+            workspace,
             PathBuf::from("/srv/ancrage/espace"),
             lang,
             today(),
