@@ -85,14 +85,7 @@ impl Matcher {
             total: score.total,
             criteria: Criterion::ALL
                 .iter()
-                .map(|&c| {
-                    line(
-                        c,
-                        &score,
-                        &shares,
-                        i18n::typography(&writer.criterion(c), lang),
-                    )
-                })
+                .map(|&c| line(c, &score, &shares, i18n::typography(&writer.criterion(c), lang)))
                 .collect(),
             lot: lot.map(|l| l.id.clone()),
             surface,
