@@ -46,7 +46,14 @@ fn json_has_the_documented_fields_and_ranks_in_order() {
     assert_eq!(pairs.len(), 10);
     for (i, p) in pairs.iter().enumerate() {
         assert_eq!(p["rank"], i + 1);
-        for field in ["structure", "site", "eligible", "reasons", "total", "criteria"] {
+        for field in [
+            "structure",
+            "site",
+            "eligible",
+            "reasons",
+            "total",
+            "criteria",
+        ] {
             assert!(p.get(field).is_some(), "missing {field} in {p}");
         }
         let criteria = p["criteria"].as_array().expect("criteria list");
@@ -62,7 +69,12 @@ fn json_has_the_documented_fields_and_ranks_in_order() {
     }
     let totals: Vec<(bool, f64)> = pairs
         .iter()
-        .map(|p| (p["eligible"].as_bool().unwrap_or(false), p["total"].as_f64().unwrap_or(-1.0)))
+        .map(|p| {
+            (
+                p["eligible"].as_bool().unwrap_or(false),
+                p["total"].as_f64().unwrap_or(-1.0),
+            )
+        })
         .collect();
     for w in totals.windows(2) {
         assert!(w[0].0 >= w[1].0);
@@ -82,8 +94,18 @@ fn explain_reads_like_a_note_in_each_language() {
         ..args()
     };
     let fr = rank(&ws, &a, Lang::Fr, support::today()).expect("ranked");
-    assert!(fr.starts_with("Pondération\u{a0}: Surface 30\u{a0}%"), "{fr}");
-    for word in ["Surface", "Coût", "Secteur", "Rééquilibrage", "Parcours", "pts —"] {
+    assert!(
+        fr.starts_with("Pondération\u{a0}: Surface 30\u{a0}%"),
+        "{fr}"
+    );
+    for word in [
+        "Surface",
+        "Coût",
+        "Secteur",
+        "Rééquilibrage",
+        "Parcours",
+        "pts —",
+    ] {
         assert!(fr.contains(word), "missing {word} in\n{fr}");
     }
     let en = rank(&ws, &a, Lang::En, support::today()).expect("ranked");
@@ -102,13 +124,17 @@ fn unknown_ids_suggest_the_closest() {
     let err = rank(&ws, &a, Lang::Fr, support::today()).expect_err("unknown");
     match &err {
         RankError::Unknown { suggestions, .. } => {
-            assert!(suggestions.contains(&"site-00001".to_owned()), "{suggestions:?}")
+            assert!(
+                suggestions.contains(&"site-00001".to_owned()),
+                "{suggestions:?}"
+            )
         }
         other => panic!("unexpected {other:?}"),
     }
-    assert!(err
-        .message(Lang::Fr)
-        .starts_with("Lieu inconnu\u{a0}: «\u{a0}site-0001\u{a0}». Vouliez-vous dire"));
+    assert!(
+        err.message(Lang::Fr)
+            .starts_with("Lieu inconnu\u{a0}: «\u{a0}site-0001\u{a0}». Vouliez-vous dire")
+    );
 }
 
 #[test]

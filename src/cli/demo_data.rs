@@ -69,13 +69,19 @@ pub fn run(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, Stri
     for sub in ["sites", "structures", "calls"] {
         std::fs::create_dir_all(out.join(sub)).map_err(fail)?;
     }
-    write(&out.join("territory.json"), &TerritoryDocument::new(ws.territory.clone())).map_err(fail)?;
+    write(
+        &out.join("territory.json"),
+        &TerritoryDocument::new(ws.territory.clone()),
+    )
+    .map_err(fail)?;
     for site in &ws.sites {
         let path = out.join("sites").join(format!("{}.json", site.id));
         write(&path, &SiteDocument::new(site.clone())).map_err(fail)?;
     }
     for structure in &ws.structures {
-        let path = out.join("structures").join(format!("{}.json", structure.id));
+        let path = out
+            .join("structures")
+            .join(format!("{}.json", structure.id));
         write(&path, &StructureDocument::new(structure.clone())).map_err(fail)?;
     }
     for call in &ws.calls {

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "ancrage", version, about = "Ancrer durablement les activités : lieux, structures, appels, jurys.")]
+#[command(
+    name = "ancrage",
+    version,
+    about = "Ancrer durablement les activités : lieux, structures, appels, jurys."
+)]
 pub struct Cli {
     /// Workspace folder (else $ANCRAGE_WORKSPACE, else the platform data directory).
     #[arg(long, global = true, env = "ANCRAGE_WORKSPACE")]

@@ -83,7 +83,9 @@ impl RankError {
                 }
             }
             RankError::NotApplied { structure, call } => match lang {
-                Lang::Fr => format!("La structure « {structure} » n'a pas candidaté à l'appel « {call} »"),
+                Lang::Fr => {
+                    format!("La structure « {structure} » n'a pas candidaté à l'appel « {call} »")
+                }
                 Lang::En => format!("Structure “{structure}” did not apply to call “{call}”"),
             },
         }
@@ -91,11 +93,12 @@ impl RankError {
 }
 
 fn find_site(ws: &Workspace, id: &str) -> Result<usize, RankError> {
-    ws.site_index(&SiteId::new(id)).ok_or_else(|| RankError::Unknown {
-        what: "site",
-        id: id.to_owned(),
-        suggestions: own(closest(id, ws.sites.iter().map(|s| s.id.as_str()), 3)),
-    })
+    ws.site_index(&SiteId::new(id))
+        .ok_or_else(|| RankError::Unknown {
+            what: "site",
+            id: id.to_owned(),
+            suggestions: own(closest(id, ws.sites.iter().map(|s| s.id.as_str()), 3)),
+        })
 }
 
 fn find_structure(ws: &Workspace, id: &str) -> Result<usize, RankError> {
@@ -121,9 +124,18 @@ fn own(ids: Vec<&str>) -> Vec<String> {
 
 /// What to rank, resolved to indices.
 enum Scope {
-    Site { site: usize, candidates: Option<Vec<usize>> },
-    Structure { structure: usize, candidates: Option<Vec<usize>> },
-    AllPairs { sites: Vec<usize>, candidates: Option<Vec<Vec<usize>>> },
+    Site {
+        site: usize,
+        candidates: Option<Vec<usize>>,
+    },
+    Structure {
+        structure: usize,
+        candidates: Option<Vec<usize>>,
+    },
+    AllPairs {
+        sites: Vec<usize>,
+        candidates: Option<Vec<Vec<usize>>>,
+    },
 }
 
 fn applicants(ws: &Workspace, call: &Call, site: &SiteId) -> Vec<usize> {
@@ -158,15 +170,27 @@ fn scope(ws: &Workspace, args: &RankArgs, call: Option<&Call>) -> Result<Scope, 
             }
             None => None,
         };
-        return Ok(Scope::Structure { structure, candidates });
+        return Ok(Scope::Structure {
+            structure,
+            candidates,
+        });
     }
     Ok(match call {
         Some(c) => {
             let sites: Vec<usize> = c.sites.iter().filter_map(|s| ws.site_index(s)).collect();
-            let candidates = sites.iter().map(|&s| applicants(ws, c, &ws.sites[s].id)).collect();
-            Scope::AllPairs { sites, candidates: Some(candidates) }
+            let candidates = sites
+                .iter()
+                .map(|&s| applicants(ws, c, &ws.sites[s].id))
+                .collect();
+            Scope::AllPairs {
+                sites,
+                candidates: Some(candidates),
+            }
         }
-        None => Scope::AllPairs { sites: (0..ws.sites.len()).collect(), candidates: None },
+        None => Scope::AllPairs {
+            sites: (0..ws.sites.len()).collect(),
+            candidates: None,
+        },
     })
 }
 
@@ -188,8 +212,17 @@ struct Block {
 }
 
 /// Runs the ranking and returns the text to print.
-pub fn rank(ws: &Workspace, args: &RankArgs, lang: Lang, today: NaiveDate) -> Result<String, RankError> {
-    let call = args.call.as_deref().map(|id| find_call(ws, id)).transpose()?;
+pub fn rank(
+    ws: &Workspace,
+    args: &RankArgs,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<String, RankError> {
+    let call = args
+        .call
+        .as_deref()
+        .map(|id| find_call(ws, id))
+        .transpose()?;
     let weights = call.map(|c| c.weights).unwrap_or_default();
     let matcher = Matcher::new(ws, today, &Settings::default());
     let limit = args.limit.unwrap_or(usize::MAX);
@@ -199,7 +232,10 @@ pub fn rank(ws: &Workspace, args: &RankArgs, lang: Lang, today: NaiveDate) -> Re
             pairs: matcher.rank_site_top(site, &weights, candidates.as_deref(), limit),
             by_site: true,
         }],
-        Scope::Structure { structure, candidates } => vec![Block {
+        Scope::Structure {
+            structure,
+            candidates,
+        } => vec![Block {
             heading: structure_heading(ws, structure, lang),
             pairs: matcher.rank_structure_top(structure, &weights, candidates.as_deref(), limit),
             by_site: false,
@@ -230,7 +266,13 @@ pub fn rank(ws: &Workspace, args: &RankArgs, lang: Lang, today: NaiveDate) -> Re
     Ok(out)
 }
 
-fn json(ws: &Workspace, matcher: &Matcher, blocks: &[Block], weights: &Weights, lang: Lang) -> String {
+fn json(
+    ws: &Workspace,
+    matcher: &Matcher,
+    blocks: &[Block],
+    weights: &Weights,
+    lang: Lang,
+) -> String {
     let pairs: Vec<JsonPair> = blocks
         .iter()
         .flat_map(|b| b.pairs.iter().enumerate())
@@ -250,7 +292,12 @@ fn site_heading(ws: &Workspace, site: usize, lang: Lang) -> String {
     let s = &ws.sites[site];
     let city = ws.territory.city(&s.city);
     let place = match city {
-        Some(c) => format!("{}, {} {}", c.name, lang.pick("zone", "zone"), Label::label(&c.zone, lang)),
+        Some(c) => format!(
+            "{}, {} {}",
+            c.name,
+            lang.pick("zone", "zone"),
+            Label::label(&c.zone, lang)
+        ),
         None => s.city.to_string(),
     };
     format!("{} ({place}) — {}", s.name, s.kind.label(lang))
@@ -276,7 +323,13 @@ fn weights_line(weights: &Weights, lang: Lang) -> String {
     let shares = crate::scoring::criterion::shares(weights);
     let parts: Vec<String> = Criterion::ALL
         .iter()
-        .map(|c| format!("{} {}", c.label(lang), i18n::percent(shares[c.index()], lang)))
+        .map(|c| {
+            format!(
+                "{} {}",
+                c.label(lang),
+                i18n::percent(shares[c.index()], lang)
+            )
+        })
         .collect();
     let list = parts.join(", ");
     let line = match lang {
@@ -290,7 +343,13 @@ fn weights_line(weights: &Weights, lang: Lang) -> String {
 fn breakdown(pair: &PairScore, lang: Lang) -> String {
     Criterion::ALL
         .iter()
-        .map(|c| format!("{} {}", c.letter(lang), i18n::number(pair.contributions[c.index()], 0, lang)))
+        .map(|c| {
+            format!(
+                "{} {}",
+                c.letter(lang),
+                i18n::number(pair.contributions[c.index()], 0, lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -319,12 +378,20 @@ fn human(
     if block.pairs.is_empty() {
         return out;
     }
-    let name_title = if block.by_site { lang.pick("Structure", "Structure") } else { lang.pick("Lieu", "Site") };
+    let name_title = if block.by_site {
+        lang.pick("Structure", "Structure")
+    } else {
+        lang.pick("Lieu", "Site")
+    };
     let header = [
         (lang.pick("Rang", "Rank"), Align::Right, 5),
         (name_title, Align::Left, 36),
         ("Total", Align::Right, 6),
-        (lang.pick("Détail (points)", "Breakdown (points)"), Align::Left, 40),
+        (
+            lang.pick("Détail (points)", "Breakdown (points)"),
+            Align::Left,
+            40,
+        ),
         (lang.pick("Éligibilité", "Eligibility"), Align::Left, 60),
     ];
     if !explain {
@@ -339,7 +406,10 @@ fn human(
     }
     for (i, p) in block.pairs.iter().enumerate() {
         let card = matcher.explain(ws, p.structure, p.site, weights, lang);
-        out.push_str(&render(&header, &[row(ws, matcher, block, p, i, weights, lang)]));
+        out.push_str(&render(
+            &header,
+            &[row(ws, matcher, block, p, i, weights, lang)],
+        ));
         out.push_str(&card_text(&card, lang));
         out.push('\n');
     }
@@ -355,7 +425,11 @@ fn row(
     weights: &Weights,
     lang: Lang,
 ) -> Vec<String> {
-    let name = if block.by_site { &ws.structures[p.structure].name } else { &ws.sites[p.site].name };
+    let name = if block.by_site {
+        &ws.structures[p.structure].name
+    } else {
+        &ws.sites[p.site].name
+    };
     let eligibility = if p.eligible {
         format!("✓ {}", lang.pick("éligible", "eligible"))
     } else {

@@ -43,7 +43,10 @@ mod tests {
     #[test]
     fn finds_partial_and_misspelt_ids() {
         let ids = ["usine-des-transitions", "ateliers-diderot", "mozinor"];
-        assert_eq!(closest("usine", ids.into_iter(), 3), vec!["usine-des-transitions"]);
+        assert_eq!(
+            closest("usine", ids.into_iter(), 3),
+            vec!["usine-des-transitions"]
+        );
         assert_eq!(closest("mozinnor", ids.into_iter(), 3), vec!["mozinor"]);
         assert!(closest("zzzz", ids.into_iter(), 3).is_empty());
     }

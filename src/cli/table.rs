@@ -76,8 +76,14 @@ mod tests {
     fn aligns_by_display_width() {
         let out = render(
             &[("Nom", Align::Left, 10), ("Total", Align::Right, 6)],
-            &[vec!["Économie".into(), "8,5".into()], vec!["Très long nom ici".into(), "10".into()]],
+            &[
+                vec!["Économie".into(), "8,5".into()],
+                vec!["Très long nom ici".into(), "10".into()],
+            ],
         );
-        assert_eq!(out, "Nom         Total\nÉconomie      8,5\nTrès long…     10\n");
+        assert_eq!(
+            out,
+            "Nom         Total\nÉconomie      8,5\nTrès long…     10\n"
+        );
     }
 }

@@ -31,20 +31,6 @@ impl Lang {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_spaces_before_double_punctuation() {
-        assert_eq!(
-            typography("Lieu : « Usine » ; ok ? oui !", Lang::Fr),
-            "Lieu\u{a0}: «\u{a0}Usine\u{a0}»\u{a0}; ok\u{a0}? oui\u{a0}!"
-        );
-        assert_eq!(typography("Site: “x”", Lang::En), "Site: “x”");
-    }
-}
-
 impl FromStr for Lang {
     type Err = String;
 
@@ -77,3 +63,17 @@ pub fn typography(text: &str, lang: Lang) -> String {
 pub const NBSP: char = '\u{a0}';
 /// Narrow non-breaking space, the French thousands separator.
 pub const NNBSP: char = '\u{202f}';
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_spaces_before_double_punctuation() {
+        assert_eq!(
+            typography("Lieu : « Usine » ; ok ? oui !", Lang::Fr),
+            "Lieu\u{a0}: «\u{a0}Usine\u{a0}»\u{a0}; ok\u{a0}? oui\u{a0}!"
+        );
+        assert_eq!(typography("Site: “x”", Lang::En), "Site: “x”");
+    }
+}

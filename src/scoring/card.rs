@@ -85,7 +85,14 @@ impl Matcher {
             total: score.total,
             criteria: Criterion::ALL
                 .iter()
-                .map(|&c| line(c, &score, &shares, i18n::typography(&writer.criterion(c), lang)))
+                .map(|&c| {
+                    line(
+                        c,
+                        &score,
+                        &shares,
+                        i18n::typography(&writer.criterion(c), lang),
+                    )
+                })
                 .collect(),
             lot: lot.map(|l| l.id.clone()),
             surface,
@@ -167,11 +174,11 @@ impl Writer<'_> {
                 let from = self.date(self.site.available_from);
                 let start = self.date(needs.start);
                 match (self.lang, self.site.available_until) {
-                    (Lang::Fr, Some(until)) if until <= needs.start => format!(
+                    (Lang::Fr, Some(until)) if until < needs.start => format!(
                         "Lieu disponible jusqu'au {} seulement ; besoin à partir du {start}",
                         self.date(until)
                     ),
-                    (Lang::En, Some(until)) if until <= needs.start => format!(
+                    (Lang::En, Some(until)) if until < needs.start => format!(
                         "Site available only until {}; needed from {start}",
                         self.date(until)
                     ),

@@ -108,7 +108,7 @@ pub fn evaluate(
         reasons.insert(Ineligibility::ExcludedSector);
     }
     let latest_start = st.start.saturating_add(settings.start_grace_days);
-    if site.available_from > latest_start || site.available_until <= st.start {
+    if site.available_from > latest_start || site.available_until < st.start {
         reasons.insert(Ineligibility::NotAvailable);
     }
     let occupation_start = st.start.max(site.available_from);

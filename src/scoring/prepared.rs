@@ -174,7 +174,7 @@ pub struct PreparedStructure {
     pub use_mask: u8,
     pub required_features: u16,
     pub start: i32,
-    /// Days between the start and the end of the need.
+    /// Days from the first to the last day of the need.
     pub needed_days: i32,
     pub duration_months: u32,
     pub budget: f64,
