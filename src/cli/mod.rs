@@ -1,6 +1,7 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
 pub mod demo_data;
+pub mod open;
 pub mod rank;
 pub mod suggest;
 pub mod table;
