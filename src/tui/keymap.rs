@@ -1071,6 +1071,34 @@ mod tests {
     }
 
     #[test]
+    fn load_reads_the_config_dir_and_refuses_conflicts() {
+        let dir = tempfile::tempdir().unwrap();
+        let (keymap, problem) = Keymap::load(Some(dir.path()));
+        assert_eq!(
+            (keymap, problem),
+            (Keymap::default(), None),
+            "no file: defaults"
+        );
+        std::fs::create_dir_all(dir.path().join("ancrage")).unwrap();
+        let file = dir.path().join("ancrage").join("keys.json");
+        std::fs::write(&file, r#"{"help": "h"}"#).unwrap();
+        let (keymap, problem) = Keymap::load(Some(dir.path()));
+        assert_eq!(problem, None);
+        assert_eq!(
+            keymap.lookup(Context::Normal, Key::char('h')),
+            Some(Action::OpenHelp)
+        );
+        std::fs::write(&file, r#"{"help": "/"}"#).unwrap();
+        let (keymap, problem) = Keymap::load(Some(dir.path()));
+        assert_eq!(keymap, Keymap::default(), "a refused file changes nothing");
+        let message = problem.unwrap().message(Lang::Fr);
+        assert!(
+            message.contains("search") && message.contains("help"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn keys_round_trip_through_text() {
         assert_eq!(Key::parse("ctrl-c").unwrap(), Key::ctrl('c'));
         assert_eq!(Key::parse("S").unwrap(), Key::char('S'));

@@ -22,7 +22,7 @@ fn column(c: SiteColumn) -> (u16, u8) {
     match c {
         SiteColumn::Name => (0, 0),
         SiteColumn::Programme => (12, 6),
-        SiteColumn::Kind => (11, 2),
+        SiteColumn::Kind => (12, 2),
         SiteColumn::City => (20, 1),
         SiteColumn::Surface => (14, 4),
         SiteColumn::Fee => (8, 5),
