@@ -284,3 +284,38 @@ fn first_run_on_the_shipped_catalogue() {
     s.keys("esc q");
     assert!(s.app.quit);
 }
+
+#[test]
+fn structures_sort_by_best_score_and_follow_the_weights() {
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.keys("2 s s s s s s s s");
+    let best: Vec<Option<f64>> = s
+        .app
+        .structures
+        .rows
+        .iter()
+        .map(|&i| s.app.best_score(i))
+        .collect();
+    let mut expected = best.clone();
+    expected.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    assert_eq!(
+        best, expected,
+        "best first, structures that fit nowhere last"
+    );
+    // A weight change refreshes the cached totals.
+    s.keys("w h h h h h h esc");
+    let after: Vec<Option<f64>> = s
+        .app
+        .structures
+        .rows
+        .iter()
+        .map(|&i| s.app.best_score(i))
+        .collect();
+    assert!(after.iter().flatten().all(|v| (0.0..=100.0).contains(v)));
+    assert_ne!(best, after);
+}

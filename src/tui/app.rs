@@ -8,7 +8,7 @@ use crate::tui::filter::Filter;
 use crate::tui::keymap::{Keymap, KeymapError};
 use crate::tui::mode::{Mode, ModeStack};
 use crate::tui::ranking::{PairScore, Ranking};
-use crate::tui::search::Search;
+use crate::tui::search::{Search, fold};
 use crate::tui::sort::{self, SiteColumn, SortState, StructureColumn};
 use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
@@ -82,8 +82,15 @@ pub struct App {
     pub quit: bool,
     /// Eligible candidates per site (none when scores are unavailable).
     pub site_eligible: Vec<Option<usize>>,
-    /// Best total per structure under the current weights.
+    /// Whether each structure fits at least one site (none when scores are unavailable).
+    pub structure_eligible: Vec<Option<bool>>,
+    /// Best total of every structure under the current weights, filled only while the table
+    /// is sorted by it (otherwise the visible rows compute theirs: a weight change then costs
+    /// a few rows, not every pair of the workspace).
     pub structure_best: Vec<Option<f64>>,
+    /// Names folded (accents, case) once, for sorting.
+    folded_site_names: Vec<String>,
+    folded_structure_names: Vec<String>,
 }
 
 impl App {
@@ -140,10 +147,24 @@ impl App {
             message,
             quit: false,
             site_eligible: Vec::new(),
+            structure_eligible: Vec::new(),
             structure_best: Vec::new(),
+            folded_site_names: Vec::new(),
+            folded_structure_names: Vec::new(),
         };
-        app.refresh_eligible_counts();
-        app.refresh_best_scores();
+        app.folded_site_names = app
+            .workspace
+            .sites
+            .iter()
+            .map(|s| fold(&s.name).text)
+            .collect();
+        app.folded_structure_names = app
+            .workspace
+            .structures
+            .iter()
+            .map(|s| fold(&s.name).text)
+            .collect();
+        app.refresh_eligibility();
         app.refresh_sites();
         app.refresh_structures();
         app.refresh_ranked();
@@ -194,29 +215,37 @@ impl App {
         )
     }
 
-    pub fn refresh_eligible_counts(&mut self) {
+    fn refresh_eligibility(&mut self) {
+        let available = self.ranking.available();
+        let (per_site, per_structure) = if available {
+            self.ranking.eligibility()
+        } else {
+            (Vec::new(), Vec::new())
+        };
         self.site_eligible = (0..self.workspace.sites.len())
-            .map(|site| {
-                self.ranking.available().then(|| {
-                    self.ranking
-                        .rank_site(site, &self.weights)
-                        .iter()
-                        .filter(|p| p.eligible)
-                        .count()
-                })
-            })
+            .map(|i| per_site.get(i).copied().filter(|_| available))
+            .collect();
+        self.structure_eligible = (0..self.workspace.structures.len())
+            .map(|i| per_structure.get(i).copied().filter(|_| available))
             .collect();
     }
 
-    pub fn refresh_best_scores(&mut self) {
-        let mut best: Vec<Option<f64>> = self
-            .ranking
-            .best_per_structure(&self.weights)
-            .into_iter()
-            .map(|p| p.filter(|p| p.eligible).map(|p| p.total))
-            .collect();
-        best.resize(self.workspace.structures.len(), None);
-        self.structure_best = best;
+    /// The weights changed: cached best totals are stale.
+    pub fn forget_best_scores(&mut self) {
+        self.structure_best.clear();
+    }
+
+    /// Best eligible total of a structure under the current weights.
+    pub fn best_score(&self, structure: usize) -> Option<f64> {
+        match self.structure_best.get(structure) {
+            Some(best) => *best,
+            None => self.ranking.best_total(structure, &self.weights),
+        }
+    }
+
+    pub fn sorted_by_best(&self) -> bool {
+        StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()]
+            == StructureColumn::Best
     }
 
     /// Re-applies filter, search and sort to the sites, keeping the selected site if it stays.
@@ -233,8 +262,9 @@ impl App {
         let column = SiteColumn::ALL[self.sites.sort.column % SiteColumn::ALL.len()];
         let reverse = self.sites.sort.reverse;
         let (workspace, eligible) = (&self.workspace, &self.site_eligible);
+        let names = &self.folded_site_names;
         rows.sort_by(|&(a, score_a), &(b, score_b)| {
-            let by_column = sort::compare_sites(workspace, eligible, column, a, b);
+            let by_column = sort::compare_sites(workspace, names, eligible, column, a, b);
             let by_column = if reverse {
                 by_column.reverse()
             } else {
@@ -247,13 +277,15 @@ impl App {
     }
 
     pub fn refresh_structures(&mut self) {
+        if self.sorted_by_best() && self.structure_best.is_empty() {
+            self.structure_best = (0..self.workspace.structures.len())
+                .map(|s| self.ranking.best_total(s, &self.weights))
+                .collect();
+        }
         let search = Search::new(&self.structures.query);
         let mut rows: Vec<(usize, i64)> = (0..self.workspace.structures.len())
             .filter(|&i| {
-                let has_eligible = self
-                    .ranking
-                    .available()
-                    .then(|| self.structure_best.get(i).copied().flatten().is_some());
+                let has_eligible = self.structure_eligible.get(i).copied().flatten();
                 self.filter.accepts_structure(
                     &self.workspace,
                     &self.workspace.structures[i],
@@ -265,8 +297,9 @@ impl App {
         let column = StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()];
         let reverse = self.structures.sort.reverse;
         let (workspace, best, today) = (&self.workspace, &self.structure_best, self.today);
+        let names = &self.folded_structure_names;
         rows.sort_by(|&(a, score_a), &(b, score_b)| {
-            let by_column = sort::compare_structures(workspace, best, today, column, a, b);
+            let by_column = sort::compare_structures(workspace, names, best, today, column, a, b);
             let by_column = if reverse {
                 by_column.reverse()
             } else {

@@ -42,16 +42,34 @@ impl Ranking {
         self.matcher.rank_structure(structure, weights)
     }
 
-    /// The best-placed site of every structure: one pass that keeps only the top of each.
-    pub fn best_per_structure(&self, weights: &Weights) -> Vec<Option<PairScore>> {
-        (0..self.matcher.structure_count())
-            .map(|s| {
-                self.matcher
-                    .rank_structure_top(s, weights, None, 1)
-                    .into_iter()
-                    .next()
-            })
-            .collect()
+    /// The best eligible total of one structure under `weights` (none when no site fits).
+    pub fn best_total(&self, structure: usize, weights: &Weights) -> Option<f64> {
+        if structure >= self.matcher.structure_count() {
+            return None;
+        }
+        self.matcher
+            .rank_structure_top(structure, weights, None, 1)
+            .first()
+            .filter(|p| p.eligible)
+            .map(|p| p.total)
+    }
+
+    /// Eligible candidates per site, and whether each structure fits at least one site.
+    /// Weights do not change eligibility, so this is worked out once, when the workspace opens.
+    pub fn eligibility(&self) -> (Vec<usize>, Vec<bool>) {
+        let weights = Weights::default();
+        let (sites, structures) = (self.matcher.site_count(), self.matcher.structure_count());
+        let mut per_site = vec![0; sites];
+        let mut per_structure = vec![false; structures];
+        for (site, count) in per_site.iter_mut().enumerate() {
+            for (structure, fits) in per_structure.iter_mut().enumerate() {
+                if self.matcher.score(structure, site, &weights).eligible {
+                    *count += 1;
+                    *fits = true;
+                }
+            }
+        }
+        (per_site, per_structure)
     }
 
     pub fn score(&self, structure: usize, site: usize, weights: &Weights) -> Option<PairScore> {

@@ -130,8 +130,10 @@ fn by_option_desc<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
     }
 }
 
+/// `names` are the sites' names folded, in workspace order (the tie-breaker).
 pub fn compare_sites(
     workspace: &Workspace,
+    names: &[String],
     eligible: &[Option<usize>],
     column: SiteColumn,
     a: usize,
@@ -158,11 +160,12 @@ pub fn compare_sites(
             eligible.get(b).copied().flatten(),
         ),
     };
-    primary.then_with(|| by_text(&sa.name, &sb.name))
+    primary.then_with(|| names.get(a).cmp(&names.get(b)))
 }
 
 pub fn compare_structures(
     workspace: &Workspace,
+    names: &[String],
     best: &[Option<f64>],
     today: NaiveDate,
     column: StructureColumn,
@@ -196,7 +199,7 @@ pub fn compare_structures(
             best.get(b).copied().flatten(),
         ),
     };
-    primary.then_with(|| by_text(&sa.name, &sb.name))
+    primary.then_with(|| names.get(a).cmp(&names.get(b)))
 }
 
 #[cfg(test)]

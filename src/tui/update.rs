@@ -362,10 +362,14 @@ fn weights(app: &mut App, action: Action) -> bool {
     true
 }
 
-/// The weights changed: every ranking moves.
+/// The weights changed: the ranked list moves; the structures table too when sorted by best
+/// score. Eligibility, hence the filters and the sites table, does not depend on weights.
 fn reweigh(app: &mut App) {
-    app.refresh_best_scores();
-    refresh_all(app);
+    app.forget_best_scores();
+    if app.sorted_by_best() {
+        app.refresh_structures();
+    }
+    app.refresh_ranked();
 }
 
 fn confirm(app: &mut App, question: Confirmation, action: Action) -> bool {

@@ -70,10 +70,7 @@ fn cell(
                 .map_or("—".to_owned(), |d| i18n::date(d, lang)),
         ),
         StructureColumn::Best => Line::from(
-            app.structure_best
-                .get(index)
-                .copied()
-                .flatten()
+            app.best_score(index)
                 .map_or("—".to_owned(), |b| i18n::number(b, 1, lang)),
         )
         .right_aligned(),
