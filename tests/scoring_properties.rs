@@ -119,6 +119,15 @@ proptest! {
             }
             let top = m.rank_site_top(site, &w, None, 5);
             prop_assert_eq!(order(&top), order(&a[..5.min(a.len())]));
+            // The pruned top-k agrees with a brute-force sort of every pair.
+            let mut brute: Vec<_> = all.iter().map(|&s| m.score(s, site, &w)).collect();
+            brute.sort_by(|x, y| {
+                y.eligible
+                    .cmp(&x.eligible)
+                    .then(y.total.total_cmp(&x.total))
+                    .then(ws.structures[x.structure].id.cmp(&ws.structures[y.structure].id))
+            });
+            prop_assert_eq!(order(&a), order(&brute));
         }
     }
 

@@ -1,12 +1,20 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+mod check;
+mod count;
 pub mod demo_data;
+mod failure;
+mod init;
 pub mod open;
 pub mod rank;
+mod schema;
 pub mod suggest;
+mod summary;
 pub mod table;
+mod workspace;
 
 use crate::i18n::Lang;
+use crate::store::location;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +40,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a workspace from the embedded catalogue and demo (refuses an existing one).
+    Init(init::InitArgs),
+    /// Check every file of the workspace; print each problem; exit 1 if there is any.
+    Check,
+    /// Write JSON Schemas of the workspace files into DIR, for editors.
+    Schema(schema::SchemaArgs),
+    /// Print where the workspace is and what it holds (sites, lots and m² by kind and city).
+    Summary,
+    /// Rank structures for a site, sites for a structure, or every pair — with the reasons.
+    Rank(rank::RankArgs),
     /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
     DemoData(demo_data::DemoDataArgs),
 }
@@ -44,17 +62,22 @@ pub fn today() -> chrono::NaiveDate {
 /// Parses the arguments and runs the command; errors are printed here, once.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match &cli.command {
-        Some(Command::DemoData(args)) => match demo_data::run(args, today()) {
-            Ok(summary) => {
-                println!("{summary}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("ancrage demo-data: {message}");
-                ExitCode::FAILURE
-            }
-        },
-        None => ExitCode::SUCCESS,
-    }
+    let lang = cli.lang;
+    let workspace = || location::resolve(cli.workspace.clone());
+    let outcome = match &cli.command {
+        None => open::open(&workspace(), lang),
+        Some(Command::Summary) => summary::run(&workspace(), lang),
+        Some(Command::Init(args)) => init::run(&args.dir.clone().unwrap_or_else(workspace), lang),
+        Some(Command::Check) => check::run(&workspace(), lang),
+        Some(Command::Schema(args)) => schema::run(args, lang),
+        Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
+        Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }),
+    };
+    outcome.unwrap_or_else(|failure| {
+        eprintln!("{}", failure.message);
+        failure.exit_code()
+    })
 }

@@ -3,10 +3,11 @@
 use crate::domain::{Weights, Workspace};
 use crate::scoring::Settings;
 use crate::scoring::criterion::shares;
-use crate::scoring::evaluate::{Evaluation, evaluate};
+use crate::scoring::evaluate::{Evaluation, complete, evaluate, quick};
 use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
 use chrono::NaiveDate;
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 /// A scored pair, compact enough to rank millions. Indices point into `Workspace::structures`
 /// and `Workspace::sites`.
@@ -144,14 +145,7 @@ impl Matcher {
         self.score_with(structure, site, &shares(weights))
     }
 
-    /// Ranking order: eligible first, then higher total, then id (deterministic).
-    fn compare_for_site(&self, a: &PairScore, b: &PairScore) -> Ordering {
-        b.eligible
-            .cmp(&a.eligible)
-            .then(b.total.total_cmp(&a.total))
-            .then(self.structure_order[a.structure].cmp(&self.structure_order[b.structure]))
-    }
-
+    /// Ranking order of sites for a structure: eligible first, then higher total, then id.
     fn compare_for_structure(&self, a: &PairScore, b: &PairScore) -> Ordering {
         b.eligible
             .cmp(&a.eligible)
@@ -170,7 +164,7 @@ impl Matcher {
         self.rank_site_top(site, weights, candidates, usize::MAX)
     }
 
-    /// Like `rank_site`, keeping only the best `limit` (partial selection, then a sort of those).
+    /// Like `rank_site`, keeping only the best `limit`.
     pub fn rank_site_top(
         &self,
         site: usize,
@@ -179,17 +173,10 @@ impl Matcher {
         limit: usize,
     ) -> Vec<PairScore> {
         let shares = shares(weights);
-        let mut scores: Vec<PairScore> = match candidates {
-            Some(list) => list
-                .iter()
-                .map(|&s| self.score_with(s, site, &shares))
-                .collect(),
-            None => (0..self.structures.len())
-                .map(|s| self.score_with(s, site, &shares))
-                .collect(),
-        };
-        self.keep_best(&mut scores, limit, |a, b| self.compare_for_site(a, b));
-        scores
+        match candidates {
+            Some(list) => self.best_for_site(site, &shares, list.iter().copied(), limit),
+            None => self.best_for_site(site, &shares, 0..self.structures.len(), limit),
+        }
     }
 
     /// The sites ranked for a structure, best first.
@@ -273,40 +260,70 @@ impl Matcher {
         limit: usize,
     ) -> Vec<Vec<PairScore>> {
         let shares = shares(weights);
-        let mut keys: Vec<(u128, u32)> = Vec::with_capacity(self.structures.len());
         sites
-            .map(|site| {
-                keys.clear();
-                keys.extend((0..self.structures.len()).map(|s| {
-                    let score = self.score_with(s, site, &shares);
-                    (self.site_rank_key(&score), s as u32)
-                }));
-                // Larger key = better: select the best `limit` without sorting everything,
-                // then build full scores for those only.
-                let by_key_desc = |a: &(u128, u32), b: &(u128, u32)| b.0.cmp(&a.0);
-                if limit < keys.len() {
-                    if limit == 0 {
-                        return Vec::new();
-                    }
-                    keys.select_nth_unstable_by(limit - 1, by_key_desc);
-                    keys.truncate(limit);
+            .map(|site| self.best_for_site(site, &shares, 0..self.structures.len(), limit))
+            .collect()
+    }
+
+    /// The best `limit` candidates for a site, in ranking order.
+    ///
+    /// Keeps the best keys seen so far in a min-heap. Before walking a candidate's lots (the
+    /// dear part), it bounds its key from the quick part alone — eligibility can only get
+    /// worse and the surface and cost values are at most 1 — and skips it when even that bound
+    /// cannot enter the heap. Exact: the same pairs as a full sort, only faster.
+    fn best_for_site(
+        &self,
+        site: usize,
+        shares: &[f64; 5],
+        candidates: impl Iterator<Item = usize>,
+        limit: usize,
+    ) -> Vec<PairScore> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let prepared_site = &self.sites[site];
+        let lot_part = 100.0 * (shares[0] + shares[1]);
+        let mut heap: BinaryHeap<Reverse<(u128, usize)>> = BinaryHeap::new();
+        for structure in candidates {
+            let st = &self.structures[structure];
+            let quick = quick(st, prepared_site, &self.settings);
+            if heap.len() >= limit {
+                let bound = lot_part
+                    + 100.0
+                        * (shares[2] * quick.sector
+                            + shares[3] * quick.rebalancing
+                            + shares[4] * quick.urgency);
+                // Covers any rounding difference with the real sum.
+                let bound = bound * (1.0 + 1e-12) + 1e-9;
+                let key = self.site_rank_key(quick.reasons.is_empty(), bound, structure);
+                if heap.peek().is_some_and(|Reverse((worst, _))| key <= *worst) {
+                    continue;
                 }
-                keys.sort_unstable_by(by_key_desc);
-                keys.iter()
-                    .map(|&(_, s)| self.score_with(s as usize, site, &shares))
-                    .collect()
-            })
+            }
+            let evaluation = complete(quick, st, prepared_site, &self.lots, &self.settings);
+            let score = PairScore::new(structure, site, &evaluation, shares);
+            let key = self.site_rank_key(score.eligible, score.total, structure);
+            if heap.len() < limit {
+                heap.push(Reverse((key, structure)));
+            } else if heap.peek().is_some_and(|Reverse((worst, _))| key > *worst) {
+                heap.pop();
+                heap.push(Reverse((key, structure)));
+            }
+        }
+        let mut best: Vec<(u128, usize)> = heap.into_iter().map(|Reverse(k)| k).collect();
+        best.sort_unstable_by_key(|&(key, _)| Reverse(key));
+        best.into_iter()
+            .map(|(_, structure)| self.score_with(structure, site, shares))
             .collect()
     }
 
     /// Packs the ranking order of a pair for one site into one integer (larger is better):
     /// eligibility, then the total (a non-negative `f64`, whose bits sort like its value), then
-    /// the structure's id order reversed. Same order as `compare_for_site`, compared in one
-    /// instruction.
-    fn site_rank_key(&self, score: &PairScore) -> u128 {
-        let eligible = u128::from(score.eligible) << 96;
-        let total = u128::from(score.total.max(0.0).to_bits()) << 32;
-        let id = u128::from(u32::MAX - self.structure_order[score.structure]);
+    /// the structure's id order reversed: eligible first, then higher total, then id.
+    fn site_rank_key(&self, eligible: bool, total: f64, structure: usize) -> u128 {
+        let eligible = u128::from(eligible) << 96;
+        let total = u128::from(total.max(0.0).to_bits()) << 32;
+        let id = u128::from(u32::MAX - self.structure_order[structure]);
         eligible | total | id
     }
 }

@@ -9,7 +9,19 @@
 //! ```
 
 pub mod atomic;
+pub mod decode;
 pub mod document;
 pub mod embedded;
+pub mod expected;
+pub mod files;
+pub mod init;
+pub mod kind;
+pub mod load;
+pub mod locate;
+pub mod location;
+pub mod migrate;
+pub mod problem;
+pub mod save;
+pub mod validate;
 
 pub use document::SCHEMA_VERSION;

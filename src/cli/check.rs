@@ -1,0 +1,86 @@
+//! `ancrage check`: every problem of the workspace, one per line; exit 1 if any.
+
+use super::count::{Noun, count};
+use super::failure::{Failure, Outcome};
+use crate::domain::Workspace;
+use crate::i18n::{Lang, NBSP};
+use crate::store::files::contains_workspace;
+use crate::store::load::load_workspace_lenient;
+use crate::store::problem::Problems;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn run(dir: &Path, lang: Lang) -> Outcome {
+    if !contains_workspace(dir) {
+        return Err(Failure::new(missing_workspace(dir, lang)));
+    }
+    let loaded = load_workspace_lenient(dir).map_err(|p| Failure::new(p.render(lang)))?;
+    if !loaded.problems.is_empty() {
+        println!("{}", loaded.problems.render(lang));
+        println!("{}", tally(&loaded.problems, lang));
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{}", clean(&loaded.workspace, lang));
+    if !loaded.migrated.is_empty() {
+        println!("{}", migrated(&loaded.migrated, lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Older files load fine; saying so tells the officer why a later save rewrites them.
+fn migrated(files: &[PathBuf], lang: Lang) -> String {
+    let list: Vec<_> = files.iter().map(|f| f.display().to_string()).collect();
+    match lang {
+        Lang::Fr => format!(
+            "{} d'une version antérieure, mis à jour en mémoire (réécrits à la prochaine sauvegarde){NBSP}: {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
+        Lang::En => format!(
+            "{} from an older version, updated in memory (rewritten on the next save): {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
+    }
+}
+
+pub fn missing_workspace(dir: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "pas d'espace de travail dans {}{NBSP}: créez-le avec «{NBSP}ancrage init{NBSP}»",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "no workspace in {}: create one with `ancrage init`",
+            dir.display()
+        ),
+    }
+}
+
+/// `OK : 12 lieux, 40 lots, 40 structures, 1 appel`.
+fn clean(ws: &Workspace, lang: Lang) -> String {
+    let lots = ws.sites.iter().map(|s| s.lots.len()).sum();
+    let ok = match lang {
+        Lang::Fr => format!("OK{NBSP}:"),
+        Lang::En => "OK:".to_owned(),
+    };
+    format!(
+        "{ok} {}, {}, {}, {}",
+        count(ws.sites.len(), Noun::Site, lang),
+        count(lots, Noun::Lot, lang),
+        count(ws.structures.len(), Noun::Structure, lang),
+        count(ws.calls.len(), Noun::Call, lang),
+    )
+}
+
+/// `3 problèmes dans 2 fichiers`.
+fn tally(problems: &Problems, lang: Lang) -> String {
+    let files: BTreeSet<_> = problems.iter().map(|p| &p.file).collect();
+    format!(
+        "{} {} {}",
+        count(problems.len(), Noun::Problem, lang),
+        lang.pick("dans", "in"),
+        count(files.len(), Noun::File, lang)
+    )
+}

@@ -1,0 +1,205 @@
+//! From a file's text to a typed document: parse → read `schema_version` → decode (current
+//! version, straight from the text so errors carry line:column and field path) or migrate then
+//! decode (older version, errors carry the field path).
+
+use crate::store::SCHEMA_VERSION;
+use crate::store::expected::Expected;
+use crate::store::kind::Document;
+use crate::store::migrate::{self, VersionError};
+use crate::store::problem::Problem;
+use serde_json::Value;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<D> {
+    pub document: D,
+    /// The version the file was written in, when older than the current one.
+    pub migrated_from: Option<u32>,
+}
+
+/// Decodes the text of `file` (a workspace-relative path, used in the problem) as a `D`.
+/// Decoding stops at the first error inside one file (serde cannot resume), so one problem
+/// (boxed: it is large and the happy path should not pay for it).
+pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Problem>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
+    let version = migrate::read_version(&value).map_err(|e| version_problem(file, &value, e))?;
+    if version == SCHEMA_VERSION {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let document = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| content_problem(file, e.path(), e.inner()))?;
+        return Ok(Decoded {
+            document,
+            migrated_from: None,
+        });
+    }
+    let current =
+        migrate::migrate(value.clone(), D::KIND).map_err(|e| version_problem(file, &value, e))?;
+    let document = serde_path_to_error::deserialize(current)
+        .map_err(|e| content_problem(file, e.path(), e.inner()))?;
+    Ok(Decoded {
+        document,
+        migrated_from: Some(version),
+    })
+}
+
+fn syntax_problem(file: &Path, error: &serde_json::Error) -> Box<Problem> {
+    let expected = if error.is_eof() {
+        Expected::CompleteFile
+    } else {
+        Expected::WellFormedJson(message_without_position(error))
+    };
+    Box::new(Problem::new(file, "", expected).at(error.line(), error.column()))
+}
+
+fn version_problem(file: &Path, value: &Value, error: VersionError) -> Box<Problem> {
+    let found = value.get("schema_version");
+    let problem = match error {
+        VersionError::NotAnObject => {
+            return Box::new(Problem::new(file, "", Expected::TopLevelObject));
+        }
+        VersionError::Missing => Problem::new(file, "schema_version", Expected::SchemaVersion),
+        VersionError::Newer(found) => Problem::new(
+            file,
+            "schema_version",
+            Expected::KnownSchemaVersion {
+                found,
+                known: SCHEMA_VERSION,
+            },
+        ),
+    };
+    Box::new(match found {
+        Some(v) => problem.with_value(v),
+        None => problem,
+    })
+}
+
+fn content_problem(
+    file: &Path,
+    path: &serde_path_to_error::Path,
+    error: &serde_json::Error,
+) -> Box<Problem> {
+    let field = path.to_string();
+    let field = if field == "." { String::new() } else { field };
+    let expected = if error.is_eof() {
+        Expected::CompleteFile
+    } else {
+        Expected::ValidContent(message_without_position(error))
+    };
+    Box::new(Problem::new(file, field, expected).at(error.line(), error.column()))
+}
+
+/// serde_json appends " at line L column C" to its messages; the problem shows the position in
+/// its own `file:line:column` prefix, so drop it here.
+fn message_without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    if error.line() == 0 {
+        return text;
+    }
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::document::CallDocument;
+
+    const CALL: &str = r#"{
+  "schema_version": 1,
+  "call": {
+    "id": "tempo-2026",
+    "title": "Temp'O 2026",
+    "programme": "tempo",
+    "sites": ["friche"],
+    "deadline": "2026-04-03"
+  }
+}"#;
+
+    fn file() -> &'static Path {
+        Path::new("calls/tempo-2026.json")
+    }
+
+    #[test]
+    fn current_version_decodes() {
+        let decoded = decode::<CallDocument>(file(), CALL).unwrap();
+        assert_eq!(decoded.document.call.id.as_str(), "tempo-2026");
+        assert_eq!(decoded.migrated_from, None);
+    }
+
+    #[test]
+    fn type_error_has_line_column_and_path() {
+        let text = CALL.replace("\"2026-04-03\"", "\"3 avril\"");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "call.deadline");
+        assert_eq!(p.line, Some(8));
+        assert!(p.column.is_some());
+        assert!(matches!(p.expected, Expected::ValidContent(ref m) if !m.contains(" at line ")));
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let text = CALL.replace("\"title\"", "\"titel\"");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "call.titel");
+        assert_eq!(p.line, Some(5));
+    }
+
+    #[test]
+    fn truncated_file_is_located() {
+        let p = decode::<CallDocument>(file(), &CALL[..60]).unwrap_err();
+        assert_eq!(p.expected, Expected::CompleteFile);
+        assert!(p.line.is_some());
+    }
+
+    #[test]
+    fn malformed_json_is_located() {
+        let text = CALL.replace("\"programme\":", "\"programme\"");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert!(matches!(p.expected, Expected::WellFormedJson(_)));
+        assert_eq!(p.line, Some(6));
+    }
+
+    #[test]
+    fn older_version_is_migrated_then_decoded() {
+        let v0 = r#"{"schema_version": 0, "id": "tempo-2026", "title": "T", "programme": "tempo",
+                     "sites": [], "deadline": "2026-04-03"}"#;
+        let decoded = decode::<CallDocument>(file(), v0).unwrap();
+        assert_eq!(decoded.migrated_from, Some(0));
+        assert_eq!(decoded.document.schema_version, SCHEMA_VERSION);
+        assert_eq!(decoded.document.call.title, "T");
+    }
+
+    #[test]
+    fn older_version_errors_carry_the_path() {
+        let v0 = r#"{"schema_version": 0, "id": "x", "title": "T", "programme": "tempo",
+                     "sites": [], "deadline": 3}"#;
+        let p = decode::<CallDocument>(file(), v0).unwrap_err();
+        assert_eq!(p.field, "call.deadline");
+    }
+
+    #[test]
+    fn newer_version_refused_with_both_numbers() {
+        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 3");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "schema_version");
+        assert_eq!(p.value.as_deref(), Some("3"));
+        assert_eq!(
+            p.expected,
+            Expected::KnownSchemaVersion {
+                found: 3,
+                known: SCHEMA_VERSION
+            }
+        );
+        assert!(
+            p.render(crate::i18n::Lang::En)
+                .contains("written by a newer ancrage (version 3, this program knows up to 1)")
+        );
+    }
+
+    #[test]
+    fn missing_version_refused() {
+        let text = CALL.replace("\"schema_version\": 1,", "");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.expected, Expected::SchemaVersion);
+    }
+}

@@ -1,0 +1,274 @@
+//! What a workspace file should have held: the wording of every problem, in one place, French
+//! and English, as an exhaustive `match` so a missing translation does not compile.
+
+use crate::domain::{Money, Surface};
+use crate::i18n::{self, Lang, NBSP};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// No workspace at the given place.
+    Workspace,
+    /// A file the workspace needs is absent.
+    PresentFile,
+    /// The file could not be read (permissions, not UTF-8…); carries the system's message.
+    ReadableFile(String),
+    /// Malformed JSON; carries serde_json's message.
+    WellFormedJson(String),
+    /// The file stops in the middle of a value.
+    CompleteFile,
+    /// A JSON object at the top of the file.
+    TopLevelObject,
+    /// `schema_version` absent or not a non-negative integer.
+    SchemaVersion,
+    /// Written by a newer ancrage.
+    KnownSchemaVersion {
+        found: u64,
+        known: u32,
+    },
+    /// The typed decode failed; carries serde's message (`missing field`, `unknown variant`…).
+    ValidContent(String),
+    /// `sites/<id>.json` must hold the site `<id>`.
+    FileNamedAfterId {
+        id: String,
+    },
+    Slug,
+    /// The id is already used, first in `first` (a workspace-relative path and field).
+    UniqueId {
+        first: String,
+    },
+    KnownCity,
+    KnownSector,
+    KnownSite,
+    KnownLot {
+        site: String,
+    },
+    KnownStructure,
+    /// An application names a site the call does not offer.
+    SiteOfCall {
+        call: String,
+    },
+    /// A lot on a pathway episode names no site.
+    SiteForLot,
+    SurfaceInRange,
+    MoneyInRange,
+    FiniteNumber,
+    FteInRange,
+    /// A minimum surface above its maximum.
+    AtMostMaximum {
+        max: Surface,
+    },
+    /// A start after its end.
+    NotAfter {
+        end: NaiveDate,
+    },
+    LotsWithinTotal {
+        lots: Surface,
+        total: Surface,
+    },
+    GrantWithinCap {
+        cap: Money,
+    },
+    CapWithinEnvelope {
+        envelope: Money,
+    },
+    /// Two episodes of one pathway cover the same days.
+    NoOverlap {
+        other: String,
+    },
+    /// Episodes are listed oldest first.
+    Chronological,
+    Siret,
+    NonZeroDuration,
+    NonNegativeWeight,
+    SomeWeight,
+    /// Coordinates near the territory (bounding box of its cities, widened).
+    NearTerritory {
+        lat: (f64, f64),
+        lon: (f64, f64),
+    },
+    SomeCity,
+}
+
+impl Expected {
+    pub fn text(&self, lang: Lang) -> String {
+        let surface_max = i18n::surface(Surface::m2(Surface::ABSURD), lang);
+        let money_max = i18n::money(crate::store::validate::ABSURD_MONEY, lang);
+        match (self, lang) {
+            (Expected::Workspace, Lang::Fr) => {
+                "un espace de travail (territory.json, sites/, structures/, calls/) : lancez `ancrage init` pour le créer".into()
+            }
+            (Expected::Workspace, Lang::En) => {
+                "a workspace (territory.json, sites/, structures/, calls/): run `ancrage init` to create one".into()
+            }
+            (Expected::PresentFile, Lang::Fr) => "ce fichier, absent".into(),
+            (Expected::PresentFile, Lang::En) => "this file, which is missing".into(),
+            (Expected::ReadableFile(why), Lang::Fr) => format!("un fichier lisible en UTF-8 ({why})"),
+            (Expected::ReadableFile(why), Lang::En) => format!("a readable UTF-8 file ({why})"),
+            (Expected::WellFormedJson(why), Lang::Fr) => format!("du JSON bien formé ({why})"),
+            (Expected::WellFormedJson(why), Lang::En) => format!("well-formed JSON ({why})"),
+            (Expected::CompleteFile, Lang::Fr) => {
+                "un fichier complet : il s'arrête au milieu d'une valeur (tronqué ?)".into()
+            }
+            (Expected::CompleteFile, Lang::En) => {
+                "a complete file: it stops in the middle of a value (truncated?)".into()
+            }
+            (Expected::TopLevelObject, Lang::Fr) => "un objet JSON `{ \"schema_version\": … }`".into(),
+            (Expected::TopLevelObject, Lang::En) => "a JSON object `{ \"schema_version\": … }`".into(),
+            (Expected::SchemaVersion, Lang::Fr) => {
+                "un champ `schema_version` entier (ex. 1) en tête du fichier".into()
+            }
+            (Expected::SchemaVersion, Lang::En) => {
+                "an integer `schema_version` field (e.g. 1) at the top of the file".into()
+            }
+            (Expected::KnownSchemaVersion { found, known }, Lang::Fr) => format!(
+                "une version connue : fichier écrit par un ancrage plus récent (version {found}, ce programme connaît jusqu'à la version {known}) ; mettez ancrage à jour"
+            ),
+            (Expected::KnownSchemaVersion { found, known }, Lang::En) => format!(
+                "a known version: written by a newer ancrage (version {found}, this program knows up to {known}); update ancrage"
+            ),
+            (Expected::ValidContent(why), Lang::Fr) => format!("un contenu conforme ({why})"),
+            (Expected::ValidContent(why), Lang::En) => format!("valid content ({why})"),
+            (Expected::FileNamedAfterId { id }, Lang::Fr) => {
+                format!("un nom de fichier égal à l'identifiant : {id}.json")
+            }
+            (Expected::FileNamedAfterId { id }, Lang::En) => {
+                format!("a file name equal to the id: {id}.json")
+            }
+            (Expected::Slug, Lang::Fr) => {
+                "un identifiant en minuscules sans accent, chiffres et tirets (ex. usine-des-transitions)".into()
+            }
+            (Expected::Slug, Lang::En) => {
+                "an id of lowercase ASCII letters, digits and dashes (e.g. usine-des-transitions)".into()
+            }
+            (Expected::UniqueId { first }, Lang::Fr) => {
+                format!("un identifiant unique (déjà utilisé par {first})")
+            }
+            (Expected::UniqueId { first }, Lang::En) => {
+                format!("a unique id (already used by {first})")
+            }
+            (Expected::KnownCity, Lang::Fr) => {
+                "le code INSEE d'une ville du territoire (territory.json, cities)".into()
+            }
+            (Expected::KnownCity, Lang::En) => {
+                "the INSEE code of a city of the territory (territory.json, cities)".into()
+            }
+            (Expected::KnownSector, Lang::Fr) => {
+                "le code d'un secteur de la nomenclature (territory.json, sector_families)".into()
+            }
+            (Expected::KnownSector, Lang::En) => {
+                "the code of a sector of the taxonomy (territory.json, sector_families)".into()
+            }
+            (Expected::KnownSite, Lang::Fr) => "l'identifiant d'un lieu de sites/".into(),
+            (Expected::KnownSite, Lang::En) => "the id of a site in sites/".into(),
+            (Expected::KnownLot { site }, Lang::Fr) => format!("l'identifiant d'un lot du lieu {site}"),
+            (Expected::KnownLot { site }, Lang::En) => format!("the id of a lot of site {site}"),
+            (Expected::KnownStructure, Lang::Fr) => "l'identifiant d'une structure de structures/".into(),
+            (Expected::KnownStructure, Lang::En) => "the id of a structure in structures/".into(),
+            (Expected::SiteOfCall { call }, Lang::Fr) => {
+                format!("un lieu proposé par l'appel {call} (call.sites)")
+            }
+            (Expected::SiteOfCall { call }, Lang::En) => {
+                format!("a site offered by call {call} (call.sites)")
+            }
+            (Expected::SiteForLot, Lang::Fr) => "un lot accompagné de son lieu (champ site)".into(),
+            (Expected::SiteForLot, Lang::En) => "a lot given with its site (field site)".into(),
+            (Expected::SurfaceInRange, Lang::Fr) => {
+                format!("une surface entre 0 et {surface_max}")
+            }
+            (Expected::SurfaceInRange, Lang::En) => {
+                format!("a surface between 0 and {surface_max}")
+            }
+            (Expected::MoneyInRange, Lang::Fr) => format!("un montant entre 0 et {money_max}"),
+            (Expected::MoneyInRange, Lang::En) => format!("an amount between 0 and {money_max}"),
+            (Expected::FiniteNumber, Lang::Fr) => "un nombre fini".into(),
+            (Expected::FiniteNumber, Lang::En) => "a finite number".into(),
+            (Expected::FteInRange, Lang::Fr) => "un nombre d'ETP entre 0 et 10 000".into(),
+            (Expected::FteInRange, Lang::En) => "a number of FTE between 0 and 10,000".into(),
+            (Expected::AtMostMaximum { max }, Lang::Fr) => {
+                format!("au plus le maximum ({})", i18n::surface(*max, lang))
+            }
+            (Expected::AtMostMaximum { max }, Lang::En) => {
+                format!("at most the maximum ({})", i18n::surface(*max, lang))
+            }
+            (Expected::NotAfter { end }, Lang::Fr) => {
+                format!("une date au plus tard la fin, le {}", i18n::date(*end, lang))
+            }
+            (Expected::NotAfter { end }, Lang::En) => {
+                format!("a date no later than the end, {}", i18n::date(*end, lang))
+            }
+            (Expected::LotsWithinTotal { lots, total }, Lang::Fr) => format!(
+                "des lots qui tiennent dans la surface totale du lieu ({}) ; ils totalisent {}",
+                i18n::surface(*total, lang),
+                i18n::surface(*lots, lang)
+            ),
+            (Expected::LotsWithinTotal { lots, total }, Lang::En) => format!(
+                "lots that fit in the site's total surface ({}); they add up to {}",
+                i18n::surface(*total, lang),
+                i18n::surface(*lots, lang)
+            ),
+            (Expected::GrantWithinCap { cap }, Lang::Fr) => format!(
+                "une aide au plus égale au plafond du fonds à impact par structure ({})",
+                i18n::money(*cap, lang)
+            ),
+            (Expected::GrantWithinCap { cap }, Lang::En) => format!(
+                "a grant no larger than the impact fund's cap per structure ({})",
+                i18n::money(*cap, lang)
+            ),
+            (Expected::CapWithinEnvelope { envelope }, Lang::Fr) => format!(
+                "un plafond par structure au plus égal à l'enveloppe annuelle ({})",
+                i18n::money(*envelope, lang)
+            ),
+            (Expected::CapWithinEnvelope { envelope }, Lang::En) => format!(
+                "a cap per structure no larger than the annual envelope ({})",
+                i18n::money(*envelope, lang)
+            ),
+            (Expected::NoOverlap { other }, Lang::Fr) => {
+                format!("des épisodes qui ne se chevauchent pas (chevauche {other})")
+            }
+            (Expected::NoOverlap { other }, Lang::En) => {
+                format!("episodes that do not overlap (overlaps {other})")
+            }
+            (Expected::Chronological, Lang::Fr) => {
+                "des épisodes du plus ancien au plus récent (date from croissante)".into()
+            }
+            (Expected::Chronological, Lang::En) => {
+                "episodes oldest first (increasing from date)".into()
+            }
+            (Expected::Siret, Lang::Fr) => "un SIRET de 14 chiffres dont la clé de Luhn est juste".into(),
+            (Expected::Siret, Lang::En) => "a 14-digit SIRET with a valid Luhn key".into(),
+            (Expected::NonZeroDuration, Lang::Fr) => "une durée d'au moins 1 mois".into(),
+            (Expected::NonZeroDuration, Lang::En) => "a duration of at least 1 month".into(),
+            (Expected::NonNegativeWeight, Lang::Fr) => "un poids positif ou nul".into(),
+            (Expected::NonNegativeWeight, Lang::En) => "a weight of zero or more".into(),
+            (Expected::SomeWeight, Lang::Fr) => "au moins un poids non nul".into(),
+            (Expected::SomeWeight, Lang::En) => "at least one weight above zero".into(),
+            (Expected::NearTerritory { lat, lon }, _) => {
+                let n = |v: f64| i18n::number(v, 3, lang);
+                format!(
+                    "{} ({} {}–{}, {} {}–{})",
+                    lang.pick(
+                        "des coordonnées proches du territoire",
+                        "coordinates near the territory"
+                    ),
+                    lang.pick("latitude", "latitude"),
+                    n(lat.0),
+                    n(lat.1),
+                    lang.pick("longitude", "longitude"),
+                    n(lon.0),
+                    n(lon.1)
+                )
+            }
+            (Expected::SomeCity, Lang::Fr) => "au moins une ville".into(),
+            (Expected::SomeCity, Lang::En) => "at least one city".into(),
+        }
+    }
+}
+
+/// "attendu : " / "expected: " with French typography.
+pub fn expected_label(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("attendu{NBSP}:"),
+        Lang::En => "expected:".into(),
+    }
+}

@@ -1,0 +1,76 @@
+//! Scoring weights of a call: each finite and non-negative, at least one above zero (the score
+//! divides by their sum).
+
+use super::Context;
+use crate::store::expected::Expected;
+use crate::store::problem::Problem;
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
+    for (i, call) in cx.workspace.calls.iter().enumerate() {
+        let file = cx.call_file(i);
+        let w = &call.weights;
+        let named = [
+            ("surface", w.surface),
+            ("cost", w.cost),
+            ("sector", w.sector),
+            ("rebalancing", w.rebalancing),
+            ("urgency", w.urgency),
+        ];
+        let mut all_valid = true;
+        for (name, value) in named {
+            if !(value.is_finite() && value >= 0.0) {
+                all_valid = false;
+                out.push(
+                    Problem::new(
+                        &file,
+                        format!("call.weights.{name}"),
+                        Expected::NonNegativeWeight,
+                    )
+                    .with_value(&value),
+                );
+            }
+        }
+        if all_valid && named.iter().all(|(_, v)| *v == 0.0) {
+            out.push(Problem::new(&file, "call.weights", Expected::SomeWeight).with_value(w));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Weights;
+    use crate::store::validate::fixture::{places, run, workspace};
+
+    #[test]
+    fn clean_fixture() {
+        assert!(run(&workspace(), check).is_empty());
+    }
+
+    #[test]
+    fn negative_weight() {
+        let mut ws = workspace();
+        ws.calls[0].weights.cost = -1.0;
+        let problems = run(&ws, check);
+        assert_eq!(
+            places(&problems),
+            ["calls/tempo-2026.json: call.weights.cost"]
+        );
+        assert_eq!(problems[0].expected, Expected::NonNegativeWeight);
+    }
+
+    #[test]
+    fn all_zero() {
+        let mut ws = workspace();
+        ws.calls[0].weights = Weights {
+            surface: 0.0,
+            cost: 0.0,
+            sector: 0.0,
+            rebalancing: 0.0,
+            urgency: 0.0,
+        };
+        let problems = run(&ws, check);
+        assert_eq!(places(&problems), ["calls/tempo-2026.json: call.weights"]);
+        assert_eq!(problems[0].expected, Expected::SomeWeight);
+    }
+}
