@@ -319,3 +319,32 @@ fn structures_sort_by_best_score_and_follow_the_weights() {
     assert!(after.iter().flatten().all(|v| (0.0..=100.0).contains(v)));
     assert_ne!(best, after);
 }
+
+/// Meaning never rests on colour (NO_COLOR removes colours, not modifiers or symbols): the
+/// selection is reversed, ineligible pairs carry `✗` and are dimmed, matches are bold.
+#[test]
+fn meaning_survives_without_colour() {
+    use ratatui::style::Modifier;
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.keys("/");
+    s.type_text("usine");
+    let buffer = s.terminal.backend().buffer().clone();
+    let area = buffer.area;
+    let cells = || (0..area.height).flat_map(|y| (0..area.width).map(move |x| (x, y)));
+    let find = |symbol: &str| cells().find(|&p| buffer[p].symbol() == symbol);
+    let (x, y) = find("▸").expect("a selection marker");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "selection is reversed"
+    );
+    let cross = find("✗").expect("an ineligible pair in the fixture");
+    assert!(
+        buffer[cross].modifier.contains(Modifier::DIM),
+        "ineligible rows are dimmed"
+    );
+    // The "U" of "Usine" in the table is a match: bold and underlined, whatever the colour.
+    let matched = cells()
+        .find(|&p| buffer[p].symbol() == "U" && buffer[p].modifier.contains(Modifier::UNDERLINED))
+        .expect("a highlighted match");
+    assert!(buffer[matched].modifier.contains(Modifier::BOLD));
+}

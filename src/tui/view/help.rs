@@ -3,6 +3,7 @@
 
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::ranking::Criterion;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
 use crate::tui::view::{popup, style};
@@ -34,6 +35,24 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        lang.pick("Symboles", "Symbols").to_owned(),
+        style::header(),
+    ));
+    let criteria: Vec<String> = Criterion::ALL
+        .iter()
+        .map(|c| format!("{} = {}", c.short(lang), c.label(lang)))
+        .collect();
+    lines.push(Line::from(lang.pick(
+        "  ✓ éligible · ✗ inéligible (motif après le nom, ligne estompée) · ◆ retenue pour la comparaison · ▸ sélection",
+        "  ✓ eligible · ✗ ineligible (reason after the name, row dimmed) · ◆ kept for the comparison · ▸ selection",
+    )));
+    lines.push(Line::from(format!(
+        "  {} (·▁▂▃▄▅▆▇█ = 0 → 100 %)\u{a0}: {}",
+        lang.pick("Barre des critères", "Criteria bar"),
+        criteria.join(", ")
+    )));
     lines.push(Line::from(""));
     lines.push(Line::styled(
         lang.pick(

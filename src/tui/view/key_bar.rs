@@ -1,5 +1,5 @@
 //! The bottom key bar, generated from the keymap table (like the help), for the current mode.
-//! When the line is too short, the least essential entries go first; help and quit stay.
+//! When the line is too short, the least needed entries go first; help and quit stay.
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -13,7 +13,21 @@ use ratatui::widgets::Paragraph;
 struct Entry {
     key: String,
     label: &'static str,
-    essential: bool,
+    /// Entries with the highest rank leave first when the line is short; 0 never leaves.
+    drop_rank: u8,
+}
+
+/// What a newcomer needs most stays longest: help and quit always, then search, open and
+/// weights; moving with j/k is the first thing everyone guesses.
+fn drop_rank(action: Action) -> u8 {
+    match action {
+        Action::OpenHelp | Action::Quit => 0,
+        Action::StartSearch | Action::Open | Action::OpenWeights => 1,
+        Action::Increase | Action::Decrease | Action::Back => 2,
+        Action::OpenFilter | Action::SortNext => 3,
+        Action::Compare | Action::Reset => 4,
+        _ => 5,
+    }
 }
 
 impl Entry {
@@ -39,13 +53,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Some(Entry {
                 key: key.label(lang),
                 label: b.bar_label(lang)?,
-                essential: matches!(b.action, Action::OpenHelp | Action::Quit | Action::Back),
+                drop_rank: drop_rank(b.action),
             })
         })
         .collect();
     let available = usize::from(area.width);
     while entries.iter().map(Entry::width).sum::<usize>() > available {
-        let Some(drop) = entries.iter().rposition(|e| !e.essential) else {
+        let Some(drop) = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.drop_rank > 0)
+            .max_by_key(|(i, e)| (e.drop_rank, *i))
+            .map(|(i, _)| i)
+        else {
             break;
         };
         entries.remove(drop);

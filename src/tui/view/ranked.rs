@@ -4,6 +4,7 @@
 
 use crate::i18n;
 use crate::tui::app::{App, Focus};
+use crate::tui::ranking::Criterion;
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, visible_window};
@@ -47,8 +48,10 @@ pub fn render(
     } else {
         String::new()
     };
+    let legend: Vec<&str> = Criterion::ALL.iter().map(|c| c.short(lang)).collect();
     let block = Block::bordered()
         .title(Line::from(format!(" {title} ({visible}){hidden} ")))
+        .title_bottom(Line::from(format!(" {} ", legend.join(" "))).right_aligned())
         .border_style(if focused { style::bold() } else { style::dim() });
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table};
 
 /// Width given to the flexible first column before any other column is dropped.
-const FLEX_MIN: u16 = 16;
+const FLEX_MIN: u16 = 24;
 const MARKER: &str = "▸ ";
 const NO_MARKER: &str = "  ";
 
@@ -156,8 +156,8 @@ mod tests {
     fn narrow_tables_drop_the_least_important_columns() {
         let columns = [col(0, 0), col(10, 3), col(10, 1), col(10, 2)];
         assert_eq!(fit(&columns, 200), vec![0, 1, 2, 3]);
-        assert_eq!(fit(&columns, 40), vec![0, 2, 3]);
-        assert_eq!(fit(&columns, 30), vec![0, 2]);
+        assert_eq!(fit(&columns, 48), vec![0, 2, 3]);
+        assert_eq!(fit(&columns, 38), vec![0, 2]);
         assert_eq!(fit(&columns, 1), vec![0]);
     }
 
