@@ -8,7 +8,7 @@ use crate::tui::filter::Filter;
 use crate::tui::keymap::{Keymap, KeymapError};
 use crate::tui::mode::{Mode, ModeStack};
 use crate::tui::ranking::{PairScore, Ranking};
-use crate::tui::search::{Search, fold};
+use crate::tui::search::{Folded, Search, fold};
 use crate::tui::sort::{self, SiteColumn, SortState, StructureColumn};
 use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
@@ -91,6 +91,9 @@ pub struct App {
     /// Names folded (accents, case) once, for sorting.
     folded_site_names: Vec<String>,
     folded_structure_names: Vec<String>,
+    /// Searched text folded once, for the search as you type.
+    site_haystacks: Vec<Folded>,
+    structure_haystacks: Vec<Folded>,
 }
 
 impl App {
@@ -151,7 +154,15 @@ impl App {
             structure_best: Vec::new(),
             folded_site_names: Vec::new(),
             folded_structure_names: Vec::new(),
+            site_haystacks: Vec::new(),
+            structure_haystacks: Vec::new(),
         };
+        app.site_haystacks = (0..app.workspace.sites.len())
+            .map(|i| fold(&app.site_haystack(i)))
+            .collect();
+        app.structure_haystacks = (0..app.workspace.structures.len())
+            .map(|i| fold(&app.structure_haystack(i)))
+            .collect();
         app.folded_site_names = app
             .workspace
             .sites
@@ -257,7 +268,7 @@ impl App {
                 self.filter
                     .accepts_site(&self.workspace, &self.workspace.sites[i], has_eligible)
             })
-            .filter_map(|i| search.score(&self.site_haystack(i)).map(|s| (i, s)))
+            .filter_map(|i| search.score_folded(&self.site_haystacks[i]).map(|s| (i, s)))
             .collect();
         let column = SiteColumn::ALL[self.sites.sort.column % SiteColumn::ALL.len()];
         let reverse = self.sites.sort.reverse;
@@ -292,7 +303,11 @@ impl App {
                     has_eligible,
                 )
             })
-            .filter_map(|i| search.score(&self.structure_haystack(i)).map(|s| (i, s)))
+            .filter_map(|i| {
+                search
+                    .score_folded(&self.structure_haystacks[i])
+                    .map(|s| (i, s))
+            })
             .collect();
         let column = StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()];
         let reverse = self.structures.sort.reverse;

@@ -105,10 +105,14 @@ impl Search {
         if self.terms.is_empty() {
             return Some(0);
         }
-        let folded = fold(haystack);
+        self.score_folded(&fold(haystack))
+    }
+
+    /// Like `score`, on text folded beforehand (long lists fold once, not per keystroke).
+    pub fn score_folded(&self, haystack: &Folded) -> Option<i64> {
         self.terms
             .iter()
-            .map(|t| self.matcher.fuzzy_match(&folded.text, t))
+            .map(|t| self.matcher.fuzzy_match(&haystack.text, t))
             .sum()
     }
 

@@ -196,7 +196,7 @@ fn back(app: &mut App) -> bool {
         && !listing.query.is_empty()
     {
         listing.query.clear();
-        refresh_all(app);
+        refresh_listing(app);
         return true;
     }
     if app.message.take().is_some() {
@@ -271,6 +271,16 @@ fn mark_for_compare(app: &mut App) -> bool {
     true
 }
 
+/// A search only concerns the list of the current tab (and the ranking beside it).
+fn refresh_listing(app: &mut App) {
+    match app.tab {
+        Tab::Sites => app.refresh_sites(),
+        Tab::Structures => app.refresh_structures(),
+        _ => return,
+    }
+    app.refresh_ranked();
+}
+
 fn refresh_all(app: &mut App) {
     app.refresh_sites();
     app.refresh_structures();
@@ -292,7 +302,7 @@ fn search(app: &mut App, action: Action, page: usize) -> bool {
             Action::SearchCancel => {
                 listing.query.clear();
                 app.modes.pop();
-                refresh_all(app);
+                refresh_listing(app);
                 return true;
             }
             _ => false,
@@ -305,7 +315,7 @@ fn search(app: &mut App, action: Action, page: usize) -> bool {
             listing.rows.clear();
         }
         app.ranked_cursor = 0;
-        refresh_all(app);
+        refresh_listing(app);
         return true;
     }
     move_cursor(app, action, page).unwrap_or(false)
