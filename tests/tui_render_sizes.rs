@@ -49,3 +49,26 @@ fn tiny_terminals_say_so() {
     s.resize(300, 100);
     assert!(s.screen().contains("Lieux"));
 }
+
+/// A workspace with nothing in it (no city, site, structure or call) still draws every screen.
+#[test]
+fn empty_workspace_draws_every_screen() {
+    let mut empty = cockpit::fixture::workspace();
+    empty.territory.cities.clear();
+    empty.territory.sector_families.clear();
+    empty.sites.clear();
+    empty.structures.clear();
+    empty.calls.clear();
+    for state in STATES {
+        for (w, h) in [(120, 40), (80, 24), (50, 12)] {
+            let mut s = Session::with(empty.clone(), Lang::Fr, w, h);
+            s.keys(state);
+            s.keys("j k G g enter x c s S i f l r esc");
+            assert_eq!(s.screen().lines().count(), usize::from(h));
+        }
+    }
+    let mut s = Session::with(empty, Lang::Fr, 120, 40);
+    assert!(s.screen().contains("Aucun score"), "{}", s.screen());
+    s.keys("q");
+    assert!(s.app.quit);
+}

@@ -348,3 +348,34 @@ fn meaning_survives_without_colour() {
         .expect("a highlighted match");
     assert!(buffer[matched].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn marked_structures_are_the_ones_compared() {
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.keys("/");
+    s.type_text("usine");
+    s.keys("enter enter j x j j x");
+    let marked = s.app.compare_marks.clone();
+    assert_eq!(marked.len(), 2);
+    assert!(s.screen().contains('◆'));
+    s.keys("c");
+    let (_, compared) = s.app.comparison.clone().expect("comparison open");
+    assert_eq!(compared, marked);
+    s.keys("esc");
+    assert_eq!(s.app.mode(), Mode::Normal);
+}
+
+#[test]
+fn call_tab_opens_the_score_card_of_an_application() {
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.keys("3");
+    assert!(s.screen().contains("AMI Temp'O 2026"));
+    s.keys("j enter");
+    assert_eq!(s.app.mode(), Mode::ScoreCard);
+    let (structure, site) = s.app.card.expect("card open");
+    assert_eq!(
+        s.app.workspace.structures[structure].name,
+        "La Recyclerie des Lilas"
+    );
+    assert_eq!(s.app.workspace.sites[site].name, "Usine des transitions");
+}

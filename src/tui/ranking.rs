@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 pub use crate::scoring::{Criterion, CriterionLine, PairScore, ScoreCard};
 
-/// Scores for the interface. `available` stays in the API so a workspace that cannot be scored
-/// (no structures, no sites) reads as "nothing to rank" rather than as zeros.
+/// Scores for the interface. `available` is false for a workspace with no site or no
+/// structure, so the screens say there is nothing to score rather than show zeros.
 pub struct Ranking {
     matcher: Matcher,
 }

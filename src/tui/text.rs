@@ -61,7 +61,7 @@ messages! {
     ColExplanation => "Explication", "Explanation";
     RankedStructures => "Structures classées pour ce lieu", "Ranked structures for this site";
     RankedSites => "Lieux classés pour cette structure", "Ranked sites for this structure";
-    ScoringUnavailable => "Le calcul des scores n’est pas encore disponible dans cette version.", "Scoring is not available in this build yet.";
+    ScoringUnavailable => "Aucun score\u{a0}: l’espace de travail n’a pas encore de lieu ou de structure.", "No scores: the workspace has no site or no structure yet.";
     NoCandidates => "Aucune candidature à classer.", "Nothing to rank.";
     IneligibleHidden => "inéligibles masquées", "ineligible hidden";
     Lots => "Lots", "Lots";
