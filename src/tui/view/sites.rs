@@ -32,56 +32,6 @@ fn column(c: SiteColumn) -> (u16, u8) {
     }
 }
 
-/// Column titles with the sort arrow on the sorted one.
-pub fn columns<C: Copy + PartialEq>(
-    all: &[C],
-    sorted: usize,
-    reverse: bool,
-    title: impl Fn(C) -> &'static str,
-    spec: impl Fn(C) -> (u16, u8),
-) -> Vec<table::Column> {
-    all.iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let (width, priority) = spec(c);
-            let arrow = match (i == sorted, reverse) {
-                (true, false) => " ▲",
-                (true, true) => " ▼",
-                _ => "",
-            };
-            table::Column {
-                title: format!("{}{arrow}", title(c)),
-                width,
-                priority,
-            }
-        })
-        .collect()
-}
-
-/// Title of a table block: name, shown/total counts, and the search as typed.
-pub fn list_title(app: &App, name: &str, shown: usize, total: usize, query: &str) -> Line<'static> {
-    let lang = app.lang;
-    let mut spans = vec![Span::styled(
-        format!(" {name} ({shown}/{total}) "),
-        style::bold(),
-    )];
-    let searching = app.mode() == crate::tui::mode::Mode::Search;
-    if searching || !query.is_empty() {
-        let label = if searching {
-            Msg::SearchPrompt
-        } else {
-            Msg::SearchKept
-        }
-        .get(lang);
-        let caret = if searching { "▏" } else { "" };
-        spans.push(Span::styled(
-            format!("{}« {query}{caret} » ", text::label_colon(label, lang)),
-            style::matched(),
-        ));
-    }
-    Line::from(spans)
-}
-
 fn cell(app: &App, search: &Search, site: &Site, index: usize, c: SiteColumn) -> Line<'static> {
     let lang = app.lang;
     match c {
@@ -218,7 +168,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let lang = app.lang;
     let listing = &app.sites;
     let search = Search::new(&listing.query);
-    let columns = columns(
+    let columns = table::sorted_columns(
         &SiteColumn::ALL,
         listing.sort.column,
         listing.sort.reverse,
@@ -226,7 +176,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         column,
     );
     let block = Block::bordered()
-        .title(list_title(
+        .title(table::list_title(
             app,
             Msg::TabSites.get(lang),
             listing.rows.len(),

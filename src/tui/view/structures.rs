@@ -10,7 +10,7 @@ use crate::tui::search::Search;
 use crate::tui::sort::StructureColumn;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
-use crate::tui::view::sites::{WIDE, columns, list_title};
+use crate::tui::view::sites::WIDE;
 use crate::tui::view::{ranked, style, table};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -179,7 +179,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let lang = app.lang;
     let listing = &app.structures;
     let search = Search::new(&listing.query);
-    let columns = columns(
+    let columns = table::sorted_columns(
         &StructureColumn::ALL,
         listing.sort.column,
         listing.sort.reverse,
@@ -187,7 +187,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         column,
     );
     let block = Block::bordered()
-        .title(list_title(
+        .title(table::list_title(
             app,
             Msg::TabStructures.get(lang),
             listing.rows.len(),

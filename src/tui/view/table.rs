@@ -1,6 +1,9 @@
 //! A table that builds only the rows it shows (ratatui's `Table` would build them all) and
 //! drops its least important columns when the terminal is narrow.
 
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::visible_window;
 use crate::tui::view::style;
 use ratatui::Frame;
@@ -107,6 +110,56 @@ where
         inner,
     );
     height
+}
+
+/// Column titles with the sort arrow on the sorted one.
+pub fn sorted_columns<C: Copy + PartialEq>(
+    all: &[C],
+    sorted: usize,
+    reverse: bool,
+    title: impl Fn(C) -> &'static str,
+    spec: impl Fn(C) -> (u16, u8),
+) -> Vec<Column> {
+    all.iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let (width, priority) = spec(c);
+            let arrow = match (i == sorted, reverse) {
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+                _ => "",
+            };
+            Column {
+                title: format!("{}{arrow}", title(c)),
+                width,
+                priority,
+            }
+        })
+        .collect()
+}
+
+/// Title of a table block: name, shown/total counts, and the search as typed.
+pub fn list_title(app: &App, name: &str, shown: usize, total: usize, query: &str) -> Line<'static> {
+    let lang = app.lang;
+    let mut spans = vec![Span::styled(
+        format!(" {name} ({shown}/{total}) "),
+        style::bold(),
+    )];
+    let searching = app.mode() == Mode::Search;
+    if searching || !query.is_empty() {
+        let label = if searching {
+            Msg::SearchPrompt
+        } else {
+            Msg::SearchKept
+        }
+        .get(lang);
+        let caret = if searching { "▏" } else { "" };
+        spans.push(Span::styled(
+            format!("{}« {query}{caret} » ", text::label_colon(label, lang)),
+            style::matched(),
+        ));
+    }
+    Line::from(spans)
 }
 
 /// `text` with the chars at `indices` in the match style (search highlight).
