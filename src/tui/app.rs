@@ -338,6 +338,10 @@ impl App {
     /// Re-ranks the partners of the selected site or structure; the cursor follows the pair it
     /// was on, so a weight change shows that pair moving.
     pub fn refresh_ranked(&mut self) {
+        // Nothing selected any more (filtered out): the ranked pane has nothing to hold the keys.
+        if self.listing().is_none_or(|l| l.selected().is_none()) {
+            self.focus = Focus::List;
+        }
         let followed = self.selected_pair().map(|p| (p.structure, p.site));
         self.ranked = match self.tab {
             Tab::Sites => self

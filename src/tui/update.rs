@@ -125,6 +125,8 @@ fn normal(app: &mut App, action: Action, page: usize) -> bool {
         Action::GoTo(tab) => go_to(app, tab),
         Action::StartSearch => {
             if app.listing().is_some() {
+                // The search is typed into the list, so the list takes the keys.
+                app.focus = Focus::List;
                 push(app, Mode::Search)
             } else {
                 app.info(app.lang.pick(
