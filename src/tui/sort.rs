@@ -82,7 +82,7 @@ impl StructureColumn {
             StructureColumn::Name => Msg::ColName,
             StructureColumn::LegalForm => Msg::ColLegalForm,
             StructureColumn::Sector => Msg::ColSector,
-            StructureColumn::City => Msg::ColCity,
+            StructureColumn::City => Msg::FilterCity,
             StructureColumn::Need => Msg::ColNeed,
             StructureColumn::Budget => Msg::ColBudget,
             StructureColumn::Stage => Msg::ColStage,
