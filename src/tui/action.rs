@@ -1,6 +1,7 @@
 //! What a key press means, independent of the key: the keymap turns keys into actions and
 //! `update` applies them to the state.
 
+use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,4 +43,6 @@ pub enum Action {
     Deny,
     /// The terminal was resized: redraw, keep the selection.
     Resize,
+    /// The review of the current call (Appel tab and its forms): see `review_actions`.
+    Review(ReviewAction),
 }
