@@ -276,7 +276,7 @@ fn undo_of_a_refusal_and_redo_keep_the_motivation() {
 #[test]
 fn read_only_when_another_instance_holds_the_workspace() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let _other = Lock::acquire(dir.path()).expect("lock taken by the 'other instance'");
+    let other = Lock::acquire(dir.path()).expect("lock taken by the 'other instance'");
     let mut s = Session::new(Lang::Fr, 120, 40);
     s.app.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
@@ -303,6 +303,12 @@ fn read_only_when_another_instance_holds_the_workspace() {
     s.keys("r");
     assert_eq!(s.app.mode(), Mode::Normal);
     assert!(!dir.path().join("reviews").exists(), "nothing written");
+    // The other instance leaves: the next review key takes the lock and acts.
+    drop(other);
+    s.keys("p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    assert!(!s.screen().contains("Lecture seule"), "{}", s.screen());
+    assert!(dir.path().join("reviews").join("tempo-2026.json").exists());
 }
 
 #[test]

@@ -152,6 +152,29 @@ fn cannot_write(app: &App) -> Option<String> {
     }
 }
 
+/// Like `cannot_write`, but a read-only session first checks whether the other instance has
+/// left: then it takes the lock, reads the other's decisions and the key goes ahead.
+fn ensure_writable(app: &mut App) -> Option<String> {
+    let lang = app.lang;
+    let Some(session) = app.review.session.as_mut().filter(|s| s.is_read_only()) else {
+        return cannot_write(app);
+    };
+    let refreshed = session.refresh(&app.workspace);
+    // Whatever the answer, the other instance's latest decisions are now on screen.
+    app.refresh_call_rows();
+    match refreshed {
+        Ok(true) => {
+            app.info(lang.pick(
+                "L’autre instance est fermée\u{a0}: cette fenêtre enregistre à nouveau.",
+                "The other instance has closed: this window saves again.",
+            ));
+            None
+        }
+        Ok(false) => cannot_write(app),
+        Err(e) => Some(e.message(lang)),
+    }
+}
+
 /// The applications a decision is about: the selection, else the row under the cursor.
 fn targets(app: &App) -> Vec<AppKey> {
     if app.review.selection.is_empty() {
@@ -196,7 +219,7 @@ fn call_key(app: &mut App, action: ReviewAction) -> bool {
             true
         }
         _ => {
-            if let Some(refusal) = cannot_write(app) {
+            if let Some(refusal) = ensure_writable(app) {
                 return error(app, refusal);
             }
             edit_key(app, action)

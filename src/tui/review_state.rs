@@ -232,19 +232,13 @@ impl App {
         let status_rank = |key: &AppKey| self.review.status(key).map(|s| s as usize);
         let name = |row: &CallRow| &self.workspace.structures[row.structure].name;
         match filter.grouping {
+            // By name within a site, so a decision does not move the row under the cursor.
             Grouping::Site => rows.sort_by(|a, b| {
-                (
-                    site_rank(&a.key.site),
-                    &a.key.site,
-                    status_rank(&a.key),
-                    name(a),
-                )
-                    .cmp(&(
-                        site_rank(&b.key.site),
-                        &b.key.site,
-                        status_rank(&b.key),
-                        name(b),
-                    ))
+                (site_rank(&a.key.site), &a.key.site, name(a)).cmp(&(
+                    site_rank(&b.key.site),
+                    &b.key.site,
+                    name(b),
+                ))
             }),
             Grouping::Status => rows.sort_by(|a, b| {
                 (

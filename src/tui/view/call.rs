@@ -117,7 +117,9 @@ fn header_lines(app: &App) -> Vec<Line<'static>> {
                 .iter()
                 .filter_map(|&status| {
                     let n = session.state().with_status(status).count();
-                    (n > 0).then(|| format!("{} {n} {}", status_mark(status), status.label(lang)))
+                    (n > 0).then(|| {
+                        format!("{}{n}", text::label_colon(&status_text(status, lang), lang))
+                    })
                 })
                 .collect();
             lines.push(Line::styled(counts.join(" · "), style::dim()));
