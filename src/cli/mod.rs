@@ -3,6 +3,7 @@
 mod check;
 mod count;
 pub mod demo_data;
+pub mod export;
 mod failure;
 mod init;
 pub mod rank;
@@ -50,6 +51,8 @@ pub enum Command {
     Rank(rank::RankArgs),
     /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
     DemoData(demo_data::DemoDataArgs),
+    /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
+    Export(export::ExportArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -68,6 +71,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check) => check::run(&workspace(), lang),
         Some(Command::Schema(args)) => schema::run(args, lang),
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
+        Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
         Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS
