@@ -495,3 +495,51 @@ fn cli_personal_data_flag_and_refusals() {
     assert_eq!(site.status.code(), Some(2));
     assert!(!out.path().join("x.md").exists());
 }
+
+/// The parts of a zip archive (XLSX and ODS are zips), as text.
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut entry = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_sheets_are_frozen_filtered_and_formula_free() {
+    let bytes = render(&report(), Format::Xlsx).unwrap();
+    for n in 1..=4 {
+        let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(sheet.contains("ySplit=\"1\"") && sheet.contains("state=\"frozen\""));
+        assert!(sheet.contains("<autoFilter ref=\"A1:"), "sheet {n}");
+        assert!(
+            !sheet.contains("<f>") && !sheet.contains("<f "),
+            "formula in sheet {n}"
+        );
+    }
+    let styles = zip_entry(&bytes, "xl/styles.xml");
+    for code in ["#,##0 &quot;€&quot;", "#,##0 &quot;m²&quot;", "dd/mm/yyyy"] {
+        assert!(styles.contains(code), "{code} missing");
+    }
+}
+
+#[test]
+fn ods_is_well_formed_with_typed_cells_filters_and_frozen_headers() {
+    let bytes = render(&report(), Format::Ods).unwrap();
+    assert_eq!(
+        zip_entry(&bytes, "mimetype"),
+        "application/vnd.oasis.opendocument.spreadsheet"
+    );
+    let content = zip_entry(&bytes, "content.xml");
+    assert!(
+        content.contains(
+            "office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"25000\""
+        )
+    );
+    assert!(content.contains("office:date-value=\"2026-07-01\""));
+    assert_eq!(content.matches("<table:database-range ").count(), 4);
+    assert!(!content.contains("table:formula"));
+    let settings = zip_entry(&bytes, "settings.xml");
+    assert_eq!(settings.matches("\"VerticalSplitPosition\"").count(), 4);
+    assert!(zip_entry(&bytes, "META-INF/manifest.xml").contains("content.xml"));
+}

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 const CSS: &str = r#"
 @page { size: A4; margin: 15mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #111; margin: 0; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #111; margin: 0; padding: 0 1mm; }
 h1 { font-size: 22pt; margin: 0 0 6mm; }
 h2 { font-size: 15pt; border-bottom: 1.5pt solid #333; padding-bottom: 1mm; margin: 0 0 4mm; }
 h3 { font-size: 12pt; margin: 0 0 2mm; }
@@ -235,7 +235,7 @@ fn card(out: &mut String, row: &ApplicationRow, report: &JuryReport, h: &Heading
         .iter()
         .map(|g| [g.label.clone(), pack::grade(g.grade, lang)])
         .collect();
-    table(out, [h.grid, ""], &grades, &[1]);
+    table(out, [h.criterion, h.grade], &grades, &[1]);
     text_block(out, h.motivation, row.motivation.as_deref().unwrap_or(""));
     text_block(out, h.annotations, &row.annotation);
     text_block(out, h.labels, &row.labels.join(", "));

@@ -167,7 +167,7 @@ fn card(out: &mut String, row: &ApplicationRow, report: &JuryReport, h: &Heading
         .iter()
         .map(|g| [g.label.clone(), pack::grade(g.grade, lang)])
         .collect();
-    table(out, [h.grid, ""], &grades);
+    table(out, [h.criterion, h.grade], &grades);
     quote(out, h.motivation, row.motivation.as_deref().unwrap_or(""));
     quote(out, h.annotations, &row.annotation);
     quote(out, h.labels, &row.labels.join(", "));
