@@ -89,6 +89,14 @@ pub fn grants(report: &JuryReport) -> String {
             "Impact fund: {requested} requested for an annual envelope of {envelope} (cap of {cap} per structure)."
         ),
     };
+    if g.requested > g.envelope {
+        let over = i18n::money(g.requested - g.envelope, lang);
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::Fr => format!("Dépassement de l'enveloppe : {over}."),
+            Lang::En => format!("Over the envelope by {over}."),
+        });
+    }
     if !g.above_cap.is_empty() {
         let names = g
             .above_cap
