@@ -6,7 +6,7 @@ use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
-use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard, Settings};
+use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -234,7 +234,8 @@ pub fn rank(
         .map(|id| find_call(ws, id))
         .transpose()?;
     let weights = call.map(|c| c.weights).unwrap_or_default();
-    let matcher = Matcher::new(ws, today, &Settings::default());
+    let tolerances = call.map(|c| c.tolerances).unwrap_or_default();
+    let matcher = Matcher::new(ws, today, &tolerances);
     let limit = args.limit.unwrap_or(usize::MAX);
     let blocks: Vec<Block> = match scope(ws, args, call)? {
         Scope::Site { site, candidates } => vec![Block {
