@@ -1,6 +1,7 @@
 //! `ancrage rank`: ranked matches with their reasons, as an aligned table, an explained jury
 //! note (`--explain`) or JSON (`--json`).
 
+use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
@@ -374,18 +375,24 @@ fn human(
     lang: Lang,
 ) -> String {
     let eligible = block.pairs.iter().filter(|p| p.eligible).count();
-    let mut out = format!(
-        "{}\n{} {}, {} {}\n\n",
-        block.heading,
-        block.pairs.len(),
-        if block.by_site {
-            lang.pick("structures classées", "structures ranked")
-        } else {
-            lang.pick("lieux classés", "sites ranked")
-        },
-        eligible,
-        lang.pick("éligibles", "eligible"),
-    );
+    let noun = if block.by_site {
+        Noun::Structure
+    } else {
+        Noun::Site
+    };
+    let ranked = count(block.pairs.len(), noun, lang);
+    let summary = match lang {
+        Lang::Fr => {
+            let word = if eligible <= 1 {
+                "éligible"
+            } else {
+                "éligibles"
+            };
+            format!("{ranked} au classement, dont {eligible} {word}")
+        }
+        Lang::En => format!("{ranked} ranked, {eligible} eligible"),
+    };
+    let mut out = format!("{}\n{summary}\n\n", block.heading);
     if block.pairs.is_empty() {
         return out;
     }
