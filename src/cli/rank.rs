@@ -308,7 +308,7 @@ fn site_heading(ws: &Workspace, site: usize, lang: Lang) -> String {
             "{}, {} {}",
             c.name,
             lang.pick("zone", "zone"),
-            Label::label(&c.zone, lang)
+            c.zone.label(lang)
         ),
         None => s.city.to_string(),
     };
