@@ -13,3 +13,4 @@ pub mod review;
 pub mod scoring;
 pub mod session;
 pub mod store;
+pub mod tui;

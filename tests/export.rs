@@ -7,7 +7,7 @@ use ancrage::domain::{Contact, Personal, Workspace};
 use ancrage::export::report::{JuryReport, ReportOptions};
 use ancrage::export::{Format, render};
 use ancrage::review::{self, AppKey, Change, Grade, Partner, ReviewState, Status, Timestamp};
-use ancrage::scoring::{Matcher, Settings};
+use ancrage::scoring::Matcher;
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::{DateTime, NaiveDate};
 use review_fixture::CALL;
@@ -116,7 +116,8 @@ fn state(ws: &Workspace) -> ReviewState {
 
 fn report_with(options: ReportOptions) -> JuryReport {
     let ws = workspace();
-    let matcher = Matcher::new(&ws, today(), &Settings::default());
+    let tolerances = ws.call(&CALL.into()).unwrap().tolerances;
+    let matcher = Matcher::new(&ws, today(), &tolerances);
     JuryReport::build(&ws, &matcher, &state(&ws), &options).unwrap()
 }
 
@@ -186,7 +187,7 @@ fn statuses_and_site_filter_the_rows() {
     assert_eq!(local.synthesis.len(), 1);
     options.site = Some("nowhere".into());
     let ws = workspace();
-    let matcher = Matcher::new(&ws, today(), &Settings::default());
+    let matcher = Matcher::new(&ws, today(), &Default::default());
     assert!(JuryReport::build(&ws, &matcher, &state(&ws), &options).is_err());
 }
 
@@ -384,14 +385,25 @@ fn personal_data_only_on_request() {
 // ---- The command line, on a workspace on disk ----
 
 fn workspace_on_disk(dir: &Path) {
-    review_fixture::write_workspace(dir);
-    let path = dir.join("structures/atelier-bois.json");
-    let mut doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    doc["structure"]["name"] = EVIL.into();
-    // On disk a grant above the impact fund's cap is refused by validation.
-    doc["structure"]["grant_requested"] = 30_000.into();
-    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    use ancrage::store::save::{save_call, save_site, save_structure, save_territory};
+    let mut ws = workspace();
+    for s in &mut ws.structures {
+        s.contact = None;
+        // On disk a grant above the impact fund's cap is refused by validation.
+        if s.id.as_str() == "atelier-bois" {
+            s.grant_requested = Some(ancrage::domain::Money::euros(30_000));
+        }
+    }
+    save_territory(dir, &ws.territory).unwrap();
+    for site in &ws.sites {
+        save_site(dir, site).unwrap();
+    }
+    for structure in &ws.structures {
+        save_structure(dir, structure).unwrap();
+    }
+    for call in &ws.calls {
+        save_call(dir, call).unwrap();
+    }
     let ws = ancrage::store::load::load_workspace(dir).unwrap();
     let mut session =
         ancrage::session::ReviewSession::open(dir, &ws, &CALL.into(), "Léa Moreau").unwrap();

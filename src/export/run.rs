@@ -6,7 +6,7 @@ use crate::export::csv::Profile;
 use crate::export::report::{JuryReport, ReportOptions};
 use crate::export::write::write_file;
 use crate::export::{ExportError, Format, csv, html, json, markdown, ods, sheet, xlsx};
-use crate::scoring::{Matcher, Settings};
+use crate::scoring::Matcher;
 use crate::session::{Access, ReviewSession, officer_name};
 use crate::store::files::contains_workspace;
 use crate::store::load::load_workspace;
@@ -48,9 +48,9 @@ pub fn export_loaded(
     workspace: &Workspace,
     options: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    if workspace.call(&options.call).is_none() {
+    let Some(call) = workspace.call(&options.call) else {
         return Err(ExportError::UnknownCall(options.call.clone()));
-    }
+    };
     // Refuse early, before any work, when the file exists (checked again when writing).
     if !options.force && options.output.symlink_metadata().is_ok() {
         return Err(ExportError::Exists(options.output.clone()));
@@ -62,7 +62,8 @@ pub fn export_loaded(
         &officer_name(),
         Access::ReadOnly,
     )?;
-    let matcher = Matcher::new(workspace, options.report.today, &Settings::default());
+    // The call's own tolerances: the jury sees the scores the officer saw.
+    let matcher = Matcher::new(workspace, options.report.today, &call.tolerances);
     let report = JuryReport::build(workspace, &matcher, session.state(), &options.report)?;
     let bytes = render(&report, options.format)?;
     let path = write_file(&options.output, &bytes, options.force)?;

@@ -4,6 +4,7 @@
 //! Pure functions: no disk, no terminal. Scores are absolute: adding a candidate never changes
 //! anyone else's score.
 
+pub mod bound;
 pub mod card;
 pub mod criteria;
 pub mod criterion;
@@ -11,10 +12,10 @@ pub mod eligibility;
 pub mod evaluate;
 pub mod matcher;
 pub mod prepared;
-pub mod settings;
 
+/// The matching tolerances, as the scoring layer calls them.
+pub use crate::domain::Tolerances as Settings;
 pub use card::{CriterionLine, ScoreCard};
 pub use criterion::Criterion;
 pub use eligibility::Ineligibility;
 pub use matcher::{Matcher, PairScore};
-pub use settings::Settings;
