@@ -555,3 +555,18 @@ fn ods_is_well_formed_with_typed_cells_filters_and_frozen_headers() {
     assert_eq!(settings.matches("\"VerticalSplitPosition\"").count(), 4);
     assert!(zip_entry(&bytes, "META-INF/manifest.xml").contains("content.xml"));
 }
+
+#[test]
+fn an_empty_scope_still_gives_every_file() {
+    let mut options = ReportOptions::shortlist(ancrage::i18n::Lang::En, today());
+    options.statuses = vec![Status::Accepte];
+    let empty = report_with(options);
+    assert!(empty.applications.is_empty() && empty.journal.is_empty());
+    for format in Format::ALL {
+        assert!(!render(&empty, format).unwrap().is_empty(), "{format}");
+    }
+    let (_dir, path) = write_temp(Format::Ods, &empty);
+    let mut book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.worksheet_range("Applications").unwrap().height(), 1);
+    assert!(text(Format::Html, &empty).contains("No application in this scope."));
+}

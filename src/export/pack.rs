@@ -153,12 +153,10 @@ pub fn site_summary(site: &SiteSynthesis, lang: Lang) -> String {
 }
 
 pub fn site_heading(site: &SiteSynthesis, lang: Lang) -> String {
-    format!(
-        "{} — {} ({})",
-        site.name,
-        site.city,
-        Label::label(&site.zone, lang)
-    )
+    match site.zone {
+        Some(zone) => format!("{} — {} ({})", site.name, site.city, zone.label(lang)),
+        None => format!("{} — {}", site.name, site.city),
+    }
 }
 
 pub fn card_heading(row: &ApplicationRow) -> String {
@@ -173,7 +171,7 @@ pub fn identity(row: &ApplicationRow, lang: Lang) -> String {
     }
     parts.push(row.sector.clone());
     parts.push(match row.zone {
-        Some(zone) => format!("{} ({})", row.city, Label::label(&zone, lang)),
+        Some(zone) => format!("{} ({})", row.city, zone.label(lang)),
         None => row.city.clone(),
     });
     parts.join(" · ")

@@ -108,7 +108,8 @@ pub struct SiteSynthesis {
     pub site: SiteId,
     pub name: String,
     pub city: String,
-    pub zone: Zone,
+    /// None when the site's city is not in the territory file.
+    pub zone: Option<Zone>,
     /// The site's surface: its stated total, else the sum of its lots (none when neither).
     pub surface: Option<Surface>,
     pub entries: Vec<SynthesisEntry>,
@@ -480,7 +481,7 @@ fn site_synthesis(
         site: site.id.clone(),
         name: site.name.clone(),
         city: workspace.territory.city_name(&site.city).to_owned(),
-        zone: city.map_or(Zone::Ouest, |c| c.zone),
+        zone: city.map(|c| c.zone),
         surface,
         surface_taken: entries.iter().map(|e| e.surface).sum(),
         grants_requested: entries.iter().filter_map(|e| e.grant_requested).sum(),

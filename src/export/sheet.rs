@@ -247,8 +247,7 @@ pub fn applications(report: &JuryReport) -> Sheet {
             Cell::yes_no(row.esus, lang),
             Cell::text(&row.sector),
             Cell::text(&row.city),
-            row.zone
-                .map_or(Cell::Empty, |z| Cell::text(Label::label(&z, lang))),
+            row.zone.map_or(Cell::Empty, |z| Cell::text(z.label(lang))),
             Cell::Surface(row.need.surface_min),
             Cell::Surface(row.need.surface_max),
             Cell::text(&row.need.uses),
@@ -329,7 +328,7 @@ pub fn criteria(report: &JuryReport) -> Sheet {
             Cell::text(&w.label),
             Cell::Number {
                 value: w.weight,
-                decimals: 2,
+                decimals: if w.weight.fract() == 0.0 { 0 } else { 2 },
             },
             Cell::Percent(w.share),
             Cell::text(&w.formula),
