@@ -570,3 +570,59 @@ fn an_empty_scope_still_gives_every_file() {
     assert_eq!(book.worksheet_range("Applications").unwrap().height(), 1);
     assert!(text(Format::Html, &empty).contains("No application in this scope."));
 }
+
+mod injection {
+    use super::*;
+    use ancrage::export::neutralise::is_dangerous;
+    use proptest::prelude::*;
+
+    fn hostile() -> impl Strategy<Value = String> {
+        "[ \t\r\n=+@a-z\\-]{0,3}[=+@\\-]?[A-Za-z0-9(),\"]{1,8}"
+    }
+
+    fn report_naming(name: &str, note: &str) -> JuryReport {
+        let mut ws = workspace();
+        ws.structures[0].name = name.to_owned();
+        let mut state = state(&ws);
+        let key = key("recyclerie", "friche-gallieni");
+        let change = Change::Annotate {
+            key,
+            text: note.to_owned(),
+        };
+        review::apply(&mut state, &change, "Léa Moreau", at(20)).unwrap();
+        let matcher = Matcher::new(&ws, today(), &Default::default());
+        let options = ReportOptions::shortlist(ancrage::i18n::Lang::Fr, today());
+        JuryReport::build(&ws, &matcher, &state, &options).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever an applicant types, no text cell read back from the CSV or the XLSX would
+        /// be taken for a formula, and the text itself is kept (after the added quote).
+        #[test]
+        fn applicant_text_never_comes_back_as_a_formula(name in hostile(), note in hostile()) {
+            let report = report_naming(&name, &note);
+            let csv = render(&report, Format::Csv).unwrap();
+            let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_slice());
+            for record in reader.records() {
+                for field in record.unwrap().iter() {
+                    // Numbers are written by the program, never negative here.
+                    prop_assert!(!is_dangerous(field), "{field:?}");
+                }
+            }
+            let (_dir, path) = write_temp(Format::Xlsx, &report);
+            let mut book = open_workbook_auto(&path).unwrap();
+            let apps = book.worksheet_range("Candidatures").unwrap();
+            let texts = strings(&apps);
+            for original in [&name, &note] {
+                if original.trim().is_empty() {
+                    continue;
+                }
+                let expected = ancrage::export::neutralise::neutralise(original);
+                prop_assert!(texts.iter().any(|t| t == &expected), "{expected:?} not in {texts:?}");
+            }
+            prop_assert!(texts.iter().all(|t| !is_dangerous(t)));
+        }
+    }
+}
