@@ -66,6 +66,17 @@ pub fn run(dir: &Path, args: &ExportArgs, lang: Lang, today: NaiveDate) -> Outco
         code: e.exit_code(),
     })?;
     println!("{}", done(&exported, lang));
+    if exported.applications == 0 {
+        let hint = match lang {
+            Lang::Fr => {
+                "Aucune candidature dans ce périmètre : --status en choisit d'autres (par exemple --status en_instruction)."
+            }
+            Lang::En => {
+                "No application in this scope: --status chooses others (for example --status en_instruction)."
+            }
+        };
+        eprintln!("{}", i18n::typography(hint, lang));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -365,9 +365,8 @@ pub fn ranked_cells(report: &JuryReport, site: &SiteSynthesis) -> Vec<[String; 7
         .iter()
         .map(|e| {
             let grid = report
-                .applications
-                .iter()
-                .find(|a| a.site == site.site && a.structure == e.structure)
+                .applications_of(&site.site)
+                .find(|a| a.structure == e.structure)
                 .and_then(|a| a.grid_total)
                 .map_or_else(|| "—".to_owned(), |t| score(t, lang));
             [
