@@ -157,12 +157,16 @@ fn synthesis(out: &mut String, report: &JuryReport, h: &Headings) {
             "<div class=\"site\">\n<h3>{}</h3>",
             esc(&pack::site_heading(site, lang))
         );
-        table(
-            out,
-            pack::ranked_columns(lang),
-            &pack::ranked_cells(report, site),
-            &[0, 2, 4, 5, 6],
-        );
+        if site.entries.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", esc(h.nothing_here));
+        } else {
+            table(
+                out,
+                pack::ranked_columns(lang),
+                &pack::ranked_cells(report, site),
+                &[0, 2, 4, 5, 6],
+            );
+        }
         let _ = write!(
             out,
             "<p>{}</p>\n</div>\n",

@@ -110,11 +110,15 @@ fn synthesis(out: &mut String, report: &JuryReport, h: &Headings) {
     }
     for site in &report.synthesis {
         let _ = writeln!(out, "### {}\n", esc(&pack::site_heading(site, lang)));
-        table(
-            out,
-            pack::ranked_columns(lang),
-            &pack::ranked_cells(report, site),
-        );
+        if site.entries.is_empty() {
+            let _ = writeln!(out, "{}\n", esc(h.nothing_here));
+        } else {
+            table(
+                out,
+                pack::ranked_columns(lang),
+                &pack::ranked_cells(report, site),
+            );
+        }
         let _ = writeln!(out, "{}\n", esc(&pack::site_summary(site, lang)));
     }
 }

@@ -485,6 +485,7 @@ pub struct Headings {
     pub sites: &'static str,
     pub no_decision: &'static str,
     pub nothing: &'static str,
+    pub nothing_here: &'static str,
 }
 
 pub fn headings(lang: Lang) -> Headings {
@@ -511,6 +512,7 @@ pub fn headings(lang: Lang) -> Headings {
             sites: "Sites",
             no_decision: "Aucune décision enregistrée.",
             nothing: "Aucune candidature dans ce périmètre.",
+            nothing_here: "Aucune candidature de ce périmètre pour ce site.",
         },
         Lang::En => Headings {
             synthesis: "Summary per site",
@@ -534,6 +536,7 @@ pub fn headings(lang: Lang) -> Headings {
             sites: "Sites",
             no_decision: "No decision recorded.",
             nothing: "No application in this scope.",
+            nothing_here: "No application of this scope for this site.",
         },
     }
 }
