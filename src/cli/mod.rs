@@ -3,6 +3,7 @@
 mod check;
 mod count;
 pub mod demo_data;
+pub mod export;
 mod failure;
 mod init;
 pub mod open;
@@ -55,6 +56,8 @@ pub enum Command {
     DemoData(demo_data::DemoDataArgs),
     /// Review a call's applications: list them with their status, decide on one.
     Review(review::ReviewArgs),
+    /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
+    Export(export::ExportArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -75,6 +78,7 @@ pub fn run() -> ExitCode {
         Some(Command::Schema(args)) => schema::run(args, lang),
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
+        Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
         Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS

@@ -1,0 +1,546 @@
+//! The jury report: everything a jury file says about a call, computed once and typed (money
+//! as `Money`, surfaces as `Surface`, dates as dates), so each writer formats it natively.
+//!
+//! Four parts, as the jury reads them: the synthesis per site, one row per application, the
+//! criteria (how a score comes about) and the journal of decisions. Pure: no disk, no terminal.
+
+use crate::domain::{
+    CallId, Contact, LotId, Money, SiteId, Structure, StructureId, Surface, Workspace, Zone,
+};
+use crate::export::formulas;
+use crate::i18n::{Label, Lang, labels};
+use crate::review::{ApplicationReview, DecisionKind, Grade, ReviewState, Status, Timestamp};
+use crate::scoring::{CriterionLine, Matcher};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+/// What to put in the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// Only this site of the call.
+    pub site: Option<SiteId>,
+    /// Only applications with these statuses; empty means the shortlist (présélectionné).
+    pub statuses: Vec<Status>,
+    /// Contact people, e-mails and phones: left out unless explicitly asked for.
+    pub with_personal_data: bool,
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+impl ReportOptions {
+    /// The shortlist of every site, without personal data.
+    pub fn shortlist(lang: Lang, today: NaiveDate) -> Self {
+        ReportOptions {
+            site: None,
+            statuses: Vec::new(),
+            with_personal_data: false,
+            lang,
+            today,
+        }
+    }
+
+    /// The statuses exported: those asked for, or the shortlist.
+    pub fn effective_statuses(&self) -> Vec<Status> {
+        if self.statuses.is_empty() {
+            vec![Status::Preselectionne]
+        } else {
+            let set: BTreeSet<Status> = self.statuses.iter().copied().collect();
+            set.into_iter().collect()
+        }
+    }
+}
+
+/// Why a report cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("appel inconnu «\u{a0}{0}\u{a0}»")]
+    UnknownCall(CallId),
+    #[error("le site «\u{a0}{site}\u{a0}» ne fait pas partie de l'appel «\u{a0}{call}\u{a0}»")]
+    SiteNotInCall { site: SiteId, call: CallId },
+}
+
+impl ReportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::Fr) => self.to_string(),
+            (ReportError::UnknownCall(call), Lang::En) => format!("unknown call `{call}`"),
+            (ReportError::SiteNotInCall { site, call }, Lang::En) => {
+                format!("site `{site}` is not part of call `{call}`")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JuryReport {
+    pub call: CallSummary,
+    pub generated_on: NaiveDate,
+    pub lang: Lang,
+    /// The statuses exported (the shortlist by default).
+    pub statuses: Vec<Status>,
+    /// The one site exported, when the export was limited to it.
+    pub site_filter: Option<SiteId>,
+    /// True when contact people, e-mails and phones are in the file.
+    pub personal_data: bool,
+    pub synthesis: Vec<SiteSynthesis>,
+    pub grants: GrantTotals,
+    pub applications: Vec<ApplicationRow>,
+    pub criteria: CriteriaPart,
+    pub journal: Vec<JournalRow>,
+    /// Applications of the review whose structure or site is no longer in the workspace: left
+    /// out, but named so nobody believes the file is complete when it is not.
+    pub omitted: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallSummary {
+    pub id: CallId,
+    pub title: String,
+    pub programme: String,
+    pub deadline: NaiveDate,
+}
+
+/// Part 1, per site: the structures in rank order, the surface they take against the site's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteSynthesis {
+    pub site: SiteId,
+    pub name: String,
+    pub city: String,
+    /// None when the site's city is not in the territory file.
+    pub zone: Option<Zone>,
+    /// The site's surface: its stated total, else the sum of its lots (none when neither).
+    pub surface: Option<Surface>,
+    pub entries: Vec<SynthesisEntry>,
+    /// Sum of the surfaces the structures take.
+    pub surface_taken: Surface,
+    /// Impact-fund grants the structures of this site request.
+    pub grants_requested: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SynthesisEntry {
+    pub rank: usize,
+    pub structure: StructureId,
+    pub name: String,
+    pub total: f64,
+    pub eligible: bool,
+    /// The surface retained by the score card, else the structure's minimum need.
+    pub surface: Surface,
+    pub grant_requested: Option<Money>,
+}
+
+/// Grants requested by the exported structures (each counted once, even when it applies to
+/// several sites) against the impact fund.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GrantTotals {
+    pub requested: Money,
+    pub envelope: Money,
+    pub cap_per_structure: Money,
+    /// Structures asking more than the cap.
+    pub above_cap: Vec<StructureId>,
+}
+
+/// Part 2: one application (a structure for a site).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApplicationRow {
+    /// Rank among the exported applications of the same site, by match total.
+    pub rank: usize,
+    pub structure: StructureId,
+    pub name: String,
+    pub legal_form: String,
+    pub esus: bool,
+    pub sector: String,
+    pub city: String,
+    pub zone: Option<Zone>,
+    pub need: NeedSummary,
+    pub grant_requested: Option<Money>,
+    pub site: SiteId,
+    pub site_name: String,
+    pub lot: Option<LotId>,
+    pub lot_label: Option<String>,
+    /// Use type of the lot retained, labelled.
+    pub lot_use: Option<String>,
+    /// When the site can be occupied: from, until (none: open-ended), longest stay in months.
+    pub site_available_from: NaiveDate,
+    pub site_available_until: Option<NaiveDate>,
+    pub site_max_months: Option<u32>,
+    /// Surface retained on that lot.
+    pub surface: Option<Surface>,
+    pub annual_cost: Option<Money>,
+    pub eligible: bool,
+    /// Why the pair is ineligible (empty when eligible), in the report's language.
+    pub reasons: Vec<String>,
+    /// Match total, 0–100.
+    pub total: f64,
+    pub criteria: Vec<CriterionLine>,
+    pub grid: Vec<GridMark>,
+    /// Jury-grid total, 0–100, once something is graded.
+    pub grid_total: Option<f64>,
+    pub passes_threshold: Option<bool>,
+    pub status: Status,
+    pub motivation: Option<String>,
+    pub annotation: String,
+    pub labels: Vec<String>,
+    pub opinions: Vec<OpinionLine>,
+    /// Only with personal data.
+    pub contact: Option<Contact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedSummary {
+    pub surface_min: Surface,
+    pub surface_max: Surface,
+    /// Use types, labelled in the report's language.
+    pub uses: String,
+    pub start: NaiveDate,
+    pub duration_months: u32,
+    pub max_annual_budget: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridMark {
+    pub code: String,
+    pub label: String,
+    pub grade: Option<Grade>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpinionLine {
+    pub partner: String,
+    pub favourable: bool,
+    pub text: String,
+    pub who: String,
+    pub at: Timestamp,
+}
+
+/// Part 3: the weights and how each criterion is computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriteriaPart {
+    pub eligibility: String,
+    pub match_total: String,
+    pub weights: Vec<WeightLine>,
+    pub grid: Vec<WeightLine>,
+    pub grid_formula: String,
+    pub grid_threshold: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightLine {
+    pub code: String,
+    pub label: String,
+    /// The weight as set on the call (or the grid).
+    pub weight: f64,
+    /// Its share of the total, 0–1.
+    pub share: f64,
+    /// How the criterion is computed, in words (empty for jury-grid criteria: graded 0–4).
+    pub formula: String,
+}
+
+/// Part 4: one decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JournalRow {
+    pub at: Timestamp,
+    pub who: String,
+    pub structure: StructureId,
+    pub structure_name: String,
+    pub site: SiteId,
+    pub site_name: String,
+    pub from: Status,
+    pub to: Status,
+    pub kind: DecisionKind,
+    pub motivation: Option<String>,
+}
+
+impl JuryReport {
+    /// Builds the report of `state.call` from the workspace and the review state.
+    pub fn build(
+        workspace: &Workspace,
+        matcher: &Matcher,
+        state: &ReviewState,
+        options: &ReportOptions,
+    ) -> Result<JuryReport, ReportError> {
+        let lang = options.lang;
+        let call = workspace
+            .call(&state.call)
+            .ok_or_else(|| ReportError::UnknownCall(state.call.clone()))?;
+        if let Some(site) = &options.site
+            && !call.sites.contains(site)
+        {
+            return Err(ReportError::SiteNotInCall {
+                site: site.clone(),
+                call: call.id.clone(),
+            });
+        }
+        let statuses = options.effective_statuses();
+        let mut omitted = Vec::new();
+        let mut rows = Vec::new();
+        for (key, review) in &state.applications {
+            if !statuses.contains(&review.status)
+                || options.site.as_ref().is_some_and(|s| s != &key.site)
+            {
+                continue;
+            }
+            let (Some(st), Some(si)) = (
+                workspace.structure_index(&key.structure),
+                workspace.site_index(&key.site),
+            ) else {
+                omitted.push(key.to_string());
+                continue;
+            };
+            let card = matcher.explain(workspace, st, si, &call.weights, lang);
+            rows.push(application_row(
+                workspace, state, review, st, si, card, options,
+            ));
+        }
+        // By site in the call's order, then best match first.
+        let site_order = |site: &SiteId| call.sites.iter().position(|s| s == site);
+        rows.sort_by(|a, b| {
+            site_order(&a.site)
+                .cmp(&site_order(&b.site))
+                .then_with(|| a.site.cmp(&b.site))
+                .then_with(|| by_merit(a, b))
+        });
+        let mut previous: Option<SiteId> = None;
+        let mut rank = 0;
+        for row in &mut rows {
+            if previous.as_ref() != Some(&row.site) {
+                rank = 0;
+                previous = Some(row.site.clone());
+            }
+            rank += 1;
+            row.rank = rank;
+        }
+
+        let synthesis = call
+            .sites
+            .iter()
+            .filter(|s| options.site.as_ref().is_none_or(|only| only == *s))
+            .filter_map(|s| site_synthesis(workspace, s, &rows))
+            .collect();
+        let journal = journal(state, &rows);
+        Ok(JuryReport {
+            call: CallSummary {
+                id: call.id.clone(),
+                title: call.title.clone(),
+                programme: call.programme.label(lang).to_owned(),
+                deadline: call.deadline,
+            },
+            generated_on: options.today,
+            lang,
+            statuses,
+            site_filter: options.site.clone(),
+            personal_data: options.with_personal_data,
+            synthesis,
+            grants: grant_totals(workspace, &rows),
+            criteria: formulas::criteria_part(&call.weights, &state.grid, matcher.settings(), lang),
+            applications: rows,
+            journal,
+            omitted,
+        })
+    }
+
+    /// The exported applications for one site, in rank order.
+    pub fn applications_of<'a>(
+        &'a self,
+        site: &'a SiteId,
+    ) -> impl Iterator<Item = &'a ApplicationRow> + 'a {
+        self.applications.iter().filter(move |a| &a.site == site)
+    }
+}
+
+/// Best match total first; ties by jury-grid total, then by name, so the order is stable.
+fn by_merit(a: &ApplicationRow, b: &ApplicationRow) -> Ordering {
+    b.total
+        .total_cmp(&a.total)
+        .then_with(|| {
+            b.grid_total
+                .unwrap_or(-1.0)
+                .total_cmp(&a.grid_total.unwrap_or(-1.0))
+        })
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.structure.cmp(&b.structure))
+}
+
+fn application_row(
+    workspace: &Workspace,
+    state: &ReviewState,
+    review: &ApplicationReview,
+    structure_idx: usize,
+    site_idx: usize,
+    card: crate::scoring::ScoreCard,
+    options: &ReportOptions,
+) -> ApplicationRow {
+    let lang = options.lang;
+    let structure = &workspace.structures[structure_idx];
+    let site = &workspace.sites[site_idx];
+    let territory = &workspace.territory;
+    let grid_result = state.grid.evaluate(&review.grades);
+    let lot = card.lot.as_ref().and_then(|l| site.lot(l));
+    ApplicationRow {
+        rank: 0,
+        structure: structure.id.clone(),
+        name: structure.name.clone(),
+        legal_form: structure.legal_form.label(lang).to_owned(),
+        esus: structure.esus,
+        sector: territory.sector_label(&structure.sector).to_owned(),
+        city: territory.city_name(&structure.home_city).to_owned(),
+        zone: territory.city(&structure.home_city).map(|c| c.zone),
+        need: need_summary(structure, lang),
+        grant_requested: structure.grant_requested,
+        site: site.id.clone(),
+        site_name: site.name.clone(),
+        lot: card.lot,
+        lot_label: lot.map(|l| l.label.clone()),
+        lot_use: lot.map(|l| l.use_type.label(lang).to_owned()),
+        site_available_from: site.available_from,
+        site_available_until: site.available_until,
+        site_max_months: site.max_occupation_months,
+        surface: card.surface,
+        annual_cost: card.annual_cost,
+        eligible: card.eligible,
+        reasons: card.reasons,
+        total: card.total,
+        criteria: card.criteria,
+        grid: state
+            .grid
+            .criteria
+            .iter()
+            .map(|c| GridMark {
+                code: c.code.clone(),
+                label: c.label(lang).to_owned(),
+                grade: review.grades.get(&c.code).copied(),
+            })
+            .collect(),
+        grid_total: grid_result.total,
+        passes_threshold: grid_result.passes_threshold,
+        status: review.status,
+        motivation: review.current_motivation().map(str::to_owned),
+        annotation: review.annotation.clone(),
+        labels: review.labels.iter().cloned().collect(),
+        opinions: review
+            .opinions
+            .iter()
+            .map(|o| OpinionLine {
+                partner: o.partner.name().to_owned(),
+                favourable: o.favourable,
+                text: o.text.clone(),
+                who: o.who.clone(),
+                at: o.at,
+            })
+            .collect(),
+        contact: options
+            .with_personal_data
+            .then(|| structure.contact.as_ref().map(|c| c.0.clone()))
+            .flatten(),
+    }
+}
+
+fn need_summary(structure: &Structure, lang: Lang) -> NeedSummary {
+    let needs = &structure.needs;
+    NeedSummary {
+        surface_min: needs.surface_min,
+        surface_max: needs.surface_max,
+        uses: labels::join(&needs.use_types, lang),
+        start: needs.start,
+        duration_months: needs.duration.in_months(),
+        max_annual_budget: needs.max_annual_budget,
+    }
+}
+
+/// The surface an application takes: what the score card retained, else the minimum need.
+pub fn surface_taken(row: &ApplicationRow) -> Surface {
+    row.surface.unwrap_or(row.need.surface_min)
+}
+
+fn site_synthesis(
+    workspace: &Workspace,
+    site_id: &SiteId,
+    rows: &[ApplicationRow],
+) -> Option<SiteSynthesis> {
+    let site = workspace.site(site_id)?;
+    let entries: Vec<SynthesisEntry> = rows
+        .iter()
+        .filter(|r| &r.site == site_id)
+        .map(|r| SynthesisEntry {
+            rank: r.rank,
+            structure: r.structure.clone(),
+            name: r.name.clone(),
+            total: r.total,
+            eligible: r.eligible,
+            surface: surface_taken(r),
+            grant_requested: r.grant_requested,
+        })
+        .collect();
+    let surface = site
+        .total_surface
+        .or_else(|| (!site.lots.is_empty()).then(|| site.lots_surface()));
+    let city = workspace.territory.city(&site.city);
+    Some(SiteSynthesis {
+        site: site.id.clone(),
+        name: site.name.clone(),
+        city: workspace.territory.city_name(&site.city).to_owned(),
+        zone: city.map(|c| c.zone),
+        surface,
+        surface_taken: entries.iter().map(|e| e.surface).sum(),
+        grants_requested: entries.iter().filter_map(|e| e.grant_requested).sum(),
+        entries,
+    })
+}
+
+fn grant_totals(workspace: &Workspace, rows: &[ApplicationRow]) -> GrantTotals {
+    let fund = &workspace.territory.impact_fund;
+    let mut seen = BTreeSet::new();
+    let mut requested = Money::ZERO;
+    let mut above_cap = Vec::new();
+    for row in rows {
+        if !seen.insert(row.structure.clone()) {
+            continue;
+        }
+        if let Some(grant) = row.grant_requested {
+            requested = requested + grant;
+            if grant > fund.cap_per_structure {
+                above_cap.push(row.structure.clone());
+            }
+        }
+    }
+    GrantTotals {
+        requested,
+        envelope: fund.annual_envelope,
+        cap_per_structure: fund.cap_per_structure,
+        above_cap,
+    }
+}
+
+/// Every decision on the exported applications, oldest first. Decisions on applications left
+/// out of the file stay out of it too: a shortlist pack does not carry other applicants' refusals.
+fn journal(state: &ReviewState, rows: &[ApplicationRow]) -> Vec<JournalRow> {
+    let mut journal: Vec<JournalRow> = rows
+        .iter()
+        .filter_map(|row| {
+            let key = crate::review::AppKey::new(row.structure.clone(), row.site.clone());
+            state.get(&key).map(|review| (row, review))
+        })
+        .flat_map(|(row, review)| {
+            review.history.iter().map(move |d| JournalRow {
+                at: d.at,
+                who: d.who.clone(),
+                structure: row.structure.clone(),
+                structure_name: row.name.clone(),
+                site: row.site.clone(),
+                site_name: row.site_name.clone(),
+                from: d.from,
+                to: d.to,
+                kind: d.kind,
+                motivation: d.motivation.clone(),
+            })
+        })
+        .collect();
+    journal.sort_by(|a, b| {
+        a.at.cmp(&b.at)
+            .then_with(|| a.structure.cmp(&b.structure))
+            .then_with(|| a.site.cmp(&b.site))
+    });
+    journal
+}
