@@ -437,3 +437,27 @@ fn help_lists_the_review_keys_and_how_to_confirm_text() {
         assert!(text.contains(needle), "{needle} missing from the help");
     }
 }
+
+#[test]
+fn detail_scrolls_with_capital_j_and_k_and_stops_at_its_end() {
+    let (mut s, _dir) = cockpit(80, 24);
+    let title = "│Jardins partagés de l'Ourcq × Friche des Rives de l'Ourcq";
+    assert!(s.screen().contains(title));
+    s.keys("J J");
+    assert!(!s.screen().contains(title), "{}", s.screen());
+    for _ in 0..200 {
+        s.keys("J");
+    }
+    let scrolled = s.app.review.detail_scroll.1;
+    assert!(scrolled > 10 && scrolled < 200, "clamped: {scrolled}");
+    for _ in 0..200 {
+        s.keys("K");
+    }
+    assert!(s.screen().contains(title));
+    // Another row starts at its top.
+    s.keys("J J j");
+    assert!(
+        s.screen()
+            .contains("│La Recyclerie des Lilas × Usine des transitions")
+    );
+}

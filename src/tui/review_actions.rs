@@ -18,6 +18,7 @@ use crate::tui::review_state::{CallFilter, Form, OpinionField};
 use crate::tui::text::Msg;
 use crate::tui::text_input::TextInput;
 use crate::tui::update::open_card;
+use crate::tui::view::review_detail;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewAction {
@@ -216,6 +217,12 @@ fn call_key(app: &mut App, action: ReviewAction) -> bool {
             } else {
                 scroll.saturating_sub(1)
             };
+            // No further than the last line of the detail (wrapping aside).
+            let last = app.call_row().map_or(0, |row| {
+                review_detail::lines(app, row).len().saturating_sub(1)
+            });
+            let scroll = &mut app.review.detail_scroll.1;
+            *scroll = (*scroll).min(last);
             true
         }
         _ => {

@@ -176,13 +176,7 @@ impl App {
     pub(crate) fn note_session_recovery(&mut self, session: &ReviewSession) {
         let lang = self.lang;
         if let Some(torn) = session.torn_line() {
-            self.message = Some(Message::Error(format!(
-                "{} ({torn:?})",
-                lang.pick(
-                    "Journal\u{a0}: dernière ligne incomplète ignorée (jamais confirmée)",
-                    "Journal: incomplete last line dropped (never confirmed)"
-                )
-            )));
+            self.message = Some(Message::Error(torn.message(lang)));
         } else if session.replayed() > 0 {
             self.info(format!(
                 "{} {}",
