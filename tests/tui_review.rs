@@ -461,3 +461,25 @@ fn detail_scrolls_with_capital_j_and_k_and_stops_at_its_end() {
             .contains("│La Recyclerie des Lilas × Usine des transitions")
     );
 }
+
+#[test]
+fn a_refused_transition_is_explained_in_full_even_at_80x24() {
+    let (mut s, _dir) = cockpit(80, 24);
+    s.keys("a p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Accepte));
+    let screen = s.screen();
+    assert!(
+        screen.contains("⚠ la candidature") && screen.contains("d'abord"),
+        "the whole rule is on screen:\n{screen}"
+    );
+    // Back to en instruction first (a revert), then the shortlist is allowed.
+    s.keys("i p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    let history = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .history;
+    assert_eq!(history[1].kind, DecisionKind::Revert);
+}

@@ -446,7 +446,7 @@ const DEFAULTS: &[Row] = &[
     ("call_annotate", Context::Call, Action::Review(ReviewAction::Annotate), &["n"], "Annoter (notes privées sur plusieurs lignes)", "Annotate (private notes, several lines)", Some(("annoter", "note"))),
     ("call_opinion", Context::Call, Action::Review(ReviewAction::Opinion), &["o"], "Enregistrer l’avis d’un partenaire", "Record a partner's opinion", Some(("avis", "opinion"))),
     ("call_grade", Context::Call, Action::Review(ReviewAction::Grade), &["t"], "Noter la grille du jury", "Grade the jury grid", Some(("grille", "grid"))),
-    ("call_select", Context::Call, Action::Review(ReviewAction::ToggleSelect), &["space"], "Sélectionner / désélectionner (puis une décision pour toute la sélection)", "Select / unselect (then one decision for the whole selection)", Some(("sélection", "select"))),
+    ("call_select", Context::Call, Action::Review(ReviewAction::ToggleSelect), &["space"], "Sélectionner / désélectionner et descendre (puis une décision, une motivation pour toute la sélection)", "Select / unselect and move down (then one decision, one motivation for the whole selection)", Some(("sélection", "select"))),
     ("call_undo", Context::Call, Action::Review(ReviewAction::Undo), &["u"], "Annuler la dernière modification", "Undo the last change", Some(("annuler", "undo"))),
     ("call_redo", Context::Call, Action::Review(ReviewAction::Redo), &["ctrl-r"], "Rétablir la modification annulée", "Redo the undone change", None),
     ("call_filter", Context::Call, Action::OpenFilter, &["f"], "Filtrer par lieu et par statut, regrouper", "Filter by site and status, group", Some(("filtrer", "filter"))),
