@@ -3,6 +3,7 @@
 
 use crate::domain::{Money, Surface};
 use crate::i18n::{self, Lang, NBSP};
+use crate::store::serde_message::translate;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +106,9 @@ impl Expected {
             (Expected::PresentFile, Lang::En) => "this file, which is missing".into(),
             (Expected::ReadableFile(why), Lang::Fr) => format!("un fichier lisible en UTF-8 ({why})"),
             (Expected::ReadableFile(why), Lang::En) => format!("a readable UTF-8 file ({why})"),
-            (Expected::WellFormedJson(why), Lang::Fr) => format!("du JSON bien formé ({why})"),
+            (Expected::WellFormedJson(why), Lang::Fr) => {
+                format!("du JSON bien formé ({})", translate(why, lang))
+            }
             (Expected::WellFormedJson(why), Lang::En) => format!("well-formed JSON ({why})"),
             (Expected::CompleteFile, Lang::Fr) => {
                 "un fichier complet : il s'arrête au milieu d'une valeur (tronqué ?)".into()
@@ -127,7 +130,9 @@ impl Expected {
             (Expected::KnownSchemaVersion { found, known }, Lang::En) => format!(
                 "a known version: written by a newer ancrage (version {found}, this program knows up to {known}); update ancrage"
             ),
-            (Expected::ValidContent(why), Lang::Fr) => format!("un contenu conforme ({why})"),
+            (Expected::ValidContent(why), Lang::Fr) => {
+                format!("un contenu conforme ({})", translate(why, lang))
+            }
             (Expected::ValidContent(why), Lang::En) => format!("valid content ({why})"),
             (Expected::FileNamedAfterId { id }, Lang::Fr) => {
                 format!("un nom de fichier égal à l'identifiant : {id}.json")

@@ -22,6 +22,7 @@ pub mod location;
 pub mod migrate;
 pub mod problem;
 pub mod save;
+pub mod serde_message;
 pub mod validate;
 
 pub use document::SCHEMA_VERSION;
