@@ -5,6 +5,8 @@
 //! `export` → `tui` → `cli`. `i18n` is shared formatting.
 
 pub mod cli;
+pub mod demo_data;
 pub mod domain;
 pub mod i18n;
+pub mod scoring;
 pub mod store;

@@ -2,10 +2,14 @@
 
 mod check;
 mod count;
+pub mod demo_data;
 mod failure;
 mod init;
+pub mod rank;
 mod schema;
+pub mod suggest;
 mod summary;
+pub mod table;
 
 use crate::i18n::Lang;
 use crate::store::location;
@@ -40,6 +44,13 @@ pub enum Command {
     Check,
     /// Write JSON Schemas of the workspace files into DIR, for editors.
     Schema(schema::SchemaArgs),
+    /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
+    DemoData(demo_data::DemoDataArgs),
+}
+
+/// Today's date on the officer's clock.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Parses the arguments and runs the command; errors are printed here, once.
@@ -52,6 +63,15 @@ pub fn run() -> ExitCode {
         Some(Command::Init(args)) => init::run(&args.dir.clone().unwrap_or_else(workspace), lang),
         Some(Command::Check) => check::run(&workspace(), lang),
         Some(Command::Schema(args)) => schema::run(args, lang),
+        Some(Command::DemoData(args)) => match demo_data::run(args, today()) {
+            Ok(summary) => {
+                println!("{summary}");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(message) => Err(failure::Failure::new(format!(
+                "ancrage demo-data: {message}"
+            ))),
+        },
     };
     outcome.unwrap_or_else(|failure| {
         eprintln!("{}", failure.message);

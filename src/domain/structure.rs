@@ -111,10 +111,12 @@ pub struct Needs {
 }
 
 impl Needs {
-    /// Last day the structure needs the premises.
+    /// Last day the structure needs the premises (inclusive): 24 months from 2027-03-01 end on
+    /// 2029-02-28.
     pub fn end(&self) -> NaiveDate {
         self.start
             .checked_add_months(Months::new(self.duration.in_months()))
+            .and_then(|d| d.pred_opt())
             .unwrap_or(NaiveDate::MAX)
     }
 }
@@ -281,6 +283,21 @@ mod tests {
         // La Poste: head office passes Luhn, establishments use the digit-sum rule.
         assert!(is_valid_siret("35600000000048"));
         assert!(is_valid_siret("35600000012346"));
+    }
+
+    #[test]
+    fn need_ends_on_its_last_day() {
+        let needs = Needs {
+            surface_min: Surface::m2(10.0),
+            surface_max: Surface::m2(20.0),
+            use_types: vec![UseType::Office],
+            required_features: Vec::new(),
+            start: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            duration: Duration::months(24),
+            max_annual_budget: Money::euros(1000),
+            preferred_cities: Vec::new(),
+        };
+        assert_eq!(needs.end(), NaiveDate::from_ymd_opt(2029, 2, 28).unwrap());
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! holds what they share.
 
 mod format;
+pub mod labels;
 
 pub use format::{date, decimal, money, number, percent, surface};
+pub use labels::Label;
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -41,7 +43,37 @@ impl FromStr for Lang {
     }
 }
 
+/// French typography for text written with ordinary spaces: a non-breaking space before
+/// `:` `;` `?` `!` and inside « », so a line never starts with a lone colon or guillemet.
+/// English text is returned as it is.
+pub fn typography(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_owned();
+    }
+    let nb = NBSP.to_string();
+    text.replace(" :", &format!("{nb}:"))
+        .replace(" ;", &format!("{nb};"))
+        .replace(" ?", &format!("{nb}?"))
+        .replace(" !", &format!("{nb}!"))
+        .replace("« ", &format!("«{nb}"))
+        .replace(" »", &format!("{nb}»"))
+}
+
 /// Non-breaking space (before `€`, `m²`, and before `:` `;` `?` `!` in French).
 pub const NBSP: char = '\u{a0}';
 /// Narrow non-breaking space, the French thousands separator.
 pub const NNBSP: char = '\u{202f}';
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_spaces_before_double_punctuation() {
+        assert_eq!(
+            typography("Lieu : « Usine » ; ok ? oui !", Lang::Fr),
+            "Lieu\u{a0}: «\u{a0}Usine\u{a0}»\u{a0}; ok\u{a0}? oui\u{a0}!"
+        );
+        assert_eq!(typography("Site: “x”", Lang::En), "Site: “x”");
+    }
+}

@@ -1,0 +1,48 @@
+//! Matching at territory scale: every pair of a 5 000-structure × 200-site workspace, one site
+//! among 5 000 structures, and loading that workspace from disk.
+//!
+//! Run with `cargo bench --bench matching`; figures go in the README's performance section.
+
+use ancrage::cli::demo_data::embedded_territory;
+use ancrage::demo_data::{Size, generate};
+use ancrage::domain::Weights;
+use ancrage::scoring::{Matcher, Settings};
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date")
+}
+
+fn workspace(structures: usize, sites: usize) -> ancrage::domain::Workspace {
+    let territory = embedded_territory().expect("embedded territory");
+    generate(&territory, Size { structures, sites }, 1, today())
+}
+
+fn matching(c: &mut Criterion) {
+    let ws = workspace(5_000, 200);
+    let weights = Weights::default();
+    let mut group = c.benchmark_group("5000x200");
+    group.sample_size(20);
+    group.bench_function("prepare matcher", |b| {
+        b.iter(|| Matcher::new(black_box(&ws), today(), &Settings::default()))
+    });
+    let matcher = Matcher::new(&ws, today(), &Settings::default());
+    group.bench_function("all pairs, top 20 per site, 1 thread", |b| {
+        b.iter(|| matcher.top_per_site(black_box(&weights), 20, 1))
+    });
+    group.bench_function("all pairs, top 20 per site, 2 threads", |b| {
+        b.iter(|| matcher.top_per_site(black_box(&weights), 20, 2))
+    });
+    group.bench_function("rank one site among 5000 structures", |b| {
+        b.iter(|| matcher.rank_site_top(black_box(17), &weights, None, 20))
+    });
+    group.bench_function("explain one pair", |b| {
+        b.iter(|| matcher.explain(&ws, black_box(42), 17, &weights, ancrage::i18n::Lang::Fr))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, matching);
+criterion_main!(benches);

@@ -1,0 +1,312 @@
+//! The matcher: precomputes the workspace once, then scores and ranks pairs on demand.
+
+use crate::domain::{Weights, Workspace};
+use crate::scoring::Settings;
+use crate::scoring::criterion::shares;
+use crate::scoring::evaluate::{Evaluation, evaluate};
+use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// A scored pair, compact enough to rank millions. Indices point into `Workspace::structures`
+/// and `Workspace::sites`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    pub structure: usize,
+    pub site: usize,
+    pub eligible: bool,
+    /// 0–100, the exact sum of `contributions`.
+    pub total: f64,
+    /// Criterion values in [0, 1], in `Criterion::ALL` order.
+    pub values: [f64; 5],
+    /// Points each criterion brings to the total.
+    pub contributions: [f64; 5],
+}
+
+impl PairScore {
+    fn new(structure: usize, site: usize, evaluation: &Evaluation, shares: &[f64; 5]) -> Self {
+        let mut contributions = [0.0; 5];
+        for (c, (share, value)) in contributions
+            .iter_mut()
+            .zip(shares.iter().zip(evaluation.values))
+        {
+            *c = 100.0 * share * value;
+        }
+        PairScore {
+            structure,
+            site,
+            eligible: evaluation.reasons.is_empty(),
+            total: contributions.iter().sum(),
+            values: evaluation.values,
+            contributions,
+        }
+    }
+}
+
+/// Owns the precomputed numbers (no borrow of the workspace), so the cockpit can keep it next to
+/// the workspace it came from. Rebuild it when sites or structures change.
+pub struct Matcher {
+    settings: Settings,
+    today: NaiveDate,
+    structures: Vec<PreparedStructure>,
+    sites: Vec<PreparedSite>,
+    lots: Vec<PreparedLot>,
+    /// Position of each structure / site in id order, for deterministic tie-breaking without
+    /// comparing strings.
+    structure_order: Vec<u32>,
+    site_order: Vec<u32>,
+}
+
+fn order_by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut sorted: Vec<usize> = (0..items.len()).collect();
+    sorted.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+    let mut order = vec![0u32; items.len()];
+    for (rank, index) in sorted.into_iter().enumerate() {
+        order[index] = rank as u32;
+    }
+    order
+}
+
+impl Matcher {
+    pub fn new(workspace: &Workspace, today: NaiveDate, settings: &Settings) -> Self {
+        let territory = &workspace.territory;
+        let sectors = SectorIndex::new(territory);
+        let mut lots = Vec::new();
+        let mut sites = Vec::with_capacity(workspace.sites.len());
+        for site in &workspace.sites {
+            let start = lots.len();
+            let from = crate::scoring::prepared::day(site.available_from);
+            lots.extend(site.lots.iter().map(|l| PreparedLot::new(l, from)));
+            let use_mask = lots[start..]
+                .iter()
+                .fold(0, |m: u8, l: &PreparedLot| m | l.use_mask);
+            sites.push(PreparedSite::new(
+                site,
+                territory,
+                &sectors,
+                start..lots.len(),
+                use_mask,
+            ));
+        }
+        let structures = workspace
+            .structures
+            .iter()
+            .map(|s| PreparedStructure::new(s, territory, &sectors, today, settings))
+            .collect();
+        Matcher {
+            settings: *settings,
+            today,
+            structures,
+            sites,
+            lots,
+            structure_order: order_by_id(&workspace.structures, |s| s.id.as_str()),
+            site_order: order_by_id(&workspace.sites, |s| s.id.as_str()),
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The day urgency was computed for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn structure_count(&self) -> usize {
+        self.structures.len()
+    }
+
+    pub fn site_count(&self) -> usize {
+        self.sites.len()
+    }
+
+    /// Lot index (into `Matcher`'s flat list) → (site index, position of the lot in the site).
+    pub fn lot_position(&self, site: usize, lot: usize) -> usize {
+        lot - self.sites[site].lots.start
+    }
+
+    /// Eligibility, criterion values and lot retained; weights do not enter here.
+    pub fn evaluate(&self, structure: usize, site: usize) -> Evaluation {
+        evaluate(
+            &self.structures[structure],
+            &self.sites[site],
+            &self.lots,
+            &self.settings,
+        )
+    }
+
+    fn score_with(&self, structure: usize, site: usize, shares: &[f64; 5]) -> PairScore {
+        PairScore::new(structure, site, &self.evaluate(structure, site), shares)
+    }
+
+    pub fn score(&self, structure: usize, site: usize, weights: &Weights) -> PairScore {
+        self.score_with(structure, site, &shares(weights))
+    }
+
+    /// Ranking order: eligible first, then higher total, then id (deterministic).
+    fn compare_for_site(&self, a: &PairScore, b: &PairScore) -> Ordering {
+        b.eligible
+            .cmp(&a.eligible)
+            .then(b.total.total_cmp(&a.total))
+            .then(self.structure_order[a.structure].cmp(&self.structure_order[b.structure]))
+    }
+
+    fn compare_for_structure(&self, a: &PairScore, b: &PairScore) -> Ordering {
+        b.eligible
+            .cmp(&a.eligible)
+            .then(b.total.total_cmp(&a.total))
+            .then(self.site_order[a.site].cmp(&self.site_order[b.site]))
+    }
+
+    /// The structures ranked for a site, best first; `candidates` limits them (e.g. to a call's
+    /// applicants).
+    pub fn rank_site(
+        &self,
+        site: usize,
+        weights: &Weights,
+        candidates: Option<&[usize]>,
+    ) -> Vec<PairScore> {
+        self.rank_site_top(site, weights, candidates, usize::MAX)
+    }
+
+    /// Like `rank_site`, keeping only the best `limit` (partial selection, then a sort of those).
+    pub fn rank_site_top(
+        &self,
+        site: usize,
+        weights: &Weights,
+        candidates: Option<&[usize]>,
+        limit: usize,
+    ) -> Vec<PairScore> {
+        let shares = shares(weights);
+        let mut scores: Vec<PairScore> = match candidates {
+            Some(list) => list
+                .iter()
+                .map(|&s| self.score_with(s, site, &shares))
+                .collect(),
+            None => (0..self.structures.len())
+                .map(|s| self.score_with(s, site, &shares))
+                .collect(),
+        };
+        self.keep_best(&mut scores, limit, |a, b| self.compare_for_site(a, b));
+        scores
+    }
+
+    /// The sites ranked for a structure, best first.
+    pub fn rank_structure(&self, structure: usize, weights: &Weights) -> Vec<PairScore> {
+        self.rank_structure_top(structure, weights, None, usize::MAX)
+    }
+
+    pub fn rank_structure_top(
+        &self,
+        structure: usize,
+        weights: &Weights,
+        candidates: Option<&[usize]>,
+        limit: usize,
+    ) -> Vec<PairScore> {
+        let shares = shares(weights);
+        let mut scores: Vec<PairScore> = match candidates {
+            Some(list) => list
+                .iter()
+                .map(|&s| self.score_with(structure, s, &shares))
+                .collect(),
+            None => (0..self.sites.len())
+                .map(|s| self.score_with(structure, s, &shares))
+                .collect(),
+        };
+        self.keep_best(&mut scores, limit, |a, b| self.compare_for_structure(a, b));
+        scores
+    }
+
+    fn keep_best(
+        &self,
+        scores: &mut Vec<PairScore>,
+        limit: usize,
+        compare: impl Fn(&PairScore, &PairScore) -> Ordering,
+    ) {
+        if limit < scores.len() {
+            if limit == 0 {
+                scores.clear();
+                return;
+            }
+            scores.select_nth_unstable_by(limit - 1, &compare);
+            scores.truncate(limit);
+        }
+        scores.sort_unstable_by(&compare);
+    }
+
+    /// Scores every pair and keeps the best `limit` structures of each site (`result[site]`).
+    /// Runs on `threads` threads, splitting the sites between them.
+    pub fn top_per_site(
+        &self,
+        weights: &Weights,
+        limit: usize,
+        threads: usize,
+    ) -> Vec<Vec<PairScore>> {
+        let site_count = self.sites.len();
+        let threads = threads.clamp(1, site_count.max(1));
+        if threads == 1 {
+            return self.top_for_sites(0..site_count, weights, limit);
+        }
+        let chunk = site_count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let range = (t * chunk).min(site_count)..((t + 1) * chunk).min(site_count);
+                    scope.spawn(move || self.top_for_sites(range, weights, limit))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    }
+
+    fn top_for_sites(
+        &self,
+        sites: std::ops::Range<usize>,
+        weights: &Weights,
+        limit: usize,
+    ) -> Vec<Vec<PairScore>> {
+        let shares = shares(weights);
+        let mut keys: Vec<(u128, u32)> = Vec::with_capacity(self.structures.len());
+        sites
+            .map(|site| {
+                keys.clear();
+                keys.extend((0..self.structures.len()).map(|s| {
+                    let score = self.score_with(s, site, &shares);
+                    (self.site_rank_key(&score), s as u32)
+                }));
+                // Larger key = better: select the best `limit` without sorting everything,
+                // then build full scores for those only.
+                let by_key_desc = |a: &(u128, u32), b: &(u128, u32)| b.0.cmp(&a.0);
+                if limit < keys.len() {
+                    if limit == 0 {
+                        return Vec::new();
+                    }
+                    keys.select_nth_unstable_by(limit - 1, by_key_desc);
+                    keys.truncate(limit);
+                }
+                keys.sort_unstable_by(by_key_desc);
+                keys.iter()
+                    .map(|&(_, s)| self.score_with(s as usize, site, &shares))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Packs the ranking order of a pair for one site into one integer (larger is better):
+    /// eligibility, then the total (a non-negative `f64`, whose bits sort like its value), then
+    /// the structure's id order reversed. Same order as `compare_for_site`, compared in one
+    /// instruction.
+    fn site_rank_key(&self, score: &PairScore) -> u128 {
+        let eligible = u128::from(score.eligible) << 96;
+        let total = u128::from(score.total.max(0.0).to_bits()) << 32;
+        let id = u128::from(u32::MAX - self.structure_order[score.structure]);
+        eligible | total | id
+    }
+}

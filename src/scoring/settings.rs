@@ -1,0 +1,34 @@
+//! Tolerances of the matching formulas. Settings, not constants: a call may loosen them.
+
+/// How forgiving each criterion is. Defaults are documented in the README's matching section.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Below the minimum surface, the surface value falls linearly from 1 at the minimum to 0 at
+    /// `minimum × (1 − under_tolerance)`.
+    pub surface_under_tolerance: f64,
+    /// Above the maximum (indivisible lots only), the value falls from 1 at the maximum to 0 at
+    /// `maximum × (1 + over_tolerance)`: an oversized lot wastes scarce space.
+    pub surface_over_tolerance: f64,
+    /// τ of the cost criterion: with r = cost / budget the value is `1 − (r − 1) / τ`, clamped;
+    /// full marks within budget, 0 at τ above it.
+    pub cost_tolerance: f64,
+    /// A site that opens this many days after the wished start date still counts as available.
+    pub start_grace_days: i32,
+    /// An occupation ending within this many days makes the structure urgent.
+    pub urgency_horizon_days: i32,
+    /// After this many months in an incubator, a structure is ready to leave it.
+    pub incubation_ready_months: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            surface_under_tolerance: 0.5,
+            surface_over_tolerance: 1.0,
+            cost_tolerance: 0.5,
+            start_grace_days: 90,
+            urgency_horizon_days: 180,
+            incubation_ready_months: 24,
+        }
+    }
+}

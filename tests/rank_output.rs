@@ -1,0 +1,162 @@
+//! `ancrage rank` output on a synthetic workspace: JSON fields, explained notes, unknown ids.
+
+mod support;
+
+use ancrage::cli::rank::{RankArgs, RankError, rank};
+use ancrage::demo_data::{Size, generate};
+use ancrage::i18n::Lang;
+
+fn args() -> RankArgs {
+    RankArgs {
+        site: None,
+        structure: None,
+        all_pairs: false,
+        call: None,
+        limit: None,
+        explain: false,
+        json: false,
+        today: None,
+    }
+}
+
+fn workspace() -> ancrage::domain::Workspace {
+    generate(
+        &support::territory(),
+        Size {
+            structures: 60,
+            sites: 8,
+        },
+        3,
+        support::today(),
+    )
+}
+
+#[test]
+fn json_has_the_documented_fields_and_ranks_in_order() {
+    let ws = workspace();
+    let a = RankArgs {
+        site: Some(ws.sites[0].id.to_string()),
+        json: true,
+        limit: Some(10),
+        ..args()
+    };
+    let text = rank(&ws, &a, Lang::Fr, support::today()).expect("ranked");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let pairs = value.as_array().expect("a list");
+    assert_eq!(pairs.len(), 10);
+    for (i, p) in pairs.iter().enumerate() {
+        assert_eq!(p["rank"], i + 1);
+        for field in [
+            "structure",
+            "site",
+            "eligible",
+            "reasons",
+            "total",
+            "criteria",
+        ] {
+            assert!(p.get(field).is_some(), "missing {field} in {p}");
+        }
+        let criteria = p["criteria"].as_array().expect("criteria list");
+        assert_eq!(criteria.len(), 5);
+        for c in criteria {
+            for field in ["name", "value", "weight", "contribution", "explanation"] {
+                assert!(c.get(field).is_some(), "missing {field} in {c}");
+            }
+        }
+        if p["eligible"] == false {
+            assert!(!p["reasons"].as_array().expect("reasons").is_empty());
+        }
+    }
+    let totals: Vec<(bool, f64)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                p["eligible"].as_bool().unwrap_or(false),
+                p["total"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect();
+    for w in totals.windows(2) {
+        assert!(w[0].0 >= w[1].0);
+        if w[0].0 == w[1].0 {
+            assert!(w[0].1 >= w[1].1);
+        }
+    }
+}
+
+#[test]
+fn explain_reads_like_a_note_in_each_language() {
+    let ws = workspace();
+    let a = RankArgs {
+        site: Some(ws.sites[1].id.to_string()),
+        explain: true,
+        limit: Some(3),
+        ..args()
+    };
+    let fr = rank(&ws, &a, Lang::Fr, support::today()).expect("ranked");
+    assert!(
+        fr.starts_with("Pondération\u{a0}: Surface 30\u{a0}%"),
+        "{fr}"
+    );
+    for word in [
+        "Surface",
+        "Coût",
+        "Secteur",
+        "Rééquilibrage",
+        "Parcours",
+        "pts —",
+    ] {
+        assert!(fr.contains(word), "missing {word} in\n{fr}");
+    }
+    let en = rank(&ws, &a, Lang::En, support::today()).expect("ranked");
+    for word in ["Weights: Surface 30%", "Cost", "Rebalancing", "Pathway"] {
+        assert!(en.contains(word), "missing {word} in\n{en}");
+    }
+}
+
+#[test]
+fn unknown_ids_suggest_the_closest() {
+    let ws = workspace();
+    let a = RankArgs {
+        site: Some("site-0001".to_owned()),
+        ..args()
+    };
+    let err = rank(&ws, &a, Lang::Fr, support::today()).expect_err("unknown");
+    match &err {
+        RankError::Unknown { suggestions, .. } => {
+            assert!(
+                suggestions.contains(&"site-00001".to_owned()),
+                "{suggestions:?}"
+            )
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(
+        err.message(Lang::Fr)
+            .starts_with("Lieu inconnu\u{a0}: «\u{a0}site-0001\u{a0}». Vouliez-vous dire")
+    );
+}
+
+#[test]
+fn call_limits_to_its_applications() {
+    let ws = workspace();
+    let call = &ws.calls[0];
+    let (structure, site) = call.application_pairs().next().expect("an application");
+    let a = RankArgs {
+        site: Some(site.to_string()),
+        call: Some(call.id.to_string()),
+        json: true,
+        ..args()
+    };
+    let text = rank(&ws, &a, Lang::Fr, support::today()).expect("ranked");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let ids: Vec<&str> = value
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["structure"].as_str())
+        .collect();
+    let expected = call.application_pairs().filter(|(_, s)| *s == site).count();
+    assert_eq!(ids.len(), expected);
+    assert!(ids.contains(&structure.as_str()));
+}
