@@ -102,7 +102,7 @@ impl Expected {
             (Expected::Workspace, Lang::En) => {
                 "a workspace (territory.json, sites/, structures/, calls/): run `ancrage init` to create one".into()
             }
-            (Expected::PresentFile, Lang::Fr) => "ce fichier, absent".into(),
+            (Expected::PresentFile, Lang::Fr) => "ce fichier, introuvable".into(),
             (Expected::PresentFile, Lang::En) => "this file, which is missing".into(),
             (Expected::ReadableFile(why), Lang::Fr) => format!("un fichier lisible en UTF-8 ({why})"),
             (Expected::ReadableFile(why), Lang::En) => format!("a readable UTF-8 file ({why})"),
