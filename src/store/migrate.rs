@@ -43,7 +43,8 @@ pub fn check_version(found: Option<&Value>) -> Result<u32, VersionError> {
 
 type Step = fn(Map<String, Value>, DocumentKind) -> Map<String, Value>;
 
-/// `STEPS[n]` lifts version `n` to `n + 1`; one step per version, so the chain cannot skip one.
+/// `STEPS[n]` lifts version `n` to `n + 1`. The array is `SCHEMA_VERSION` long: bumping the
+/// version without writing its step does not compile, so the chain cannot skip one.
 const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
 
 /// Brings `value` (a `kind` file) to `SCHEMA_VERSION`, step by step.
