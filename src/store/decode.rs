@@ -7,6 +7,7 @@ use crate::store::expected::Expected;
 use crate::store::kind::Document;
 use crate::store::migrate::{self, VersionError};
 use crate::store::problem::Problem;
+use crate::store::salvage;
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::Path;
@@ -19,8 +20,8 @@ pub struct Decoded<D> {
 }
 
 /// Decodes the text of `file` (a workspace-relative path, used in the problem) as a `D`.
-/// Decoding stops at the first error inside one file (serde cannot resume), so one problem
-/// (boxed: it is large and the happy path should not pay for it).
+/// Stops at the first error (boxed: it is large and the happy path should not pay for it);
+/// [`decode_reporting_all`] goes on to find the others.
 pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Problem>> {
     let version = probe_version(file, text)?;
     if version == SCHEMA_VERSION {
@@ -39,6 +40,32 @@ pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Pr
     Ok(Decoded {
         document,
         migrated_from: Some(version),
+    })
+}
+
+/// Like [`decode`], but on a content error goes on to find the file's other errors (see
+/// `salvage`): the first problem carries line:column from the text, the others their field
+/// path (the loader then locates them in the text). Never an empty `Vec` on error.
+pub fn decode_reporting_all<D: Document>(
+    file: &Path,
+    text: &str,
+) -> Result<Decoded<D>, Vec<Problem>> {
+    decode::<D>(file, text).map_err(|first| {
+        let first = *first;
+        if !matches!(first.expected, Expected::ValidContent(_)) {
+            return vec![first];
+        }
+        // The text parsed and its version was readable, or there would be no content error.
+        let tree = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| migrate::migrate(v, D::KIND).ok());
+        let others = tree
+            .map(|tree| salvage::decode_errors::<D>(file, tree))
+            .unwrap_or_default();
+        let first_field = first.field.clone();
+        std::iter::once(first)
+            .chain(others.into_iter().filter(|p| p.field != first_field))
+            .collect()
     })
 }
 

@@ -21,6 +21,7 @@ pub mod locate;
 pub mod location;
 pub mod migrate;
 pub mod problem;
+pub mod salvage;
 pub mod save;
 pub mod serde_message;
 pub mod validate;
