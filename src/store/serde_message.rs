@@ -14,7 +14,11 @@ pub fn translate(message: &str, lang: Lang) -> String {
 
 fn french(message: &str) -> Option<String> {
     if let Some(fixed) = fixed_french(message) {
-        return Some(fixed.replace(" :", &format!("{NBSP}:")));
+        return Some(
+            fixed
+                .replace(" :", &format!("{NBSP}:"))
+                .replace(" ?", &format!("{NBSP}?")),
+        );
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return Some(format!("champ {rest} manquant"));
