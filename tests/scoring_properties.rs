@@ -55,6 +55,8 @@ proptest! {
                 prop_assert!((0.0..=100.0 + 1e-9).contains(&p.total), "total {}", p.total);
                 let sum: f64 = p.contributions.iter().sum();
                 prop_assert_eq!(sum, p.total);
+                // The pruning bound never undercuts a real total.
+                prop_assert!(m.upper_bound(structure, site, &w) >= p.total);
                 let card = m.explain(&ws, structure, site, &w, Lang::Fr);
                 prop_assert_eq!(card.eligible, p.eligible);
                 // An ineligible pair always says why.
@@ -119,6 +121,15 @@ proptest! {
             }
             let top = m.rank_site_top(site, &w, None, 5);
             prop_assert_eq!(order(&top), order(&a[..5.min(a.len())]));
+            // The pruned top-k agrees with a brute-force sort of every pair.
+            let mut brute: Vec<_> = all.iter().map(|&s| m.score(s, site, &w)).collect();
+            brute.sort_by(|x, y| {
+                y.eligible
+                    .cmp(&x.eligible)
+                    .then(y.total.total_cmp(&x.total))
+                    .then(ws.structures[x.structure].id.cmp(&ws.structures[y.structure].id))
+            });
+            prop_assert_eq!(order(&a), order(&brute));
         }
     }
 

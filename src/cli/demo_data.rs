@@ -1,5 +1,6 @@
 //! `ancrage demo-data`: writes a large synthetic workspace (see `crate::demo_data`).
 
+use crate::cli::failure::Failure;
 use crate::demo_data::{Size, generate};
 use crate::domain::Territory;
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
@@ -51,7 +52,11 @@ fn is_empty_or_missing(dir: &Path) -> io::Result<bool> {
 }
 
 /// Generates and writes the workspace; returns a one-line summary.
-pub fn run(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, String> {
+pub fn run(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, Failure> {
+    write_workspace(args, today).map_err(|m| Failure::new(format!("ancrage demo-data: {m}")))
+}
+
+fn write_workspace(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, String> {
     let out = &args.out;
     let fail = |e: io::Error| format!("{}: {e}", out.display());
     if !is_empty_or_missing(out).map_err(fail)? {

@@ -6,10 +6,12 @@ pub mod demo_data;
 mod failure;
 mod init;
 pub mod rank;
+pub mod review;
 mod schema;
 pub mod suggest;
 mod summary;
 pub mod table;
+mod workspace;
 
 use crate::i18n::Lang;
 use crate::store::location;
@@ -44,6 +46,8 @@ pub enum Command {
     Check,
     /// Write JSON Schemas of the workspace files into DIR, for editors.
     Schema(schema::SchemaArgs),
+    /// Rank structures for a site, sites for a structure, or every pair — with the reasons.
+    Rank(rank::RankArgs),
     /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
     DemoData(demo_data::DemoDataArgs),
 }
@@ -63,15 +67,11 @@ pub fn run() -> ExitCode {
         Some(Command::Init(args)) => init::run(&args.dir.clone().unwrap_or_else(workspace), lang),
         Some(Command::Check) => check::run(&workspace(), lang),
         Some(Command::Schema(args)) => schema::run(args, lang),
-        Some(Command::DemoData(args)) => match demo_data::run(args, today()) {
-            Ok(summary) => {
-                println!("{summary}");
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(message) => Err(failure::Failure::new(format!(
-                "ancrage demo-data: {message}"
-            ))),
-        },
+        Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
+        Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }),
     };
     outcome.unwrap_or_else(|failure| {
         eprintln!("{}", failure.message);

@@ -1,6 +1,7 @@
 //! `ancrage rank`: ranked matches with their reasons, as an aligned table, an explained jury
 //! note (`--explain`) or JSON (`--json`).
 
+use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
@@ -211,6 +212,15 @@ struct Block {
     by_site: bool,
 }
 
+/// `ancrage rank`: loads the workspace, ranks, prints.
+pub fn run(dir: &std::path::Path, args: &RankArgs, lang: Lang) -> Outcome {
+    let ws = crate::cli::workspace::load(dir, lang)?;
+    let today = args.today.unwrap_or_else(crate::cli::today);
+    let text = rank(&ws, args, lang, today).map_err(|e| Failure::new(e.message(lang)))?;
+    print!("{text}");
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
 /// Runs the ranking and returns the text to print.
 pub fn rank(
     ws: &Workspace,
@@ -346,7 +356,7 @@ fn breakdown(pair: &PairScore, lang: Lang) -> String {
         .map(|c| {
             format!(
                 "{} {}",
-                c.letter(lang),
+                c.short(lang),
                 i18n::number(pair.contributions[c.index()], 0, lang)
             )
         })
@@ -390,28 +400,37 @@ fn human(
         (
             lang.pick("Détail (points)", "Breakdown (points)"),
             Align::Left,
-            40,
+            56,
         ),
-        (lang.pick("Éligibilité", "Eligibility"), Align::Left, 60),
+        // Last column, never cut: the reasons are the point of the table.
+        (
+            lang.pick("Éligibilité", "Eligibility"),
+            Align::Left,
+            usize::MAX,
+        ),
     ];
+    let rows: Vec<Vec<String>> = block
+        .pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| row(ws, matcher, block, p, i, weights, lang))
+        .collect();
+    let table = render(&header, &rows);
     if !explain {
-        let rows: Vec<Vec<String>> = block
-            .pairs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| row(ws, matcher, block, p, i, weights, lang))
-            .collect();
-        out.push_str(&render(&header, &rows));
+        out.push_str(&table);
         return out;
     }
-    for (i, p) in block.pairs.iter().enumerate() {
-        let card = matcher.explain(ws, p.structure, p.site, weights, lang);
-        out.push_str(&render(
-            &header,
-            &[row(ws, matcher, block, p, i, weights, lang)],
-        ));
-        out.push_str(&card_text(&card, lang));
+    // One table (columns aligned over every row), each row followed by its explained card.
+    let mut lines = table.lines();
+    if let Some(head) = lines.next() {
+        out.push_str(head);
         out.push('\n');
+    }
+    for (line, p) in lines.zip(&block.pairs) {
+        out.push_str(line);
+        out.push('\n');
+        let card = matcher.explain(ws, p.structure, p.site, weights, lang);
+        out.push_str(&card_text(&card, lang));
     }
     out
 }
@@ -434,12 +453,12 @@ fn row(
         format!("✓ {}", lang.pick("éligible", "eligible"))
     } else {
         let card = matcher.explain(ws, p.structure, p.site, weights, lang);
-        format!("✗ {}", card.reasons.join(" ; "))
+        format!("✗ {}", card.reasons.join(" · "))
     };
     vec![
         (index + 1).to_string(),
         name.clone(),
-        i18n::number(p.total, 1, lang),
+        i18n::fixed(p.total, 1, lang),
         breakdown(p, lang),
         eligibility,
     ]
@@ -455,9 +474,9 @@ pub fn card_text(card: &ScoreCard, lang: Lang) -> String {
         out.push_str(&format!(
             "      {:<14} {} × {} = {} pts — {}\n",
             line.criterion.label(lang),
-            i18n::number(line.value, 2, lang),
+            i18n::fixed(line.value, 2, lang),
             i18n::percent(line.weight, lang),
-            i18n::number(line.contribution, 1, lang),
+            i18n::fixed(line.contribution, 1, lang),
             line.explanation
         ));
     }

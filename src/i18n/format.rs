@@ -49,6 +49,25 @@ pub fn number(value: f64, max_decimals: u32, lang: Lang) -> String {
     decimal(d, max_decimals, lang)
 }
 
+/// Always `decimals` digits after the separator (`99,0`), for columns that must align.
+pub fn fixed(value: f64, decimals: u32, lang: Lang) -> String {
+    let text = number(value, decimals, lang);
+    let point = match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
+    };
+    if decimals == 0 {
+        return text;
+    }
+    let have = text.split_once(point).map_or(0, |(_, f)| f.len());
+    let mut out = text;
+    if have == 0 {
+        out.push(point);
+    }
+    out.extend(std::iter::repeat_n('0', decimals as usize - have));
+    out
+}
+
 /// `30 000 €` (French) or `€30,000` (English); cents only when there are some.
 pub fn money(value: Money, lang: Lang) -> String {
     let amount = decimal(value.amount(), 2, lang);
@@ -122,6 +141,14 @@ mod tests {
     fn english_money() {
         assert_eq!(money(m("30000"), Lang::En), "€30,000");
         assert_eq!(money(m("-5.5"), Lang::En), "-€5.50");
+    }
+
+    #[test]
+    fn fixed_decimals_align() {
+        assert_eq!(fixed(99.0, 1, Lang::Fr), "99,0");
+        assert_eq!(fixed(95.94, 1, Lang::Fr), "95,9");
+        assert_eq!(fixed(1234.5, 2, Lang::En), "1,234.50");
+        assert_eq!(fixed(7.0, 0, Lang::En), "7");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 mod format;
 pub mod labels;
 
-pub use format::{date, decimal, money, number, percent, surface};
+pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;
 
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,18 @@ pub fn typography(text: &str, lang: Lang) -> String {
         .replace(" »", &format!("{nb}»"))
 }
 
+/// « à Montreuil », « aux Lilas », « au Pré-Saint-Gervais »: the French preposition before a
+/// city name, contracted with its article.
+pub fn at_city(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("Les ") {
+        format!("aux {rest}")
+    } else if let Some(rest) = name.strip_prefix("Le ") {
+        format!("au {rest}")
+    } else {
+        format!("à {name}")
+    }
+}
+
 /// Non-breaking space (before `€`, `m²`, and before `:` `;` `?` `!` in French).
 pub const NBSP: char = '\u{a0}';
 /// Narrow non-breaking space, the French thousands separator.
@@ -67,6 +79,13 @@ pub const NNBSP: char = '\u{202f}';
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn city_prepositions() {
+        assert_eq!(at_city("Montreuil"), "à Montreuil");
+        assert_eq!(at_city("Les Lilas"), "aux Lilas");
+        assert_eq!(at_city("Le Pré-Saint-Gervais"), "au Pré-Saint-Gervais");
+    }
 
     #[test]
     fn french_spaces_before_double_punctuation() {

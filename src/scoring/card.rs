@@ -58,7 +58,7 @@ impl Matcher {
         let lot = evaluation
             .lot
             .and_then(|l| si.lots.get(self.lot_position(site, l)));
-        let surface = lot.map(|_| Surface::m2(round_m2(evaluation.surface)));
+        let surface = lot.map(|_| Surface::m2(evaluation.surface));
         let annual_cost = lot.zip(surface).map(|(l, s)| l.fee.annual_cost(s));
         let writer = Writer {
             workspace,
@@ -99,11 +99,6 @@ impl Matcher {
             annual_cost,
         }
     }
-}
-
-/// Surfaces retained from divisible lots come from a division; show them to the m².
-fn round_m2(value: f64) -> f64 {
-    value.round()
 }
 
 fn line(c: Criterion, score: &PairScore, shares: &[f64; 5], explanation: String) -> CriterionLine {
@@ -269,7 +264,7 @@ impl Writer<'_> {
             );
         };
         let value = e.values[Criterion::Surface.index()];
-        let retained = self.m2(round_m2(e.surface));
+        let retained = self.m2(e.surface);
         let need = self.need_range();
         let verdict = if value >= 1.0 {
             self.pick("dans la fourchette", "within the range")
@@ -345,7 +340,10 @@ impl Writer<'_> {
         } else {
             sector::SectorFit::Unrelated
         };
-        let list = priorities.join(", ");
+        let family = territory
+            .family_of(&self.structure.sector)
+            .map_or("?", |f| f.label.as_str());
+        let list = short_list(&priorities, 3, self.lang);
         match (fit, self.lang) {
             (sector::SectorFit::NoPriority, Lang::Fr) => {
                 "Le lieu n'affiche pas de secteur prioritaire : neutre".to_owned()
@@ -360,10 +358,10 @@ impl Writer<'_> {
                 format!("“{label}” is one of the site's priority sectors")
             }
             (sector::SectorFit::SameFamily, Lang::Fr) => {
-                format!("« {label} » est de la même famille que les priorités du lieu ({list})")
+                format!("« {label} » n'est pas prioritaire, mais sa famille « {family} » l'est")
             }
             (sector::SectorFit::SameFamily, Lang::En) => {
-                format!("“{label}” is in the same family as the site's priorities ({list})")
+                format!("“{label}” is not a priority, but its family “{family}” is")
             }
             (sector::SectorFit::Unrelated, Lang::Fr) => {
                 format!("« {label} » est hors des priorités du lieu ({list})")
@@ -379,10 +377,11 @@ impl Writer<'_> {
         let site_city = territory.city(&self.site.city);
         let zone = site_city.map(|c| c.zone);
         let city_name = territory.city_name(&self.site.city);
+        let at_city = i18n::at_city(city_name);
         let mut parts = Vec::new();
         match (zone, self.lang) {
             (Some(z), Lang::Fr) if territory.is_priority_zone(z) => parts.push(format!(
-                "lieu à {city_name}, zone {} prioritaire",
+                "lieu {at_city}, zone {} prioritaire",
                 Label::label(&z, self.lang)
             )),
             (Some(z), Lang::En) if territory.is_priority_zone(z) => parts.push(format!(
@@ -390,7 +389,7 @@ impl Writer<'_> {
                 Label::label(&z, self.lang)
             )),
             (Some(z), Lang::Fr) => parts.push(format!(
-                "lieu à {city_name}, zone {} non prioritaire",
+                "lieu {at_city}, zone {} non prioritaire",
                 Label::label(&z, self.lang)
             )),
             (Some(z), Lang::En) => parts.push(format!(
@@ -401,7 +400,9 @@ impl Writer<'_> {
         }
         let home = territory.city(&self.structure.home_city);
         match (home, self.lang) {
-            (Some(c), Lang::Fr) => parts.push(format!("structure ancrée à {}", c.name)),
+            (Some(c), Lang::Fr) => {
+                parts.push(format!("structure ancrée {}", i18n::at_city(&c.name)))
+            }
             (Some(c), Lang::En) => parts.push(format!("structure based in {}", c.name)),
             (None, _) if self.structure.pathway.iter().any(|e| e.site.is_some()) => {
                 parts.push(self.pick(
@@ -479,6 +480,23 @@ impl Writer<'_> {
             }
         };
         capitalise(&text)
+    }
+}
+
+/// `a, b, c et 4 autres`: enough to read aloud, not a wall of text.
+fn short_list(items: &[&str], shown: usize, lang: Lang) -> String {
+    let head = items
+        .iter()
+        .take(shown)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match items.len().saturating_sub(shown) {
+        0 => head,
+        rest => match lang {
+            Lang::Fr => format!("{head} et {rest} autres"),
+            Lang::En => format!("{head} and {rest} more"),
+        },
     }
 }
 

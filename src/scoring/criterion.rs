@@ -53,9 +53,18 @@ impl Criterion {
         }
     }
 
-    /// One-letter tag for compact breakdowns (`S C T R P`).
-    pub fn letter(self, lang: Lang) -> char {
-        self.label(lang).chars().next().unwrap_or('?')
+    /// Short tag for compact breakdowns (`surf 30 · coût 25 · …`), distinct per criterion.
+    pub fn short(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Criterion::Surface, _) => "surf",
+            (Criterion::Cost, Lang::Fr) => "coût",
+            (Criterion::Cost, Lang::En) => "cost",
+            (Criterion::Sector, _) => "sect",
+            (Criterion::Rebalancing, Lang::Fr) => "rééq",
+            (Criterion::Rebalancing, Lang::En) => "rebal",
+            (Criterion::Urgency, Lang::Fr) => "parc",
+            (Criterion::Urgency, Lang::En) => "path",
+        }
     }
 
     pub fn weight_in(self, weights: &Weights) -> f64 {

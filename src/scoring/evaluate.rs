@@ -97,12 +97,18 @@ fn choose_lot(
     choice
 }
 
-pub fn evaluate(
-    st: &PreparedStructure,
-    site: &PreparedSite,
-    lots: &[PreparedLot],
-    settings: &Settings,
-) -> Evaluation {
+/// The part of a pair's evaluation that needs no lot: the rules on sector, dates, duration
+/// and features, and the sector, rebalancing and urgency values. Cheap, and an upper bound of
+/// the whole: the lot loop can only add reasons and its two values are at most 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quick {
+    pub reasons: Reasons,
+    pub sector: f64,
+    pub rebalancing: f64,
+    pub urgency: f64,
+}
+
+pub fn quick(st: &PreparedStructure, site: &PreparedSite, settings: &Settings) -> Quick {
     let mut reasons = Reasons::default();
     if site.excluded_sectors.contains(&st.sector) {
         reasons.insert(Ineligibility::ExcludedSector);
@@ -121,6 +127,43 @@ pub fn evaluate(
     if st.required_features & !site.features != 0 {
         reasons.insert(Ineligibility::MissingFeature);
     }
+    let fit = sector::fit(
+        st.sector,
+        st.family,
+        &site.priority_sectors,
+        &site.priority_families,
+    );
+    Quick {
+        reasons,
+        sector: sector::value(fit),
+        rebalancing: rebalancing::value(
+            site.in_priority_zone,
+            st.anchored,
+            st.prefers_city(site.city),
+        ),
+        urgency: st.urgency[kind_index(site.kind)],
+    }
+}
+
+pub fn evaluate(
+    st: &PreparedStructure,
+    site: &PreparedSite,
+    lots: &[PreparedLot],
+    settings: &Settings,
+) -> Evaluation {
+    complete(quick(st, site, settings), st, site, lots, settings)
+}
+
+/// Adds the lot retained (and the rules that depend on lots) to a quick evaluation.
+pub fn complete(
+    quick: Quick,
+    st: &PreparedStructure,
+    site: &PreparedSite,
+    lots: &[PreparedLot],
+    settings: &Settings,
+) -> Evaluation {
+    let mut reasons = quick.reasons;
+    let latest_start = st.start.saturating_add(settings.start_grace_days);
     let choice = choose_lot(st, site, lots, latest_start, settings);
     if !choice.any_serving {
         reasons.insert(Ineligibility::NoLotForUse);
@@ -129,24 +172,14 @@ pub fn evaluate(
     } else if !choice.any_affordable {
         reasons.insert(Ineligibility::OverBudget);
     }
-    let fit = sector::fit(
-        st.sector,
-        st.family,
-        &site.priority_sectors,
-        &site.priority_families,
-    );
     Evaluation {
         reasons,
         values: [
             choice.surface_value,
             choice.cost_value,
-            sector::value(fit),
-            rebalancing::value(
-                site.in_priority_zone,
-                st.anchored,
-                st.prefers_city(site.city),
-            ),
-            st.urgency[kind_index(site.kind)],
+            quick.sector,
+            quick.rebalancing,
+            quick.urgency,
         ],
         lot: choice.lot,
         surface: choice.surface,

@@ -28,7 +28,8 @@ pub fn value(retained: f64, min: f64, max: f64, divisible: bool, settings: &Sett
 }
 
 /// The surface taken from a lot: a divisible lot is cut to the need (as large as the budget
-/// allows, between `min` and `max`); an indivisible lot is taken whole.
+/// allows, between `min` and `max`, in whole m² rounded down so the cost stays within the
+/// budget); an indivisible lot is taken whole.
 pub fn retained(
     lot_surface: f64,
     divisible: bool,
@@ -50,7 +51,7 @@ pub fn retained(
     } else {
         f64::INFINITY
     };
-    affordable.clamp(min, upper)
+    affordable.floor().clamp(min, upper)
 }
 
 /// The smallest surface the structure could take from the lot (what the budget rule checks).
