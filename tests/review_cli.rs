@@ -184,3 +184,91 @@ fn final_decision_must_be_reverted_first() {
         .collect();
     assert_eq!(kinds, ["set", "revert", "set"]);
 }
+
+/// Through the real binary: the exit code and the message a script sees.
+#[test]
+fn binary_refuses_a_refusal_without_motivation_with_exit_code_2() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("ws");
+    let bin = env!("CARGO_BIN_EXE_ancrage");
+    let init = std::process::Command::new(bin)
+        .arg("init")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .arg("--workspace")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let listed = run(&["review", "list", "--call", "tempo-2026", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let first = &json[0];
+    let (structure, site) = (
+        first["structure"].as_str().unwrap(),
+        first["site"].as_str().unwrap(),
+    );
+    let base = [
+        "review",
+        "set",
+        "--call",
+        "tempo-2026",
+        "--structure",
+        structure,
+        "--site",
+        site,
+    ];
+    let refused = run(&[&base[..], &["--status", "refuse"]].concat());
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("une motivation écrite est obligatoire"),
+        "{stderr}"
+    );
+    let done = run(&[
+        &base[..],
+        &["--status", "refusé", "--motivation", "Hors périmètre"],
+    ]
+    .concat());
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let english = run(&[
+        "--lang",
+        "en",
+        "review",
+        "list",
+        "--call",
+        "tempo-2026",
+        "--status",
+        "refused",
+    ]);
+    let stdout = String::from_utf8_lossy(&english.stdout);
+    assert!(
+        stdout.contains("refused") && stdout.contains("Hors périmètre"),
+        "{stdout}"
+    );
+    // Missing workspace: exit 1, not 2.
+    let missing = std::process::Command::new(bin)
+        .args([
+            "--workspace",
+            "/nonexistent/ancrage",
+            "review",
+            "list",
+            "--call",
+            "tempo-2026",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -372,3 +372,138 @@ fn newer_state_file_is_refused() {
         "{err}"
     );
 }
+
+/// The acceptance scenario on the shipped demo: shortlist two applications, refuse one
+/// with a motivation, close, reopen: all three are there with motivation and history.
+#[test]
+fn demo_call_shortlist_two_refuse_one_reopen() {
+    let demo = review_fixture::demo_workspace();
+    let call = demo.calls.first().expect("a demo call").clone();
+    let pairs: Vec<AppKey> = call
+        .application_pairs()
+        .map(|(s, t)| AppKey::new(s.clone(), t.clone()))
+        .take(3)
+        .collect();
+    assert_eq!(pairs.len(), 3);
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = ReviewSession::open(dir.path(), &demo, &call.id, "léa").unwrap();
+    assert!(
+        session
+            .state()
+            .applications
+            .values()
+            .all(|a| a.status == Status::EnInstruction)
+    );
+    for key in &pairs[..2] {
+        session
+            .apply(Change::SetStatus {
+                key: key.clone(),
+                status: Status::Preselectionne,
+                motivation: None,
+            })
+            .unwrap();
+    }
+    session
+        .apply(Change::SetStatus {
+            key: pairs[2].clone(),
+            status: Status::Refuse,
+            motivation: Some("Besoin de surface hors d'échelle pour le site".into()),
+        })
+        .unwrap();
+    // The live checks run on real data without complaint about the code (warnings are data).
+    let _ = session.checks(&demo);
+    drop(session);
+
+    let session = ReviewSession::open(dir.path(), &demo, &call.id, "léa").unwrap();
+    for key in &pairs[..2] {
+        let app = session.state().get(key).unwrap();
+        assert_eq!(app.status, Status::Preselectionne);
+        assert_eq!(app.history.len(), 1);
+    }
+    let refused = session.state().get(&pairs[2]).unwrap();
+    assert_eq!(refused.status, Status::Refuse);
+    assert_eq!(
+        refused.current_motivation(),
+        Some("Besoin de surface hors d'échelle pour le site")
+    );
+    assert_eq!(refused.history[0].who, "léa");
+}
+
+#[test]
+fn switching_call_keeps_the_lock_and_each_call_its_decisions() {
+    let mut ws = workspace();
+    let mut other = ws.calls[0].clone();
+    other.id = CallId::new("usine-2027");
+    ws.calls.push(other);
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = ReviewSession::open(dir.path(), &ws, &call(), "léa").unwrap();
+    session
+        .apply(set("cantine", "local-19", Status::Accepte, None))
+        .unwrap();
+    session
+        .switch_call(&ws, &CallId::new("usine-2027"))
+        .unwrap();
+    assert!(
+        !session.can_undo(),
+        "undo belongs to the call it was made on"
+    );
+    assert_eq!(
+        status_of(&session, "cantine", "local-19"),
+        Status::EnInstruction
+    );
+    session
+        .apply(set("cantine", "local-19", Status::EnConstruction, None))
+        .unwrap();
+    // Still the writer: another instance is read-only.
+    let second = ReviewSession::open(dir.path(), &ws, &call(), "x").unwrap();
+    assert!(second.is_read_only());
+    drop(second);
+    session.switch_call(&ws, &call()).unwrap();
+    assert_eq!(status_of(&session, "cantine", "local-19"), Status::Accepte);
+    assert!(session.switch_call(&ws, &CallId::new("nope")).is_err());
+    drop(session);
+    let reopened = ReviewSession::open(dir.path(), &ws, &CallId::new("usine-2027"), "x").unwrap();
+    assert_eq!(
+        status_of(&reopened, "cantine", "local-19"),
+        Status::EnConstruction
+    );
+    assert_eq!(
+        reopened.state().last_seq,
+        2,
+        "sequence numbers are workspace-wide"
+    );
+}
+
+#[test]
+fn read_only_session_refreshes_and_takes_over_once_the_writer_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    assert!(second.is_read_only());
+    first
+        .apply(set("cantine", "local-19", Status::Preselectionne, None))
+        .unwrap();
+    assert_eq!(
+        status_of(&second, "cantine", "local-19"),
+        Status::EnInstruction
+    );
+    assert!(
+        !second.refresh(&workspace()).unwrap(),
+        "still held by the first"
+    );
+    assert_eq!(
+        status_of(&second, "cantine", "local-19"),
+        Status::Preselectionne
+    );
+    drop(first);
+    assert!(second.refresh(&workspace()).unwrap(), "the lock was free");
+    assert!(!second.is_read_only());
+    second
+        .apply(set("cantine", "local-19", Status::Accepte, None))
+        .unwrap();
+    drop(second);
+    assert_eq!(
+        status_of(&open(dir.path()), "cantine", "local-19"),
+        Status::Accepte
+    );
+}

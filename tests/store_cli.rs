@@ -67,7 +67,7 @@ fn init_uses_the_workspace_flag_when_no_dir_is_given() {
 fn first_run_creates_the_workspace_then_summarises_it() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("first");
-    let out = ancrage(&["--workspace", path(&dir), "--lang", "en"]);
+    let out = ancrage(&["summary", "--workspace", path(&dir), "--lang", "en"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -80,7 +80,7 @@ fn first_run_creates_the_workspace_then_summarises_it() {
     );
     assert!(stdout.contains("by kind"), "{stdout}");
     // The second run finds it and does not recreate it.
-    let again = ancrage(&["--workspace", path(&dir)]);
+    let again = ancrage(&["summary", "--workspace", path(&dir)]);
     assert!(
         !text(&again.stdout).contains("créé"),
         "{}",
@@ -144,7 +144,7 @@ fn broken_workspace_is_reported_file_by_file_without_a_byte_changed() {
     );
 
     // The summary still opens a broken workspace, warns, and writes nothing either.
-    let summary = ancrage(&["--workspace", path(ws)]);
+    let summary = ancrage(&["summary", "--workspace", path(ws)]);
     assert!(summary.status.success());
     assert!(text(&summary.stdout).contains("5\u{a0}problèmes"));
 

@@ -5,6 +5,7 @@ mod count;
 pub mod demo_data;
 mod failure;
 mod init;
+pub mod open;
 pub mod rank;
 pub mod review;
 mod schema;
@@ -46,10 +47,14 @@ pub enum Command {
     Check,
     /// Write JSON Schemas of the workspace files into DIR, for editors.
     Schema(schema::SchemaArgs),
+    /// Print where the workspace is and what it holds (sites, lots and m² by kind and city).
+    Summary,
     /// Rank structures for a site, sites for a structure, or every pair — with the reasons.
     Rank(rank::RankArgs),
     /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
     DemoData(demo_data::DemoDataArgs),
+    /// Review a call's applications: list them with their status, decide on one.
+    Review(review::ReviewArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -63,11 +68,13 @@ pub fn run() -> ExitCode {
     let lang = cli.lang;
     let workspace = || location::resolve(cli.workspace.clone());
     let outcome = match &cli.command {
-        None => summary::run(&workspace(), lang),
+        None => open::open(&workspace(), lang),
+        Some(Command::Summary) => summary::run(&workspace(), lang),
         Some(Command::Init(args)) => init::run(&args.dir.clone().unwrap_or_else(workspace), lang),
         Some(Command::Check) => check::run(&workspace(), lang),
         Some(Command::Schema(args)) => schema::run(args, lang),
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
+        Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS

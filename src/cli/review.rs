@@ -4,7 +4,9 @@
 //! Exit codes: 0 done; 2 refused (review rules, unknown call / structure / site, bad value);
 //! 1 the workspace could not be read or written (files, journal, lock held too long).
 
+use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
+use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
 use crate::i18n::{self, Lang};
 use crate::review::{AppKey, ApplicationReview, Change, ReviewState, Status};
@@ -12,6 +14,7 @@ use crate::session::{Access, ReviewSession, SessionError, officer_name};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::Path;
+use std::process::ExitCode;
 use std::time::Duration;
 
 /// How long `review set` waits for another instance to release the workspace (scripts that
@@ -173,45 +176,38 @@ fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
             "Motivation",
         ],
         Lang::En => ["Structure", "Site", "Status", "Last decision", "Motivation"],
-    }
-    .map(str::to_owned);
-    let mut lines = vec![header];
-    for (key, app) in rows {
-        let last = app
-            .last_decision()
-            .map(|d| i18n::date(d.at.date_naive(), lang))
-            .unwrap_or_else(|| "—".to_owned());
-        // Multi-line motivations on one line, so each application stays one row.
-        let motivation = app
-            .current_motivation()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        lines.push([
-            key.structure.to_string(),
-            key.site.to_string(),
-            app.status.label(lang).to_owned(),
-            last,
-            motivation,
-        ]);
-    }
-    let mut widths = [0usize; 5];
-    for line in &lines {
-        for (w, cell) in widths.iter_mut().zip(line) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for line in &lines {
-        let cells: Vec<String> = line
-            .iter()
-            .zip(widths)
-            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
+    };
+    // The motivation is last and shown whole: the officer reads it, nothing is aligned after it.
+    let widths = [40, 45, 20, 18, usize::MAX];
+    let columns: Vec<(&str, Align, usize)> = header
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| (*title, Align::Left, width))
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(key, app)| {
+            let last = app
+                .last_decision()
+                .map(|d| i18n::date(d.at.date_naive(), lang))
+                .unwrap_or_else(|| "—".to_owned());
+            // Multi-line motivations on one line, so each application stays one row.
+            let motivation = app
+                .current_motivation()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![
+                key.structure.to_string(),
+                key.site.to_string(),
+                app.status.label(lang).to_owned(),
+                last,
+                motivation,
+            ]
+        })
+        .collect();
+    let mut out = render(&columns, &cells);
     if rows.is_empty() {
         out.push_str(lang.pick("(aucune candidature)\n", "(no application)\n"));
     }
@@ -325,27 +321,41 @@ fn set(args: &SetArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report,
 
 /// What opening the session recovered, worth telling once.
 fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
-    session
+    let mut notices: Vec<String> = session
         .torn_line()
         .map(|torn| torn.message(lang))
         .into_iter()
-        .collect()
+        .collect();
+    let replayed = session.replayed();
+    if replayed > 0 {
+        notices.push(match lang {
+            Lang::Fr => format!(
+                "{replayed} modification(s) rejouée(s) depuis le journal\u{a0}: l'état enregistré n'était pas à jour (arrêt brutal\u{a0}?)"
+            ),
+            Lang::En => format!(
+                "{replayed} change(s) replayed from the journal: the saved state was behind (abrupt stop?)"
+            ),
+        });
+    }
+    notices
 }
 
-/// Prints a command's report (stdout, then warnings on stderr) or its refusal; the exit code.
-pub fn finish(outcome: Result<Report, Refusal>, lang: Lang) -> std::process::ExitCode {
-    match outcome {
+/// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report
+/// (warnings on stderr); a refusal goes back to `cli::run`, which prints it once.
+pub fn run(dir: &Path, args: &ReviewArgs, lang: Lang) -> Outcome {
+    let workspace = super::workspace::load(dir, lang)?;
+    match execute(&args.command, dir, &workspace, lang) {
         Ok(report) => {
             print!("{}", report.stdout);
             let prefix = lang.pick("attention\u{a0}: ", "warning: ");
             for warning in &report.warnings {
                 eprintln!("{prefix}{warning}");
             }
-            std::process::ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(refusal) => {
-            eprintln!("{}", refusal.message);
-            std::process::ExitCode::from(refusal.code)
-        }
+        Err(refusal) => Err(Failure {
+            message: refusal.message,
+            code: refusal.code,
+        }),
     }
 }

@@ -4,7 +4,7 @@ use crate::domain::{Weights, Workspace};
 use crate::scoring::Settings;
 use crate::scoring::bound::{SiteBound, StructureBounds};
 use crate::scoring::criterion::shares;
-use crate::scoring::evaluate::{Evaluation, evaluate};
+use crate::scoring::evaluate::{Evaluation, evaluate, quick};
 use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
@@ -283,8 +283,9 @@ impl Matcher {
     /// The best `limit` candidates for a site, in ranking order.
     ///
     /// Keeps the best keys seen so far in a min-heap. Once it is full of eligible pairs, a
-    /// candidate whose upper bound (`scoring::bound`, one add) is below the worst total kept
-    /// cannot enter, and is skipped without being evaluated. Exact: the same pairs as a full
+    /// candidate whose upper bound (`scoring::bound`, one add) is below the worst total kept,
+    /// or that breaks a rule checked without lots (ineligible pairs rank after every eligible
+    /// one), cannot enter, and is skipped without walking its lots. Exact: the same pairs as a full
     /// sort (checked against one in the property tests), only faster.
     fn best_for_site(
         &self,
@@ -300,9 +301,20 @@ impl Matcher {
         let site_bound = SiteBound::new(&self.sites[site], shares, &self.sectors);
         let mut heap: BinaryHeap<Reverse<(u128, usize)>> = BinaryHeap::new();
         let mut threshold = f64::NEG_INFINITY;
+        let prepared_site = &self.sites[site];
         for structure in candidates {
-            if bounds.bound(&site_bound, structure) < threshold {
-                continue;
+            if threshold > f64::NEG_INFINITY {
+                // The heap holds only eligible pairs: a pair that cannot reach the worst
+                // total, or that breaks a lot-free rule, cannot enter.
+                if bounds.bound(&site_bound, structure) < threshold {
+                    continue;
+                }
+                let st = &self.structures[structure];
+                if st.use_mask & prepared_site.use_mask == 0
+                    || !quick(st, prepared_site, &self.settings).reasons.is_empty()
+                {
+                    continue;
+                }
             }
             let score = self.score_with(structure, site, shares);
             let key = self.site_rank_key(score.eligible, score.total, structure);

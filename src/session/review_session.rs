@@ -14,7 +14,7 @@
 //! writer's back. A second instance opens read-only: it sees the state (journal replayed in
 //! memory) and every change fails with `SessionError::ReadOnly`.
 
-use crate::domain::{CallId, Workspace};
+use crate::domain::{Call, CallId, Workspace};
 use crate::review::{self, Applied, Change, ReviewState, UndoStack, Warning, check_all};
 use crate::session::files::{load_state, save_state, state_path};
 use crate::session::{JournalEntry, SessionError};
@@ -94,56 +94,93 @@ impl ReviewSession {
         let read_only_reason = read_only_reason
             .or_else(|| (access == Access::ReadOnly).then(|| "ouvert en lecture seule".to_owned()));
 
-        let saved = load_state(workspace_dir, call_id)?;
-        let was_saved = saved.is_some();
-        let mut state = saved.unwrap_or_else(|| ReviewState::fresh(call));
-        let added = state.include_new_applications(call);
-
-        let journal_path = workspace_dir.join(JOURNAL_FILE);
-        let read = read_all::<JournalEntry>(&journal_path)?;
-        let mut replayed = 0;
-        for entry in read.entries.iter().filter(|e| &e.call == call_id) {
-            if entry.seq <= state.last_seq {
-                continue;
-            }
-            review::apply(&mut state, &entry.change, &entry.who, entry.at).map_err(|error| {
-                SessionError::Replay {
-                    path: journal_path.clone(),
-                    seq: entry.seq,
-                    error,
-                }
-            })?;
-            state.last_seq = entry.seq;
-            replayed += 1;
-        }
-        let last_in_journal = read.entries.iter().map(|e| e.seq).max().unwrap_or(0);
-        let next_seq = last_in_journal.max(state.last_seq) + 1;
-
+        let loaded = catch_up(workspace_dir, call)?;
         let writer = match lock {
             Some(lock) => Some(Writer {
-                journal: JournalWriter::open(&journal_path, read.valid_len)?,
+                journal: JournalWriter::open(&workspace_dir.join(JOURNAL_FILE), loaded.valid_len)?,
                 _lock: lock,
             }),
             None => None,
         };
-        let session = ReviewSession {
+        let mut session = ReviewSession {
             dir: workspace_dir.to_owned(),
             call: call_id.clone(),
             who: who.to_owned(),
-            state,
+            state: loaded.state,
             undo: UndoStack::new(),
             writer,
             read_only_reason,
-            next_seq,
-            torn: read.torn,
-            replayed,
+            next_seq: loaded.next_seq,
+            torn: loaded.torn,
+            replayed: loaded.replayed,
             save_problem: None,
         };
-        // Catch the saved state up with the journal (and the call) while we hold the lock.
-        if session.writer.is_some() && (replayed > 0 || added > 0 || !was_saved) {
-            save_state(&session.dir, &session.state)?;
-        }
+        session.save_if_behind(loaded.behind)?;
         Ok(session)
+    }
+
+    /// Moves to another call of the same workspace, keeping the lock (the interface's call
+    /// picker). The undo stack starts afresh: undo belongs to the call it was made on.
+    pub fn switch_call(
+        &mut self,
+        workspace: &Workspace,
+        call_id: &CallId,
+    ) -> Result<(), SessionError> {
+        let call = workspace
+            .call(call_id)
+            .ok_or_else(|| SessionError::UnknownCall(call_id.clone()))?;
+        let loaded = catch_up(&self.dir, call)?;
+        self.call = call_id.clone();
+        self.state = loaded.state;
+        self.undo = UndoStack::new();
+        self.next_seq = loaded.next_seq;
+        self.torn = loaded.torn;
+        self.replayed = loaded.replayed;
+        self.save_problem = None;
+        self.save_if_behind(loaded.behind)
+    }
+
+    /// For a read-only session: reads the other instance's decisions again, and takes the lock
+    /// if it was released (then the session becomes writable). Returns true when writable.
+    /// A writer has nothing to refresh.
+    pub fn refresh(&mut self, workspace: &Workspace) -> Result<bool, SessionError> {
+        if self.writer.is_some() {
+            return Ok(true);
+        }
+        let call = workspace
+            .call(&self.call)
+            .ok_or_else(|| SessionError::UnknownCall(self.call.clone()))?;
+        let lock = match Lock::acquire(&self.dir) {
+            Ok(guard) => Some(guard),
+            Err(LockError::HeldElsewhere { holder, .. }) => {
+                self.read_only_reason = Some(holder);
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        // Read after taking the lock, as `open` does.
+        let loaded = catch_up(&self.dir, call)?;
+        if let Some(lock) = lock {
+            self.writer = Some(Writer {
+                journal: JournalWriter::open(&self.dir.join(JOURNAL_FILE), loaded.valid_len)?,
+                _lock: lock,
+            });
+            self.read_only_reason = None;
+        }
+        self.state = loaded.state;
+        self.next_seq = loaded.next_seq;
+        self.torn = loaded.torn;
+        self.replayed = loaded.replayed;
+        self.save_if_behind(loaded.behind)?;
+        Ok(self.writer.is_some())
+    }
+
+    /// Saves the state when the file lagged behind the journal or the call (writers only).
+    fn save_if_behind(&mut self, behind: bool) -> Result<(), SessionError> {
+        if behind && self.writer.is_some() {
+            save_state(&self.dir, &self.state)?;
+        }
+        Ok(())
     }
 
     /// Applies an officer's change: validated, journaled (fsync), then saved. Clears redo.
@@ -178,7 +215,7 @@ impl ReviewSession {
                     .unwrap_or_else(|| "ouvert en lecture seule".to_owned()),
             });
         };
-        let at = chrono::Local::now().fixed_offset();
+        let at = now();
         let mut next = self.state.clone();
         let applied = review::apply(&mut next, &change, &self.who, at)?;
         let seq = self.next_seq;
@@ -191,6 +228,8 @@ impl ReviewSession {
             change,
         })?;
         // Confirmed: the journal has it.
+        #[cfg(debug_assertions)]
+        pause_before_save();
         self.next_seq += 1;
         self.state = next;
         self.save_problem = save_state(&self.dir, &self.state)
@@ -255,4 +294,72 @@ impl ReviewSession {
     pub fn checks(&self, workspace: &Workspace) -> Vec<Warning> {
         check_all(workspace, &self.state)
     }
+}
+
+/// A call's state brought up to date with the journal.
+struct Loaded {
+    state: ReviewState,
+    replayed: usize,
+    torn: Option<TornLine>,
+    /// Where the readable journal ends (a torn tail after it is cut by the next writer).
+    valid_len: u64,
+    next_seq: u64,
+    /// The saved file missed something: journal entries, new applications, or it is absent.
+    behind: bool,
+}
+
+/// Loads `reviews/<call>.json` (or a fresh state), adds the call's new applications, and
+/// replays the journal entries of the call newer than the saved `last_seq`.
+fn catch_up(dir: &Path, call: &Call) -> Result<Loaded, SessionError> {
+    let saved = load_state(dir, &call.id)?;
+    let was_saved = saved.is_some();
+    let mut state = saved.unwrap_or_else(|| ReviewState::fresh(call));
+    let added = state.include_new_applications(call);
+
+    let journal_path = dir.join(JOURNAL_FILE);
+    let read = read_all::<JournalEntry>(&journal_path)?;
+    let mut replayed = 0;
+    for entry in read.entries.iter().filter(|e| e.call == call.id) {
+        if entry.seq <= state.last_seq {
+            continue;
+        }
+        review::apply(&mut state, &entry.change, &entry.who, entry.at).map_err(|error| {
+            SessionError::Replay {
+                path: journal_path.clone(),
+                seq: entry.seq,
+                error,
+            }
+        })?;
+        state.last_seq = entry.seq;
+        replayed += 1;
+    }
+    let last_in_journal = read.entries.iter().map(|e| e.seq).max().unwrap_or(0);
+    Ok(Loaded {
+        next_seq: last_in_journal.max(state.last_seq) + 1,
+        behind: replayed > 0 || added > 0 || !was_saved,
+        state,
+        replayed,
+        torn: read.torn,
+        valid_len: read.valid_len,
+    })
+}
+
+/// Debug builds only: `ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS` holds the process between the journal
+/// append and the state save, so `tests/review_kill.rs` can SIGKILL it in exactly that window.
+#[cfg(debug_assertions)]
+fn pause_before_save() {
+    let pause = std::env::var("ANCRAGE_TEST_PAUSE_BEFORE_SAVE_MS")
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+}
+
+/// The officer's local time, to the second (decisions are read by people; the history's
+/// order is its own).
+fn now() -> review::Timestamp {
+    use chrono::Timelike;
+    let now = chrono::Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
 }

@@ -6,7 +6,6 @@
 use ancrage::domain::{Call, Site, Structure, Territory, Workspace};
 use ancrage::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use serde_json::{Value, json};
-use std::path::Path;
 
 pub const CALL: &str = "tempo-2026";
 
@@ -106,45 +105,26 @@ pub fn workspace() -> Workspace {
     }
 }
 
-/// Writes the fixture as a workspace folder (same layout and envelopes as `ancrage init`).
-pub fn write_workspace(dir: &Path) {
-    let ws = workspace();
-    let write = |relative: String, value: &dyn erased::Json| {
-        let path = dir.join(relative);
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
-        std::fs::write(&path, value.to_json()).expect("write fixture file");
-    };
-    write(
-        "territory.json".into(),
-        &TerritoryDocument::new(ws.territory.clone()),
-    );
-    for site in &ws.sites {
-        write(
-            format!("sites/{}.json", site.id),
-            &SiteDocument::new(site.clone()),
-        );
+/// The demo shipped in the binary (`sites/`), decoded in memory.
+pub fn demo_workspace() -> Workspace {
+    use ancrage::store::embedded;
+    fn doc<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).expect("embedded documents decode")
     }
-    for structure in &ws.structures {
-        write(
-            format!("structures/{}.json", structure.id),
-            &StructureDocument::new(structure.clone()),
-        );
-    }
-    for call in &ws.calls {
-        write(
-            format!("calls/{}.json", call.id),
-            &CallDocument::new(call.clone()),
-        );
-    }
-}
-
-mod erased {
-    pub trait Json {
-        fn to_json(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self).expect("fixture serialises")
-        }
+    let (_, territory) = embedded::files()
+        .iter()
+        .find(|(path, _)| *path == "territory.json")
+        .expect("territory shipped");
+    Workspace {
+        territory: doc::<TerritoryDocument>(territory).territory,
+        sites: embedded::files_under("catalogue/")
+            .map(|(_, text)| doc::<SiteDocument>(text).site)
+            .collect(),
+        structures: embedded::files_under("demo/structures/")
+            .map(|(_, text)| doc::<StructureDocument>(text).structure)
+            .collect(),
+        calls: embedded::files_under("demo/calls/")
+            .map(|(_, text)| doc::<CallDocument>(text).call)
+            .collect(),
     }
 }

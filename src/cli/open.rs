@@ -1,0 +1,50 @@
+//! `ancrage` with no subcommand: open the workspace in the cockpit, creating it from the
+//! embedded catalogue on the first run.
+
+use super::failure::{Failure, Outcome};
+use super::init::created_message;
+use crate::domain::Workspace;
+use crate::i18n::Lang;
+use crate::store::files::contains_workspace;
+use crate::store::init::init_workspace;
+use crate::tui::keymap::Keymap;
+use crate::tui::{App, terminal};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn open(workspace_dir: &Path, lang: Lang) -> Outcome {
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure::new(lang.pick(
+            "ancrage\u{a0}: l’interface a besoin d’un terminal\u{a0}; pour un script, voir `ancrage --help` (ex. `ancrage summary`, `ancrage rank`).",
+            "ancrage: the interface needs a terminal; for scripts, see `ancrage --help` (e.g. `ancrage summary`, `ancrage rank`).",
+        )));
+    }
+    if !contains_workspace(workspace_dir) {
+        let created = init_workspace(workspace_dir).map_err(|e| Failure::new(e.render(lang)))?;
+        // Printed before the interface takes the screen: it is there again after quitting.
+        println!("{}", created_message(workspace_dir, &created, lang));
+    }
+    let workspace = super::workspace::load(workspace_dir, lang)?;
+    run_cockpit(workspace, workspace_dir, lang)
+}
+
+/// Runs the cockpit on a loaded workspace until the officer quits. Key overrides come from
+/// `<config dir>/ancrage/keys.json`; a refused file is explained in the status line.
+pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Outcome {
+    let (keymap, problem) = Keymap::load(dirs::config_dir().as_deref());
+    let app = App::new(
+        workspace,
+        workspace_dir.to_owned(),
+        lang,
+        super::today(),
+        keymap,
+        problem,
+    );
+    terminal::run(app).map(|()| ExitCode::SUCCESS).map_err(|e| {
+        Failure::new(format!(
+            "ancrage{}{e}",
+            lang.pick("\u{a0}: erreur du terminal\u{a0}: ", ": terminal error: ")
+        ))
+    })
+}

@@ -1,0 +1,27 @@
+//! The review cockpit: a keyboard-driven terminal interface over the workspace.
+//!
+//! Elm-style: one `App` state (no terminal types), `Action`s from the `keymap`, one `update`,
+//! a pure `view`. The mode stack (`mode`) routes keys; `terminal` owns the real terminal.
+
+pub mod action;
+pub mod app;
+pub mod figures;
+pub mod filter;
+pub mod keymap;
+pub mod mode;
+pub mod ranking;
+pub mod search;
+pub mod sort;
+pub mod tab;
+pub mod terminal;
+pub mod text;
+pub mod ui_state;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use app::App;
+pub use keymap::{Key, KeyCode, Keymap};
+pub use ui_state::UiState;
+pub use update::update;
+pub use view::view;

@@ -1,0 +1,87 @@
+//! The terminal side: set up, read keys, draw, restore. `ratatui::try_init` installs a panic
+//! hook that restores the terminal; `run` restores it on every other way out too.
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Key, KeyCode};
+use crate::tui::ui_state::UiState;
+use crate::tui::update::update;
+use crate::tui::view::view;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use std::io;
+use std::time::Duration;
+
+/// Runs the interface until the officer quits. The terminal is restored whatever happens.
+pub fn run(app: App) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+    let mut ui = UiState::default();
+    terminal.draw(|frame| view(&app, &mut ui, frame))?;
+    loop {
+        // Block for the first event, then take whatever else is already queued before drawing
+        // once: held-down keys and bursts of resizes cost one frame, not one each.
+        let mut changed = handle(&mut app, &ui, event::read()?);
+        while !app.quit && event::poll(Duration::ZERO)? {
+            changed |= handle(&mut app, &ui, event::read()?);
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if changed {
+            terminal.draw(|frame| view(&app, &mut ui, frame))?;
+        }
+    }
+}
+
+fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
+    let action = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let Some(key) = convert(key) else {
+                return false;
+            };
+            match app.keymap.lookup(app.mode().context(), key) {
+                Some(action) => action,
+                None => return false,
+            }
+        }
+        Event::Resize(..) => Action::Resize,
+        _ => return false,
+    };
+    update(app, action, ui.viewport())
+}
+
+/// crossterm's key event in the interface's terms. Shift is folded into the char (`S`), as the
+/// keymap spells it.
+pub fn convert(event: KeyEvent) -> Option<Key> {
+    use ratatui::crossterm::event::KeyCode as C;
+    let code = match event.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        alt: event.modifiers.contains(KeyModifiers::ALT),
+    })
+}

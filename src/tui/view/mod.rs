@@ -1,0 +1,97 @@
+//! The pure drawing of the state: `view(app, ui, frame)` reads `App`, writes only the UI-only
+//! offsets in `UiState`, and never changes what the officer sees as data.
+
+pub mod call;
+pub mod compare;
+pub mod confirm;
+pub mod filter;
+pub mod help;
+pub mod key_bar;
+pub mod pathway;
+pub mod popup;
+pub mod ranked;
+pub mod score_card;
+pub mod sites;
+pub mod status_bar;
+pub mod structures;
+pub mod style;
+pub mod tab_bar;
+pub mod table;
+pub mod territory;
+pub mod weights;
+
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::tab::Tab;
+use crate::tui::text::Msg;
+use crate::tui::ui_state::UiState;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Below this size the screens would be garbage: say so instead.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let [tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    tab_bar::render(app, frame, tabs);
+    let list_area = match app.tab {
+        Tab::Sites => sites::render(app, ui, frame, body),
+        Tab::Structures => structures::render(app, ui, frame, body),
+        Tab::Call => call::render(app, ui, frame, body),
+        Tab::Pathway => pathway::render(app, ui, frame, body),
+        Tab::Territory => territory::render(app, ui, frame, body),
+    };
+    status_bar::render(app, frame, status);
+    key_bar::render(app, frame, keys);
+    ui.scroll_max = 0;
+    for mode in app.modes.iter() {
+        match mode {
+            Mode::Normal | Mode::Search => {}
+            Mode::Filter => filter::render(app, frame, body),
+            // Over the table, so the ranked list beside it stays in sight while weights move.
+            Mode::Weights => weights::render(app, frame, list_area),
+            Mode::Help => help::render(app, ui, frame, body),
+            Mode::ScoreCard => score_card::render(app, ui, frame, body),
+            Mode::Compare => compare::render(app, frame, body),
+            Mode::Confirm(question) => confirm::render(app, question, frame, body),
+        }
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let text = Text::from(vec![
+        Line::from(Msg::TooSmall.get(lang)),
+        Line::from(format!(
+            "{MIN_WIDTH}×{MIN_HEIGHT} {}",
+            Msg::Minimum.get(lang)
+        )),
+        Line::from(format!("({}×{})", area.width, area.height)),
+    ]);
+    let top = area.height.saturating_sub(3) / 2;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}

@@ -1,0 +1,24 @@
+//! The tabs across the top: number and name, the current one reversed.
+
+use crate::tui::app::App;
+use crate::tui::tab::Tab;
+use crate::tui::view::style;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.title(app.lang));
+        if *tab == app.tab {
+            spans.push(Span::styled(label, style::selected()));
+        } else {
+            spans.push(Span::raw(label));
+        }
+        spans.push(Span::raw("│"));
+    }
+    spans.push(Span::styled(" ancrage", style::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

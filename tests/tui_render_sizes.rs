@@ -1,0 +1,74 @@
+//! Every screen and popup drawn at random terminal sizes from 1×1 to 300×100 never panics,
+//! and below the usable size the cockpit says so instead of drawing.
+
+mod cockpit;
+mod support;
+
+use ancrage::i18n::Lang;
+use cockpit::session::Session;
+use proptest::prelude::*;
+
+/// Key sequences that reach each screen and popup.
+const STATES: [&str; 13] = [
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "1 enter",
+    "1 enter enter",
+    "2 enter enter",
+    "1 ?",
+    "1 w",
+    "1 f",
+    "1 c",
+    "1 /",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_size_renders(width in 1u16..=300, height in 1u16..=100, state in 0usize..STATES.len(), english: bool) {
+        let lang = if english { Lang::En } else { Lang::Fr };
+        // Reach the state at a normal size, then resize: that is how a real session gets there.
+        let mut s = Session::new(lang, 120, 40);
+        s.keys(STATES[state]);
+        s.resize(width, height);
+        s.keys("j k");
+        let screen = s.screen();
+        prop_assert_eq!(screen.lines().count(), usize::from(height));
+    }
+}
+
+#[test]
+fn tiny_terminals_say_so() {
+    let mut s = Session::new(Lang::Fr, 30, 8);
+    assert!(s.screen().contains("trop petite"), "{}", s.screen());
+    s.resize(1, 1);
+    s.resize(300, 100);
+    assert!(s.screen().contains("Lieux"));
+}
+
+/// A workspace with nothing in it (no city, site, structure or call) still draws every screen.
+#[test]
+fn empty_workspace_draws_every_screen() {
+    let mut empty = cockpit::fixture::workspace();
+    empty.territory.cities.clear();
+    empty.territory.sector_families.clear();
+    empty.sites.clear();
+    empty.structures.clear();
+    empty.calls.clear();
+    for state in STATES {
+        for (w, h) in [(120, 40), (80, 24), (50, 12)] {
+            let mut s = Session::with(empty.clone(), Lang::Fr, w, h);
+            s.keys(state);
+            s.keys("j k G g enter x c s S i f l r esc");
+            assert_eq!(s.screen().lines().count(), usize::from(h));
+        }
+    }
+    let mut s = Session::with(empty, Lang::Fr, 120, 40);
+    assert!(s.screen().contains("Aucun score"), "{}", s.screen());
+    s.keys("q");
+    assert!(s.app.quit);
+}
