@@ -59,6 +59,12 @@ impl Tmux {
         );
     }
 
+    /// A tmux format variable of the pane (`alternate_on`, `mouse_any_flag`…).
+    fn pane_flag(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     fn capture(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
@@ -133,6 +139,11 @@ fn open_search_score_card_quit() {
         "Structures classées pour ce lieu",
     ]);
     assert!(screen.contains("Espace"), "status line:\n{screen}");
+    assert_eq!(
+        tmux.pane_flag("alternate_on"),
+        "1",
+        "the cockpit uses the alternate screen"
+    );
 
     tmux.send(&["2"]);
     tmux.wait_for(&["Lieux classés pour cette structure"]);
@@ -174,5 +185,11 @@ fn open_search_score_card_quit() {
     assert!(
         !screen.contains("Fiche de score"),
         "terminal restored:\n{screen}"
+    );
+    assert_eq!(tmux.pane_flag("alternate_on"), "0", "alternate screen left");
+    assert_eq!(
+        tmux.pane_flag("mouse_any_flag"),
+        "0",
+        "mouse given back to the terminal"
     );
 }

@@ -220,8 +220,9 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         },
     );
     if app.focus == Focus::List {
-        ui.page = page;
+        ui.page = usize::from(page.height);
     }
+    ui.hits.list = Some(page);
     let structure = listing.selected().map(|i| &app.workspace.structures[i]);
     let detail = structure.map(|s| detail_lines(app, s)).unwrap_or_default();
     if wide {

@@ -4,7 +4,7 @@
 use crate::tui::app::App;
 use crate::tui::mode::Mode;
 use crate::tui::text::{self, Msg};
-use crate::tui::ui_state::visible_window;
+use crate::tui::ui_state::{RowsArea, visible_window};
 use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -54,7 +54,8 @@ pub fn fit(columns: &[Column], available: u16) -> Vec<usize> {
 }
 
 /// Draws `len` rows (only the visible ones are built, through `cell(row, column)`), keeping
-/// `cursor` in sight by moving `offset`. Returns how many rows fitted (the page size).
+/// `cursor` in sight by moving `offset`. Returns where the rows went (its height is the page
+/// size).
 #[allow(clippy::too_many_arguments)]
 pub fn render<F>(
     frame: &mut Frame,
@@ -66,7 +67,7 @@ pub fn render<F>(
     focused: bool,
     offset: &mut usize,
     mut cell: F,
-) -> usize
+) -> RowsArea
 where
     F: FnMut(usize, usize) -> Line<'static>,
 {
@@ -75,6 +76,14 @@ where
     let kept = fit(columns, inner.width.saturating_sub(2));
     let height = usize::from(inner.height.saturating_sub(1));
     let window = visible_window(offset, cursor, len, height);
+    let rows_area = RowsArea {
+        x: inner.x,
+        y: inner.y.saturating_add(1),
+        width: inner.width,
+        height: inner.height.saturating_sub(1),
+        first: window.start,
+        shown: window.len(),
+    };
     let header = Row::new(kept.iter().enumerate().map(|(i, &c)| {
         let title = if i == 0 {
             format!("{NO_MARKER}{}", columns[c].title)
@@ -109,7 +118,7 @@ where
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
-    height
+    rows_area
 }
 
 /// Column titles with the sort arrow on the sorted one.
