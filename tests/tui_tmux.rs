@@ -152,7 +152,7 @@ fn open_search_score_card_quit() {
 
     tmux.send(&["/"]);
     tmux.type_text("usine");
-    let screen = tmux.wait_for(&["« usine"]);
+    let screen = tmux.wait_for(&["«\u{a0}usine"]);
     let first_row = screen
         .lines()
         .find(|l| l.contains('▸'))
@@ -164,7 +164,7 @@ fn open_search_score_card_quit() {
     );
 
     tmux.send(&["Enter"]);
-    tmux.wait_for(&["filtre", "« usine »"]);
+    tmux.wait_for(&["filtre", "«\u{a0}usine\u{a0}»"]);
     tmux.send(&["Enter"]);
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for(&[

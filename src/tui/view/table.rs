@@ -1,6 +1,7 @@
 //! A table that builds only the rows it shows (ratatui's `Table` would build them all) and
 //! drops its least important columns when the terminal is narrow.
 
+use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::mode::Mode;
 use crate::tui::text::{self, Msg};
@@ -163,8 +164,12 @@ pub fn list_title(app: &App, name: &str, shown: usize, total: usize, query: &str
         }
         .get(lang);
         let caret = if searching { "▏" } else { "" };
+        let quoted = match lang {
+            Lang::Fr => format!("«\u{a0}{query}{caret}\u{a0}»"),
+            Lang::En => format!("“{query}{caret}”"),
+        };
         spans.push(Span::styled(
-            format!("{}« {query}{caret} » ", text::label_colon(label, lang)),
+            format!("{}{quoted} ", text::label_colon(label, lang)),
             style::matched(),
         ));
     }
