@@ -170,8 +170,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let search = Search::new(&listing.query);
     let columns = table::sorted_columns(
         &SiteColumn::ALL,
-        listing.sort.column,
-        listing.sort.reverse,
+        listing.query.trim().is_empty().then_some(listing.sort),
         |c| c.title(lang),
         column,
     );

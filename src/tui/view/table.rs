@@ -4,6 +4,7 @@
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::mode::Mode;
+use crate::tui::sort::SortState;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::{RowsArea, visible_window};
 use crate::tui::view::style;
@@ -123,10 +124,10 @@ where
 }
 
 /// Column titles with the sort arrow on the sorted one.
+/// `sort` is none while a search orders the rows by match (the arrow would mislead).
 pub fn sorted_columns<C: Copy + PartialEq>(
     all: &[C],
-    sorted: usize,
-    reverse: bool,
+    sort: Option<SortState>,
     title: impl Fn(C) -> &'static str,
     spec: impl Fn(C) -> (u16, u8),
 ) -> Vec<Column> {
@@ -134,9 +135,9 @@ pub fn sorted_columns<C: Copy + PartialEq>(
         .enumerate()
         .map(|(i, &c)| {
             let (width, priority) = spec(c);
-            let arrow = match (i == sorted, reverse) {
-                (true, false) => " ▲",
-                (true, true) => " ▼",
+            let arrow = match sort {
+                Some(s) if s.column == i && !s.reverse => " ▲",
+                Some(s) if s.column == i => " ▼",
                 _ => "",
             };
             Column {
