@@ -406,3 +406,18 @@ fn the_mouse_selects_tabs_and_rows() {
     assert_eq!(s.app.mode(), Mode::Help);
     assert_eq!(s.app.selected_pair().map(|p| p.structure), Some(second));
 }
+
+#[test]
+fn a_search_with_no_match_says_so() {
+    let mut s = Session::new(Lang::Fr, 80, 24);
+    s.keys("/");
+    s.type_text("zzzz");
+    assert!(s.app.sites.rows.is_empty());
+    assert!(
+        s.screen().contains("Aucune ligne ne correspond"),
+        "{}",
+        s.screen()
+    );
+    s.keys("esc");
+    assert_eq!(s.app.sites.rows.len(), 5);
+}

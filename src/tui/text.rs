@@ -61,6 +61,7 @@ messages! {
     RankedStructures => "Structures classées pour ce lieu", "Ranked structures for this site";
     RankedSites => "Lieux classés pour cette structure", "Ranked sites for this structure";
     ScoringUnavailable => "Aucun score\u{a0}: l’espace de travail n’a pas encore de lieu ou de structure.", "No scores: the workspace has no site or no structure yet.";
+    NoMatch => "Aucune ligne ne correspond à la recherche ou aux filtres (Échap efface la recherche, f puis r les filtres).", "No row matches the search or the filters (Esc clears the search, f then r the filters).";
     NoCandidates => "Aucune candidature à classer.", "Nothing to rank.";
     IneligibleHidden => "inéligibles masquées", "ineligible hidden";
     Lots => "Lots", "Lots";

@@ -211,6 +211,9 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         ui.page = usize::from(page.height);
     }
     ui.hits.list = Some(page);
+    if listing.rows.is_empty() {
+        table::empty_note(frame, page, Msg::NoMatch.get(lang));
+    }
     let site = listing.selected().map(|i| &app.workspace.sites[i]);
     let detail = site.map(|s| detail_lines(app, s)).unwrap_or_default();
     if wide {

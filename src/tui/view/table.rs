@@ -11,7 +11,7 @@ use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 /// Width given to the flexible first column before any other column is dropped.
 const FLEX_MIN: u16 = 24;
@@ -121,6 +121,15 @@ where
         inner,
     );
     rows_area
+}
+
+/// A dim sentence in place of the rows of an empty list.
+pub fn empty_note(frame: &mut Frame, rows: RowsArea, text: &str) {
+    let area = Rect::new(rows.x, rows.y, rows.width, rows.height);
+    frame.render_widget(
+        Paragraph::new(Line::styled(text.to_owned(), style::dim())).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Column titles with the sort arrow on the sorted one.
