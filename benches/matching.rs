@@ -44,5 +44,37 @@ fn matching(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, matching);
+/// The scale of a whole region: 100 000 structures × 1 000 sites, 10⁸ pairs.
+fn region(c: &mut Criterion) {
+    let ws = workspace(100_000, 1_000);
+    let matcher = Matcher::new(&ws, today(), &Settings::default());
+    let weights = Weights::default();
+    let mut group = c.benchmark_group("100000x1000");
+    group.sample_size(10);
+    group.bench_function("all pairs, top 20 per site, 2 threads", |b| {
+        b.iter(|| matcher.top_per_site(black_box(&weights), 20, 2))
+    });
+    group.finish();
+}
+
+/// Loading the 5 000 × 200 workspace written by `ancrage demo-data`.
+fn load(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("ws");
+    let args = ancrage::cli::demo_data::DemoDataArgs {
+        structures: 5_000,
+        sites: 200,
+        seed: 1,
+        out: out.clone(),
+    };
+    ancrage::cli::demo_data::run(&args, today()).expect("demo data written");
+    let mut group = c.benchmark_group("5000x200");
+    group.sample_size(10);
+    group.bench_function("load workspace from disk", |b| {
+        b.iter(|| ancrage::store::load::load_workspace(black_box(&out)).expect("valid workspace"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, matching, load, region);
 criterion_main!(benches);

@@ -8,6 +8,8 @@ pub mod cli;
 pub mod demo_data;
 pub mod domain;
 pub mod i18n;
+pub mod review;
 pub mod scoring;
+pub mod session;
 pub mod store;
 pub mod tui;

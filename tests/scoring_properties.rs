@@ -55,6 +55,8 @@ proptest! {
                 prop_assert!((0.0..=100.0 + 1e-9).contains(&p.total), "total {}", p.total);
                 let sum: f64 = p.contributions.iter().sum();
                 prop_assert_eq!(sum, p.total);
+                // The pruning bound never undercuts a real total.
+                prop_assert!(m.upper_bound(structure, site, &w) >= p.total);
                 let card = m.explain(&ws, structure, site, &w, Lang::Fr);
                 prop_assert_eq!(card.eligible, p.eligible);
                 // An ineligible pair always says why.

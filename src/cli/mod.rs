@@ -7,6 +7,7 @@ mod failure;
 mod init;
 pub mod open;
 pub mod rank;
+pub mod review;
 mod schema;
 pub mod suggest;
 mod summary;
@@ -52,6 +53,8 @@ pub enum Command {
     Rank(rank::RankArgs),
     /// Write a large synthetic workspace (benchmarks, trying the cockpit at scale).
     DemoData(demo_data::DemoDataArgs),
+    /// Review a call's applications: list them with their status, decide on one.
+    Review(review::ReviewArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -71,6 +74,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check) => check::run(&workspace(), lang),
         Some(Command::Schema(args)) => schema::run(args, lang),
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
+        Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS

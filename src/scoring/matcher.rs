@@ -2,8 +2,9 @@
 
 use crate::domain::{Weights, Workspace};
 use crate::scoring::Settings;
+use crate::scoring::bound::{SiteBound, StructureBounds};
 use crate::scoring::criterion::shares;
-use crate::scoring::evaluate::{Evaluation, complete, evaluate, quick};
+use crate::scoring::evaluate::{Evaluation, evaluate, quick};
 use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
@@ -48,6 +49,7 @@ impl PairScore {
 /// the workspace it came from. Rebuild it when sites or structures change.
 pub struct Matcher {
     settings: Settings,
+    sectors: SectorIndex,
     today: NaiveDate,
     structures: Vec<PreparedStructure>,
     sites: Vec<PreparedSite>,
@@ -96,6 +98,7 @@ impl Matcher {
             .collect();
         Matcher {
             settings: *settings,
+            sectors,
             today,
             structures,
             sites,
@@ -141,6 +144,16 @@ impl Matcher {
         PairScore::new(structure, site, &self.evaluate(structure, site), shares)
     }
 
+    /// The upper bound the ranking uses to skip pairs: never below `score(..).total`.
+    pub fn upper_bound(&self, structure: usize, site: usize, weights: &Weights) -> f64 {
+        let shares = shares(weights);
+        let bounds = StructureBounds::new(&self.structures, &shares, &self.sectors);
+        bounds.bound(
+            &SiteBound::new(&self.sites[site], &shares, &self.sectors),
+            structure,
+        )
+    }
+
     pub fn score(&self, structure: usize, site: usize, weights: &Weights) -> PairScore {
         self.score_with(structure, site, &shares(weights))
     }
@@ -173,9 +186,10 @@ impl Matcher {
         limit: usize,
     ) -> Vec<PairScore> {
         let shares = shares(weights);
+        let bounds = StructureBounds::new(&self.structures, &shares, &self.sectors);
         match candidates {
-            Some(list) => self.best_for_site(site, &shares, list.iter().copied(), limit),
-            None => self.best_for_site(site, &shares, 0..self.structures.len(), limit),
+            Some(list) => self.best_for_site(site, &shares, &bounds, list.iter().copied(), limit),
+            None => self.best_for_site(site, &shares, &bounds, 0..self.structures.len(), limit),
         }
     }
 
@@ -260,54 +274,61 @@ impl Matcher {
         limit: usize,
     ) -> Vec<Vec<PairScore>> {
         let shares = shares(weights);
+        let bounds = StructureBounds::new(&self.structures, &shares, &self.sectors);
         sites
-            .map(|site| self.best_for_site(site, &shares, 0..self.structures.len(), limit))
+            .map(|site| self.best_for_site(site, &shares, &bounds, 0..self.structures.len(), limit))
             .collect()
     }
 
     /// The best `limit` candidates for a site, in ranking order.
     ///
-    /// Keeps the best keys seen so far in a min-heap. Before walking a candidate's lots (the
-    /// dear part), it bounds its key from the quick part alone — eligibility can only get
-    /// worse and the surface and cost values are at most 1 — and skips it when even that bound
-    /// cannot enter the heap. Exact: the same pairs as a full sort, only faster.
+    /// Keeps the best keys seen so far in a min-heap. Once it is full of eligible pairs, a
+    /// candidate whose upper bound (`scoring::bound`, one add) is below the worst total kept,
+    /// or that breaks a rule checked without lots (ineligible pairs rank after every eligible
+    /// one), cannot enter, and is skipped without walking its lots. Exact: the same pairs as a full
+    /// sort (checked against one in the property tests), only faster.
     fn best_for_site(
         &self,
         site: usize,
         shares: &[f64; 5],
+        bounds: &StructureBounds,
         candidates: impl Iterator<Item = usize>,
         limit: usize,
     ) -> Vec<PairScore> {
         if limit == 0 {
             return Vec::new();
         }
-        let prepared_site = &self.sites[site];
-        let lot_part = 100.0 * (shares[0] + shares[1]);
+        let site_bound = SiteBound::new(&self.sites[site], shares, &self.sectors);
         let mut heap: BinaryHeap<Reverse<(u128, usize)>> = BinaryHeap::new();
+        let mut threshold = f64::NEG_INFINITY;
+        let prepared_site = &self.sites[site];
         for structure in candidates {
-            let st = &self.structures[structure];
-            let quick = quick(st, prepared_site, &self.settings);
-            if heap.len() >= limit {
-                let bound = lot_part
-                    + 100.0
-                        * (shares[2] * quick.sector
-                            + shares[3] * quick.rebalancing
-                            + shares[4] * quick.urgency);
-                // Covers any rounding difference with the real sum.
-                let bound = bound * (1.0 + 1e-12) + 1e-9;
-                let key = self.site_rank_key(quick.reasons.is_empty(), bound, structure);
-                if heap.peek().is_some_and(|Reverse((worst, _))| key <= *worst) {
+            if threshold > f64::NEG_INFINITY {
+                // The heap holds only eligible pairs: a pair that cannot reach the worst
+                // total, or that breaks a lot-free rule, cannot enter.
+                if bounds.bound(&site_bound, structure) < threshold {
+                    continue;
+                }
+                let st = &self.structures[structure];
+                if st.use_mask & prepared_site.use_mask == 0
+                    || !quick(st, prepared_site, &self.settings).reasons.is_empty()
+                {
                     continue;
                 }
             }
-            let evaluation = complete(quick, st, prepared_site, &self.lots, &self.settings);
-            let score = PairScore::new(structure, site, &evaluation, shares);
+            let score = self.score_with(structure, site, shares);
             let key = self.site_rank_key(score.eligible, score.total, structure);
             if heap.len() < limit {
                 heap.push(Reverse((key, structure)));
             } else if heap.peek().is_some_and(|Reverse((worst, _))| key > *worst) {
                 heap.pop();
                 heap.push(Reverse((key, structure)));
+            }
+            if heap.len() == limit
+                && let Some(Reverse((worst, _))) = heap.peek()
+                && worst >> 96 == 1
+            {
+                threshold = f64::from_bits((worst >> 32) as u64);
             }
         }
         let mut best: Vec<(u128, usize)> = heap.into_iter().map(|Reverse(k)| k).collect();

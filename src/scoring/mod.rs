@@ -4,6 +4,7 @@
 //! Pure functions: no disk, no terminal. Scores are absolute: adding a candidate never changes
 //! anyone else's score.
 
+pub mod bound;
 pub mod card;
 pub mod criteria;
 pub mod criterion;

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 /// Sector codes → dense indices, and each sector's family index.
 pub struct SectorIndex {
     sectors: HashMap<SectorCode, (u16, u16)>,
+    /// Family of each sector, by sector index.
+    families: Vec<u16>,
 }
 
 /// Index given to a sector that is not in the taxonomy (validation reports it; scoring must not
@@ -22,14 +24,29 @@ pub const UNKNOWN: u16 = u16::MAX;
 impl SectorIndex {
     pub fn new(territory: &Territory) -> Self {
         let mut sectors = HashMap::new();
-        let mut next = 0u16;
+        let mut families = Vec::new();
         for (family, f) in territory.sector_families.iter().enumerate() {
             for s in &f.sectors {
-                sectors.insert(s.code.clone(), (next, family as u16));
-                next = next.saturating_add(1);
+                let index = families.len() as u16;
+                sectors.insert(s.code.clone(), (index, family as u16));
+                families.push(family as u16);
             }
         }
-        SectorIndex { sectors }
+        SectorIndex { sectors, families }
+    }
+
+    /// Number of known sectors; indices run from 0 to `len() - 1`.
+    pub fn len(&self) -> usize {
+        self.families.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.families.is_empty()
+    }
+
+    /// Family of the sector at `index`.
+    pub fn family_at(&self, index: usize) -> u16 {
+        self.families[index]
     }
 
     pub fn sector(&self, code: &SectorCode) -> u16 {

@@ -1,0 +1,361 @@
+//! `ancrage review list|set`: the review of a call for scripts and checks, through the same
+//! `ReviewSession` (same rules, same journal) as the interface.
+//!
+//! Exit codes: 0 done; 2 refused (review rules, unknown call / structure / site, bad value);
+//! 1 the workspace could not be read or written (files, journal, lock held too long).
+
+use crate::cli::failure::{Failure, Outcome};
+use crate::cli::suggest::closest;
+use crate::cli::table::{Align, render};
+use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
+use crate::i18n::{self, Lang};
+use crate::review::{AppKey, ApplicationReview, Change, ReviewState, Status};
+use crate::session::{Access, ReviewSession, SessionError, officer_name};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// How long `review set` waits for another instance to release the workspace (scripts that
+/// run one after another may overlap for an instant).
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub command: ReviewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// List the applications of a call: status, last decision, motivation.
+    List(ListArgs),
+    /// Decide on one application, under the same rules as the interface.
+    Set(SetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Call identifier (its file name in calls/).
+    #[arg(long)]
+    pub call: CallId,
+    /// Only applications with this status (en_instruction, preselectionne, accepte, refuse…).
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Machine-readable output: a JSON list of applications.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[arg(long)]
+    pub call: CallId,
+    #[arg(long)]
+    pub structure: StructureId,
+    #[arg(long)]
+    pub site: SiteId,
+    /// New status: en_construction, en_instruction, preselectionne, accepte, refuse,
+    /// classe_sans_suite (French labels and English words accepted).
+    #[arg(long)]
+    pub status: Status,
+    /// Why: mandatory to refuse or to close without follow-up.
+    #[arg(long)]
+    pub motivation: Option<String>,
+}
+
+/// A command that could not do its job: the message for stderr and the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Refusal {
+    fn from_session(error: &SessionError, lang: Lang) -> Self {
+        Refusal {
+            message: error.message(lang),
+            code: if error.is_rule() { 2 } else { 1 },
+        }
+    }
+
+    fn invalid(message: String) -> Self {
+        Refusal { message, code: 2 }
+    }
+}
+
+/// What a successful command prints.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    pub stdout: String,
+    /// Non-blocking warnings (live checks, recovered journal), one a line on stderr.
+    pub warnings: Vec<String>,
+}
+
+/// Runs a review subcommand on a loaded workspace.
+pub fn execute(
+    command: &ReviewCommand,
+    dir: &Path,
+    workspace: &Workspace,
+    lang: Lang,
+) -> Result<Report, Refusal> {
+    match command {
+        ReviewCommand::List(args) => list(args, dir, workspace, lang),
+        ReviewCommand::Set(args) => set(args, dir, workspace, lang),
+    }
+}
+
+fn list(args: &ListArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report, Refusal> {
+    find_call(ws, &args.call, lang)?;
+    let session = ReviewSession::open_with(dir, ws, &args.call, &officer_name(), Access::ReadOnly)
+        .map_err(|e| Refusal::from_session(&e, lang))?;
+    let state = session.state();
+    let rows: Vec<(&AppKey, &ApplicationReview)> = state
+        .applications
+        .iter()
+        .filter(|(_, app)| args.status.is_none_or(|s| app.status == s))
+        .collect();
+    let stdout = if args.json {
+        json_list(state, &rows)?
+    } else {
+        table(&rows, lang)
+    };
+    let mut warnings = session_notices(&session, lang);
+    warnings.extend(session.checks(ws).iter().map(|w| w.message(lang)));
+    Ok(Report { stdout, warnings })
+}
+
+/// One application as `review list --json` prints it.
+#[derive(Serialize)]
+struct ListedApplication<'a> {
+    structure: &'a StructureId,
+    site: &'a SiteId,
+    status: Status,
+    motivation: Option<&'a str>,
+    history: &'a [crate::review::Decision],
+    annotation: &'a str,
+    labels: &'a std::collections::BTreeSet<String>,
+    grid_total: Option<f64>,
+    opinions: &'a [crate::review::Opinion],
+}
+
+fn json_list(
+    state: &ReviewState,
+    rows: &[(&AppKey, &ApplicationReview)],
+) -> Result<String, Refusal> {
+    let listed: Vec<ListedApplication> = rows
+        .iter()
+        .map(|(key, app)| ListedApplication {
+            structure: &key.structure,
+            site: &key.site,
+            status: app.status,
+            motivation: app.current_motivation(),
+            history: &app.history,
+            annotation: &app.annotation,
+            labels: &app.labels,
+            grid_total: state.grid.evaluate(&app.grades).total,
+            opinions: &app.opinions,
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&listed).map_err(|e| Refusal {
+        message: e.to_string(),
+        code: 1,
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
+    let header = match lang {
+        Lang::Fr => [
+            "Structure",
+            "Site",
+            "Statut",
+            "Dernière décision",
+            "Motivation",
+        ],
+        Lang::En => ["Structure", "Site", "Status", "Last decision", "Motivation"],
+    };
+    // The motivation is last and shown whole: the officer reads it, nothing is aligned after it.
+    let widths = [40, 45, 20, 18, usize::MAX];
+    let columns: Vec<(&str, Align, usize)> = header
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| (*title, Align::Left, width))
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(key, app)| {
+            let last = app
+                .last_decision()
+                .map(|d| i18n::date(d.at.date_naive(), lang))
+                .unwrap_or_else(|| "—".to_owned());
+            // Multi-line motivations on one line, so each application stays one row.
+            let motivation = app
+                .current_motivation()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![
+                key.structure.to_string(),
+                key.site.to_string(),
+                app.status.label(lang).to_owned(),
+                last,
+                motivation,
+            ]
+        })
+        .collect();
+    let mut out = render(&columns, &cells);
+    if rows.is_empty() {
+        out.push_str(lang.pick("(aucune candidature)\n", "(no application)\n"));
+    }
+    out
+}
+
+/// « (vouliez-vous dire : a, b ?) », or nothing when no id is close.
+fn did_you_mean(near: &[&str], lang: Lang) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let list = near.join(", ");
+    match lang {
+        Lang::Fr => format!(" (vouliez-vous dire\u{a0}: {list}\u{a0}?)"),
+        Lang::En => format!(" (did you mean: {list}?)"),
+    }
+}
+
+fn find_call<'a>(ws: &'a Workspace, id: &CallId, lang: Lang) -> Result<&'a Call, Refusal> {
+    ws.call(id).ok_or_else(|| {
+        let near = closest(id.as_str(), ws.calls.iter().map(|c| c.id.as_str()), 3);
+        let hint = did_you_mean(&near, lang);
+        Refusal::invalid(match lang {
+            Lang::Fr => format!("appel inconnu «\u{a0}{id}\u{a0}»{hint}"),
+            Lang::En => format!("unknown call `{id}`{hint}"),
+        })
+    })
+}
+
+/// The application `structure × site` of the call, or a refusal naming the closest ones.
+fn application_key(call: &Call, args: &SetArgs, lang: Lang) -> Result<AppKey, Refusal> {
+    let wished: Vec<&str> = call
+        .application_pairs()
+        .filter(|(s, _)| **s == args.structure)
+        .map(|(_, site)| site.as_str())
+        .collect();
+    if wished.is_empty() {
+        let applicants = call.applications.iter().map(|a| a.structure.as_str());
+        let hint = did_you_mean(&closest(args.structure.as_str(), applicants, 3), lang);
+        return Err(Refusal::invalid(match lang {
+            Lang::Fr => format!(
+                "la structure «\u{a0}{}\u{a0}» n'a pas candidaté à l'appel «\u{a0}{}\u{a0}»{hint}",
+                args.structure, args.call
+            ),
+            Lang::En => format!(
+                "structure `{}` did not apply to call `{}`{hint}",
+                args.structure, args.call
+            ),
+        }));
+    }
+    if !wished.contains(&args.site.as_str()) {
+        let list = wished.join(", ");
+        return Err(Refusal::invalid(match lang {
+            Lang::Fr => format!(
+                "«\u{a0}{}\u{a0}» n'a pas candidaté sur le site «\u{a0}{}\u{a0}» dans cet appel\u{a0}; ses sites\u{a0}: {list}",
+                args.structure, args.site
+            ),
+            Lang::En => format!(
+                "`{}` did not apply for site `{}` in this call; its sites: {list}",
+                args.structure, args.site
+            ),
+        }));
+    }
+    Ok(AppKey::new(args.structure.clone(), args.site.clone()))
+}
+
+fn set(args: &SetArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report, Refusal> {
+    let call = find_call(ws, &args.call, lang)?;
+    let key = application_key(call, args, lang)?;
+    let mut session = ReviewSession::open_with(
+        dir,
+        ws,
+        &args.call,
+        &officer_name(),
+        Access::WriteWaiting(LOCK_PATIENCE),
+    )
+    .map_err(|e| Refusal::from_session(&e, lang))?;
+    let mut warnings = session_notices(&session, lang);
+    session
+        .apply(Change::SetStatus {
+            key: key.clone(),
+            status: args.status,
+            motivation: args.motivation.clone(),
+        })
+        .map_err(|e| Refusal::from_session(&e, lang))?;
+    if let Some(problem) = session.save_problem() {
+        warnings.push(match lang {
+            Lang::Fr => format!(
+                "décision enregistrée dans le journal, mais l'état n'a pas pu être sauvegardé ({problem})\u{a0}; il sera reconstruit à la prochaine ouverture"
+            ),
+            Lang::En => format!(
+                "decision recorded in the journal, but the state could not be saved ({problem}); it will be rebuilt on next opening"
+            ),
+        });
+    }
+    warnings.extend(
+        session
+            .checks(ws)
+            .iter()
+            .filter(|w| w.concerns(&key))
+            .map(|w| w.message(lang)),
+    );
+    let stdout = format!(
+        "{}{} {key} → {}\n",
+        args.call,
+        lang.pick("\u{a0}:", ":"),
+        args.status.label(lang)
+    );
+    Ok(Report { stdout, warnings })
+}
+
+/// What opening the session recovered, worth telling once.
+fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
+    let mut notices: Vec<String> = session
+        .torn_line()
+        .map(|torn| torn.message(lang))
+        .into_iter()
+        .collect();
+    let replayed = session.replayed();
+    if replayed > 0 {
+        notices.push(match lang {
+            Lang::Fr => format!(
+                "{replayed} modification(s) rejouée(s) depuis le journal\u{a0}: l'état enregistré n'était pas à jour (arrêt brutal\u{a0}?)"
+            ),
+            Lang::En => format!(
+                "{replayed} change(s) replayed from the journal: the saved state was behind (abrupt stop?)"
+            ),
+        });
+    }
+    notices
+}
+
+/// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report
+/// (warnings on stderr); a refusal goes back to `cli::run`, which prints it once.
+pub fn run(dir: &Path, args: &ReviewArgs, lang: Lang) -> Outcome {
+    let workspace = super::workspace::load(dir, lang)?;
+    match execute(&args.command, dir, &workspace, lang) {
+        Ok(report) => {
+            print!("{}", report.stdout);
+            let prefix = lang.pick("attention\u{a0}: ", "warning: ");
+            for warning in &report.warnings {
+                eprintln!("{prefix}{warning}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(refusal) => Err(Failure {
+            message: refusal.message,
+            code: refusal.code,
+        }),
+    }
+}

@@ -1,0 +1,94 @@
+//! Why a review session could not open or apply a change.
+
+use crate::domain::CallId;
+use crate::i18n::Lang;
+use crate::review::ReviewError;
+use crate::store::journal::JournalError;
+use crate::store::lock::LockError;
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("appel inconnu «\u{a0}{0}\u{a0}»")]
+    UnknownCall(CallId),
+    /// Refused by the review rules: the state is unchanged.
+    #[error("{0}")]
+    Rule(#[from] ReviewError),
+    #[error(
+        "lecture seule\u{a0}: {holder} — aucune modification possible tant que l'autre instance est ouverte"
+    )]
+    ReadOnly { holder: String },
+    #[error("{0}")]
+    Lock(#[from] LockError),
+    #[error("{0}")]
+    Journal(#[from] JournalError),
+    #[error("{}:{line}:{column}\u{a0}: {field}{message}", path.display())]
+    StateFile {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// `champ x.y : ` when known, else empty.
+        field: String,
+        message: String,
+    },
+    #[error(
+        "{}\u{a0}: version de format {found} plus récente que celle de ce programme ({known}) — mettez ancrage à jour",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error(
+        "{}\u{a0}: entrée n° {seq} impossible à rejouer\u{a0}: {error}",
+        path.display()
+    )]
+    Replay {
+        path: PathBuf,
+        seq: u64,
+        error: ReviewError,
+    },
+    #[error("{}\u{a0}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl SessionError {
+    /// True when the review rules refused the change (as opposed to the disk or the lock).
+    pub fn is_rule(&self) -> bool {
+        matches!(self, SessionError::Rule(_) | SessionError::UnknownCall(_))
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            SessionError::UnknownCall(call) => format!("unknown call `{call}`"),
+            SessionError::Rule(e) => e.message(lang),
+            SessionError::ReadOnly { holder } => {
+                format!("read-only: {holder} — no change possible while the other instance is open")
+            }
+            SessionError::Lock(e) => e.message(lang),
+            SessionError::Journal(e) => e.message(lang),
+            SessionError::StateFile {
+                path,
+                line,
+                column,
+                field,
+                message,
+            } => format!("{}:{line}:{column}: {field}{message}", path.display()),
+            SessionError::NewerSchema { path, found, known } => format!(
+                "{}: format version {found} is newer than this program's ({known}) — update ancrage",
+                path.display()
+            ),
+            SessionError::Replay { path, seq, error } => format!(
+                "{}: entry #{seq} cannot be replayed: {}",
+                path.display(),
+                error.message(lang)
+            ),
+            SessionError::Io { path, source } => format!("{}: {source}", path.display()),
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The saved review state of a call: `reviews/<call-id>.json`, an envelope
+//! `{ "schema_version": 1, "review": { … } }` like every workspace file.
+
+use crate::domain::CallId;
+use crate::review::ReviewState;
+use crate::session::SessionError;
+use crate::store::{SCHEMA_VERSION, atomic};
+use serde::{Deserialize, Serialize};
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub const REVIEWS_DIR: &str = "reviews";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewDocument {
+    pub schema_version: u32,
+    pub review: ReviewState,
+}
+
+/// Reads only the version, so a newer file is refused before its content is misread.
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+pub fn state_path(workspace: &Path, call: &CallId) -> PathBuf {
+    workspace
+        .join(REVIEWS_DIR)
+        .join(format!("{}.json", call.as_str()))
+}
+
+/// The saved state of `call`, or none when the call was never reviewed.
+pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>, SessionError> {
+    let path = state_path(workspace, call);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(SessionError::Io { path, source }),
+    };
+    let located = |e: serde_json::Error, field: String| SessionError::StateFile {
+        path: path.clone(),
+        line: e.line(),
+        column: e.column(),
+        field,
+        message: e.to_string(),
+    };
+    let probe: VersionProbe =
+        serde_json::from_slice(&bytes).map_err(|e| located(e, String::new()))?;
+    if probe.schema_version > SCHEMA_VERSION {
+        return Err(SessionError::NewerSchema {
+            path,
+            found: probe.schema_version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let mut de = serde_json::Deserializer::from_slice(&bytes);
+    let document: ReviewDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = format!("champ {}\u{a0}: ", e.path());
+        located(e.into_inner(), field)
+    })?;
+    if &document.review.call != call {
+        return Err(SessionError::StateFile {
+            path,
+            line: 1,
+            column: 1,
+            field: "champ review.call\u{a0}: ".to_owned(),
+            message: format!(
+                "appel «\u{a0}{}\u{a0}» alors que le fichier est celui de «\u{a0}{call}\u{a0}»",
+                document.review.call
+            ),
+        });
+    }
+    Ok(Some(document.review))
+}
+
+/// Saves atomically (the old file or the new one, never half of either).
+pub fn save_state(workspace: &Path, state: &ReviewState) -> Result<(), SessionError> {
+    let path = state_path(workspace, &state.call);
+    let io_err = |source| SessionError::Io {
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io_err)?;
+    }
+    let document = ReviewDocument {
+        schema_version: SCHEMA_VERSION,
+        review: state.clone(),
+    };
+    atomic::write_json(&path, &document).map_err(io_err)
+}

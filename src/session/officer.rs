@@ -1,0 +1,44 @@
+//! Who is deciding: every decision records the officer's name.
+
+/// The officer's name: `ANCRAGE_OFFICER`, else the system user (`USER`, `USERNAME`), else
+/// « inconnu ». (The config file will take precedence once it exists.)
+pub fn officer_name() -> String {
+    officer_name_from(|name| std::env::var(name).ok())
+}
+
+/// Same, reading variables through `var` (testable without touching the process environment).
+pub fn officer_name_from(var: impl Fn(&str) -> Option<String>) -> String {
+    ["ANCRAGE_OFFICER", "USER", "USERNAME"]
+        .into_iter()
+        .filter_map(var)
+        .map(|v| v.trim().to_owned())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "inconnu".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precedence() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            officer_name_from(env(&[("USER", "lea"), ("ANCRAGE_OFFICER", "Léa M.")])),
+            "Léa M."
+        );
+        assert_eq!(
+            officer_name_from(env(&[("ANCRAGE_OFFICER", " "), ("USER", "lea")])),
+            "lea"
+        );
+        assert_eq!(officer_name_from(env(&[("USERNAME", "LEA")])), "LEA");
+        assert_eq!(officer_name_from(env(&[])), "inconnu");
+    }
+}

@@ -1,0 +1,178 @@
+//! The workspace lock (`ancrage.lock`): one instance writes, any other opens read-only.
+//!
+//! The lock is an OS file lock (`File::try_lock`), so it disappears with the process that held
+//! it, even after `kill -9`: no stale lock to clean by hand. The file's content (pid, host,
+//! since when) only serves the message shown to the second instance.
+
+use crate::i18n::Lang;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub const LOCK_FILE: &str = "ancrage.lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
+    HeldElsewhere { path: PathBuf, holder: String },
+    #[error("{}\u{a0}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl LockError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::Fr) => self.to_string(),
+            (LockError::HeldElsewhere { path, holder }, Lang::En) => format!(
+                "{}: workspace already open in another instance ({holder})",
+                path.display()
+            ),
+            (LockError::Io { path, source }, Lang::En) => {
+                format!("{}: {source}", path.display())
+            }
+        }
+    }
+}
+
+/// Holds the workspace lock until dropped.
+#[derive(Debug)]
+pub struct LockGuard {
+    file: File,
+    path: PathBuf,
+}
+
+impl LockGuard {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        // Best effort: closing the file releases the lock anyway.
+        let _ = self.file.set_len(0);
+        let _ = self.file.unlock();
+    }
+}
+
+pub struct Lock;
+
+impl Lock {
+    /// Takes the lock of the workspace `dir`, or says who holds it.
+    pub fn acquire(dir: &Path) -> Result<LockGuard, LockError> {
+        let path = dir.join(LOCK_FILE);
+        let io_err = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        // Not truncated on open: the holder's description must survive a failed attempt.
+        let mut file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(io_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = describe_holder(&holder);
+                return Err(LockError::HeldElsewhere { path, holder });
+            }
+            Err(TryLockError::Error(e)) => return Err(io_err(e)),
+        }
+        let me = format!(
+            "pid={}\nhost={}\nsince={}\n",
+            std::process::id(),
+            host_name(),
+            chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z")
+        );
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(me.as_bytes()))
+            .map_err(io_err)?;
+        Ok(LockGuard { file, path })
+    }
+
+    /// Like `acquire`, retrying for up to `patience` (for scripts that run one after another and
+    /// may overlap a little).
+    pub fn acquire_waiting(dir: &Path, patience: Duration) -> Result<LockGuard, LockError> {
+        let deadline = Instant::now() + patience;
+        loop {
+            match Lock::acquire(dir) {
+                Err(LockError::HeldElsewhere { .. }) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// `pid=12 host=x since=…` lines → « pid 12 sur x depuis … ».
+fn describe_holder(content: &str) -> String {
+    let field = |name: &str| {
+        content
+            .lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    match (field("pid"), field("host")) {
+        (Some(pid), Some(host)) => match field("since") {
+            Some(since) => format!("pid {pid} sur {host} depuis {since}"),
+            None => format!("pid {pid} sur {host}"),
+        },
+        _ => "processus inconnu".to_owned(),
+    }
+}
+
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_acquire_fails_while_first_lives() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Lock::acquire(dir.path()).unwrap();
+        match Lock::acquire(dir.path()) {
+            Err(LockError::HeldElsewhere { holder, .. }) => {
+                assert!(
+                    holder.contains(&format!("pid {}", std::process::id())),
+                    "{holder}"
+                );
+            }
+            other => panic!("expected HeldElsewhere, got {other:?}"),
+        }
+        drop(first);
+        let again = Lock::acquire(dir.path());
+        assert!(again.is_ok());
+    }
+
+    #[test]
+    fn waiting_acquire_gets_it_once_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Lock::acquire(dir.path()).unwrap();
+        let path = dir.path().to_owned();
+        let waiter = std::thread::spawn(move || {
+            Lock::acquire_waiting(&path, Duration::from_secs(5)).is_ok()
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        drop(first);
+        assert!(waiter.join().unwrap());
+        assert!(Lock::acquire_waiting(dir.path(), Duration::from_millis(0)).is_ok());
+    }
+}
