@@ -21,13 +21,13 @@ fn column(c: StructureColumn) -> (u16, u8) {
     match c {
         StructureColumn::Name => (0, 0),
         StructureColumn::LegalForm => (12, 6),
-        StructureColumn::Sector => (18, 2),
-        StructureColumn::City => (14, 3),
+        StructureColumn::Sector => (16, 3),
+        StructureColumn::City => (14, 4),
         StructureColumn::Need => (11, 1),
         StructureColumn::Budget => (10, 5),
         StructureColumn::Stage => (11, 7),
         StructureColumn::OccupationEnd => (14, 8),
-        StructureColumn::Best => (8, 4),
+        StructureColumn::Best => (8, 2),
     }
 }
 
