@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{
     MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io;
 use std::time::Duration;
 
@@ -40,7 +41,7 @@ fn release_mouse_on_panic() {
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
     let mut ui = UiState::default();
-    terminal.draw(|frame| view(&app, &mut ui, frame))?;
+    draw(terminal, &app, &mut ui)?;
     loop {
         // Block for the first event, then take whatever else is already queued before drawing
         // once: held-down keys and bursts of resizes cost one frame, not one each.
@@ -52,9 +53,18 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
             return Ok(());
         }
         if changed {
-            terminal.draw(|frame| view(&app, &mut ui, frame))?;
+            draw(terminal, &app, &mut ui)?;
         }
     }
+}
+
+/// One frame, inside a synchronized update so the terminal shows it whole (terminals that do
+/// not know the sequence ignore it).
+fn draw(terminal: &mut DefaultTerminal, app: &App, ui: &mut UiState) -> io::Result<()> {
+    execute!(io::stdout(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|frame| view(app, ui, frame)).map(|_| ());
+    execute!(io::stdout(), EndSynchronizedUpdate)?;
+    drawn
 }
 
 fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
