@@ -1,4 +1,4 @@
-//! The one place the state changes: `update(app, action, page)` applies an action and says
+//! The one place the state changes: `update(app, action, viewport)` applies an action and says
 //! whether anything visible changed (so the terminal loop redraws only then).
 
 use crate::tui::action::Action;
