@@ -20,7 +20,8 @@ use std::time::Duration;
 
 /// Runs the interface until the officer quits. The terminal is restored whatever happens.
 pub fn run(app: App) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    // A half-done set-up (raw mode on, alternate screen refused) is undone too.
+    let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
     release_mouse_on_panic();
     let result =
         execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
