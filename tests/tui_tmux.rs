@@ -193,3 +193,22 @@ fn open_search_score_card_quit() {
         "mouse given back to the terminal"
     );
 }
+
+/// Piped into a script, the bare command does not try to draw: it says what to use instead.
+#[test]
+fn without_a_terminal_it_points_to_the_script_commands() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_ancrage"))
+        .arg("--workspace")
+        .arg(temp.path().join("espace"))
+        .env("XDG_CONFIG_HOME", temp.path().join("config"))
+        .output()
+        .expect("ancrage runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("terminal") && stderr.contains("ancrage summary"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing drawn on a pipe");
+}
