@@ -1,12 +1,13 @@
 //! `ancrage rank`: ranked matches with their reasons, as an aligned table, an explained jury
 //! note (`--explain`) or JSON (`--json`).
 
+use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
-use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard, Settings};
+use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -234,7 +235,8 @@ pub fn rank(
         .map(|id| find_call(ws, id))
         .transpose()?;
     let weights = call.map(|c| c.weights).unwrap_or_default();
-    let matcher = Matcher::new(ws, today, &Settings::default());
+    let tolerances = call.map(|c| c.tolerances).unwrap_or_default();
+    let matcher = Matcher::new(ws, today, &tolerances);
     let limit = args.limit.unwrap_or(usize::MAX);
     let blocks: Vec<Block> = match scope(ws, args, call)? {
         Scope::Site { site, candidates } => vec![Block {
@@ -306,7 +308,7 @@ fn site_heading(ws: &Workspace, site: usize, lang: Lang) -> String {
             "{}, {} {}",
             c.name,
             lang.pick("zone", "zone"),
-            Label::label(&c.zone, lang)
+            c.zone.label(lang)
         ),
         None => s.city.to_string(),
     };
@@ -373,18 +375,24 @@ fn human(
     lang: Lang,
 ) -> String {
     let eligible = block.pairs.iter().filter(|p| p.eligible).count();
-    let mut out = format!(
-        "{}\n{} {}, {} {}\n\n",
-        block.heading,
-        block.pairs.len(),
-        if block.by_site {
-            lang.pick("structures classées", "structures ranked")
-        } else {
-            lang.pick("lieux classés", "sites ranked")
-        },
-        eligible,
-        lang.pick("éligibles", "eligible"),
-    );
+    let noun = if block.by_site {
+        Noun::Structure
+    } else {
+        Noun::Site
+    };
+    let ranked = count(block.pairs.len(), noun, lang);
+    let summary = match lang {
+        Lang::Fr => {
+            let word = if eligible <= 1 {
+                "éligible"
+            } else {
+                "éligibles"
+            };
+            format!("{ranked} au classement, dont {eligible} {word}")
+        }
+        Lang::En => format!("{ranked} ranked, {eligible} eligible"),
+    };
+    let mut out = format!("{}\n{summary}\n\n", block.heading);
     if block.pairs.is_empty() {
         return out;
     }

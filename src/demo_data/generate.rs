@@ -432,6 +432,7 @@ pub fn generate(territory: &Territory, size: Size, seed: u64, today: NaiveDate) 
         sites: transitional.iter().map(|s| s.id.clone()).collect(),
         deadline: today + Days::days(60),
         weights: Weights::default(),
+        tolerances: Default::default(),
         applications,
     };
     Workspace {

@@ -1,6 +1,6 @@
 //! Calls for expressions of interest (AMI) and the applications they receive.
 
-use crate::domain::{CallId, Programme, SiteId, StructureId};
+use crate::domain::{CallId, Programme, SiteId, StructureId, Tolerances};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,8 +50,15 @@ pub struct Call {
     pub deadline: NaiveDate,
     #[serde(default)]
     pub weights: Weights,
+    /// How forgiving the matching formulas are for this call (defaults when absent).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub tolerances: Tolerances,
     #[serde(default)]
     pub applications: Vec<Application>,
+}
+
+fn is_default(t: &Tolerances) -> bool {
+    *t == Tolerances::default()
 }
 
 impl Call {

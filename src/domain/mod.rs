@@ -8,6 +8,7 @@ pub mod site;
 pub mod structure;
 pub mod surface;
 pub mod territory;
+pub mod tolerances;
 pub mod workspace;
 
 pub use call::{Application, Call, Weights};
@@ -21,4 +22,5 @@ pub use structure::{
 };
 pub use surface::Surface;
 pub use territory::{City, ImpactFund, Sector, SectorFamily, Territory, Zone};
+pub use tolerances::Tolerances;
 pub use workspace::Workspace;

@@ -17,14 +17,6 @@ pub enum Zone {
 
 impl Zone {
     pub const ALL: [Zone; 3] = [Zone::Ouest, Zone::Nord, Zone::Est];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Zone::Ouest => "Ouest",
-            Zone::Nord => "Nord",
-            Zone::Est => "Est",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

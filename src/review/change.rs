@@ -399,6 +399,7 @@ pub(crate) mod tests {
             sites: vec!["friche".into(), "local".into()],
             deadline: NaiveDate::from_ymd_opt(2026, 4, 3).unwrap_or_default(),
             weights: Weights::default(),
+            tolerances: Default::default(),
             applications: vec![app("a", &["friche", "local"]), app("b", &["friche"])],
         }
     }

@@ -382,19 +382,19 @@ impl Writer<'_> {
         match (zone, self.lang) {
             (Some(z), Lang::Fr) if territory.is_priority_zone(z) => parts.push(format!(
                 "lieu {at_city}, zone {} prioritaire",
-                Label::label(&z, self.lang)
+                z.label(self.lang)
             )),
             (Some(z), Lang::En) if territory.is_priority_zone(z) => parts.push(format!(
                 "site in {city_name}, priority zone {}",
-                Label::label(&z, self.lang)
+                z.label(self.lang)
             )),
             (Some(z), Lang::Fr) => parts.push(format!(
                 "lieu {at_city}, zone {} non prioritaire",
-                Label::label(&z, self.lang)
+                z.label(self.lang)
             )),
             (Some(z), Lang::En) => parts.push(format!(
                 "site in {city_name}, zone {} not a priority",
-                Label::label(&z, self.lang)
+                z.label(self.lang)
             )),
             (None, _) => parts.push(self.pick("ville du lieu inconnue", "site city unknown")),
         }

@@ -12,10 +12,10 @@ pub mod eligibility;
 pub mod evaluate;
 pub mod matcher;
 pub mod prepared;
-pub mod settings;
 
+/// The matching tolerances, as the scoring layer calls them.
+pub use crate::domain::Tolerances as Settings;
 pub use card::{CriterionLine, ScoreCard};
 pub use criterion::Criterion;
 pub use eligibility::Ineligibility;
 pub use matcher::{Matcher, PairScore};
-pub use settings::Settings;

@@ -82,6 +82,8 @@ pub enum Expected {
     NonZeroDuration,
     NonNegativeWeight,
     SomeWeight,
+    /// A matching tolerance: a fraction in ]0, 10], or a day count in [0, 3650].
+    Tolerance,
     /// Coordinates near the territory (bounding box of its cities, widened).
     NearTerritory {
         lat: (f64, f64),
@@ -243,6 +245,12 @@ impl Expected {
             (Expected::NonNegativeWeight, Lang::En) => "a weight of zero or more".into(),
             (Expected::SomeWeight, Lang::Fr) => "au moins un poids non nul".into(),
             (Expected::SomeWeight, Lang::En) => "at least one weight above zero".into(),
+            (Expected::Tolerance, Lang::Fr) => {
+                "une tolérance entre 0 (exclu) et 10, ou un nombre de jours de 0 à 3 650".into()
+            }
+            (Expected::Tolerance, Lang::En) => {
+                "a tolerance above 0 and at most 10, or a number of days from 0 to 3,650".into()
+            }
             (Expected::NearTerritory { lat, lon }, _) => {
                 let n = |v: f64| i18n::number(v, 3, lang);
                 format!(

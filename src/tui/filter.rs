@@ -154,7 +154,7 @@ impl Filter {
                 .as_ref()
                 .map_or(all, |c| workspace.territory.city_name(c))
                 .to_owned(),
-            FilterField::Zone => self.zone.map_or(all, |z| Label::label(&z, lang)).to_owned(),
+            FilterField::Zone => self.zone.map_or(all, |z| z.label(lang)).to_owned(),
             FilterField::Status => self.status.map_or(all, |s| s.label(lang)).to_owned(),
             FilterField::Sector => self
                 .sector

@@ -356,6 +356,7 @@ pub fn call() -> Call {
         ],
         deadline: date(2026, 4, 3),
         weights: Weights::default(),
+        tolerances: Default::default(),
         applications: vec![
             Application {
                 structure: StructureId::new("jardins-de-l-ourcq"),

@@ -1,5 +1,5 @@
 //! Scoring weights of a call: each finite and non-negative, at least one above zero (the score
-//! divides by their sum).
+//! divides by their sum). And its matching tolerances, each within its range.
 
 use super::Context;
 use crate::store::expected::Expected;
@@ -33,6 +33,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
         if all_valid && named.iter().all(|(_, v)| *v == 0.0) {
             out.push(Problem::new(&file, "call.weights", Expected::SomeWeight).with_value(w));
         }
+        if let Some((name, value)) = call.tolerances.invalid_field() {
+            out.push(
+                Problem::new(
+                    &file,
+                    format!("call.tolerances.{name}"),
+                    Expected::Tolerance,
+                )
+                .with_value(&value),
+            );
+        }
     }
 }
 
@@ -57,6 +67,18 @@ mod tests {
             ["calls/tempo-2026.json: call.weights.cost"]
         );
         assert_eq!(problems[0].expected, Expected::NonNegativeWeight);
+    }
+
+    #[test]
+    fn tolerance_out_of_range() {
+        let mut ws = workspace();
+        ws.calls[0].tolerances.cost_tolerance = 0.0;
+        let problems = run(&ws, check);
+        assert_eq!(
+            places(&problems),
+            ["calls/tempo-2026.json: call.tolerances.cost_tolerance"]
+        );
+        assert_eq!(problems[0].expected, Expected::Tolerance);
     }
 
     #[test]
