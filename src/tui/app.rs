@@ -106,7 +106,6 @@ impl App {
         keymap: Keymap,
         keymap_problem: Option<KeymapError>,
     ) -> App {
-        let ranking = Ranking::new(&workspace, today);
         let current_call = workspace
             .calls
             .iter()
@@ -116,6 +115,11 @@ impl App {
         let call_weights = current_call
             .map(|i| workspace.calls[i].weights)
             .unwrap_or_default();
+        // Scores follow the current call's tolerances, as its jury would see them.
+        let tolerances = current_call
+            .map(|i| workspace.calls[i].tolerances)
+            .unwrap_or_default();
+        let ranking = Ranking::new(&workspace, today, &tolerances);
         let message = keymap_problem.map(|e| {
             Message::Error(format!(
                 "{}{}",
