@@ -1,6 +1,7 @@
 //! What a key press means, independent of the key: the keymap turns keys into actions and
 //! `update` applies them to the state.
 
+use crate::tui::app::Focus;
 use crate::tui::tab::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,4 +43,6 @@ pub enum Action {
     Deny,
     /// The terminal was resized: redraw, keep the selection.
     Resize,
+    /// A click on a row of the main list or of the ranked list (mouse).
+    Select(Focus, usize),
 }

@@ -57,7 +57,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         .iter()
         .map(|&(structure, site)| app.ranking.score(structure, site, &app.weights))
         .collect();
-    ui.page = table::render(
+    let drawn = table::render(
         frame,
         rest,
         Block::bordered().title(format!(" {} ", Msg::TabCall.get(lang))),
@@ -82,5 +82,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             }
         },
     );
+    ui.page = usize::from(drawn.height);
+    ui.hits.list = Some(drawn);
     rest
 }
