@@ -33,7 +33,7 @@ pub fn open(workspace_dir: &Path, lang: Lang) -> Outcome {
 /// `<config dir>/ancrage/keys.json`; a refused file is explained in the status line.
 pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Outcome {
     let (keymap, problem) = Keymap::load(dirs::config_dir().as_deref());
-    let app = App::new(
+    let mut app = App::new(
         workspace,
         workspace_dir.to_owned(),
         lang,
@@ -41,6 +41,9 @@ pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Ou
         keymap,
         problem,
     );
+    // The review session opens with the cockpit (read-only when another instance holds the
+    // workspace) and is dropped with the app on quit, which releases the lock.
+    app.open_review();
     terminal::run(app).map(|()| ExitCode::SUCCESS).map_err(|e| {
         Failure::new(format!(
             "ancrage{}{e}",

@@ -2,6 +2,7 @@
 //! `update` applies them to the state.
 
 use crate::tui::app::Focus;
+use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,4 +46,6 @@ pub enum Action {
     Resize,
     /// A click on a row of the main list or of the ranked list (mouse).
     Select(Focus, usize),
+    /// The review of the current call (Appel tab and its forms): see `review_actions`.
+    Review(ReviewAction),
 }

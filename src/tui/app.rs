@@ -8,6 +8,7 @@ use crate::tui::filter::Filter;
 use crate::tui::keymap::{Keymap, KeymapError};
 use crate::tui::mode::{Mode, ModeStack};
 use crate::tui::ranking::{PairScore, Ranking};
+use crate::tui::review_state::ReviewUi;
 use crate::tui::search::{Folded, Search, fold};
 use crate::tui::sort::{self, SiteColumn, SortState, StructureColumn};
 use crate::tui::tab::Tab;
@@ -54,8 +55,10 @@ pub struct App {
     /// Weights in use; start as the current call's.
     pub weights: Weights,
     pub call_weights: Weights,
-    /// The call shown in the Appel tab: the one with the latest deadline.
+    /// The call shown in the Appel tab: the first by id until the officer picks another.
     pub current_call: Option<usize>,
+    /// The review of the current call (session, rows, selection, forms).
+    pub review: ReviewUi,
     pub tab: Tab,
     pub modes: ModeStack,
     pub focus: Focus,
@@ -110,7 +113,7 @@ impl App {
             .calls
             .iter()
             .enumerate()
-            .max_by_key(|(_, c)| c.deadline)
+            .min_by(|(_, a), (_, b)| a.id.cmp(&b.id))
             .map(|(i, _)| i);
         let call_weights = current_call
             .map(|i| workspace.calls[i].weights)
@@ -137,6 +140,7 @@ impl App {
             weights: call_weights,
             call_weights,
             current_call,
+            review: ReviewUi::default(),
             tab: Tab::Sites,
             modes: ModeStack::default(),
             focus: Focus::List,
@@ -186,6 +190,7 @@ impl App {
         app.refresh_sites();
         app.refresh_structures();
         app.refresh_ranked();
+        app.refresh_call_rows();
         app
     }
 
@@ -418,7 +423,7 @@ impl App {
     /// Number of rows in the list of the current placeholder tab.
     pub fn other_rows(&self) -> usize {
         match self.tab {
-            Tab::Call => self.call_rows().len(),
+            Tab::Call => self.review.rows.len(),
             Tab::Pathway => self.workspace.structures.len(),
             Tab::Territory => self.workspace.territory.cities.len(),
             Tab::Sites | Tab::Structures => 0,

@@ -57,7 +57,11 @@ pub struct Filter {
 }
 
 /// The next (or previous) value of an optional choice: none ("all"), then each value in turn.
-fn cycle<T: PartialEq + Clone>(current: &Option<T>, values: &[T], forward: bool) -> Option<T> {
+pub(crate) fn cycle<T: PartialEq + Clone>(
+    current: &Option<T>,
+    values: &[T],
+    forward: bool,
+) -> Option<T> {
     let position = match current {
         None => 0,
         Some(v) => values.iter().position(|x| x == v).map_or(0, |i| i + 1),

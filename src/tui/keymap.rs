@@ -10,7 +10,9 @@
 //! twice in the same context is refused with a message naming both actions.
 
 use crate::i18n::{Lang, typography};
+use crate::review::Status;
 use crate::tui::action::Action;
+use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -157,10 +159,18 @@ pub enum Context {
     ScoreCard,
     Compare,
     Confirm,
+    /// The Appel tab's list: review keys first, then those of `Normal` (its parent).
+    Call,
+    /// A text form of the review (motivation, notes, opinion): printable keys are text.
+    ReviewText,
+    /// The jury-grid form.
+    Grid,
+    /// The call picker.
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Normal,
         Context::Search,
@@ -170,7 +180,24 @@ impl Context {
         Context::ScoreCard,
         Context::Compare,
         Context::Confirm,
+        Context::Call,
+        Context::ReviewText,
+        Context::Grid,
+        Context::Picker,
     ];
+
+    /// Where keys not bound here are looked up next (before the global bindings).
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::Call => Some(Context::Normal),
+            _ => None,
+        }
+    }
+
+    /// Contexts where printable keys without a binding are typed text.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Search | Context::ReviewText)
+    }
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
@@ -183,6 +210,16 @@ impl Context {
             Context::ScoreCard => lang.pick("Fiche de score", "Score card"),
             Context::Compare => lang.pick("Comparaison", "Comparison"),
             Context::Confirm => lang.pick("Confirmation", "Confirmation"),
+            Context::Call => lang.pick(
+                "Appel (revue des candidatures)",
+                "Call (application review)",
+            ),
+            Context::ReviewText => lang.pick(
+                "Saisie de texte (motivation, notes, avis)",
+                "Text entry (motivation, notes, opinion)",
+            ),
+            Context::Grid => lang.pick("Grille du jury", "Jury grid"),
+            Context::Picker => lang.pick("Choix de l’appel", "Call picker"),
         }
     }
 }
@@ -405,6 +442,39 @@ const DEFAULTS: &[Row] = &[
     ("compare_close", Context::Compare, Action::Back, &["esc", "c"], "Fermer la comparaison", "Close the comparison", Some(("fermer", "close"))),
     ("confirm_yes", Context::Confirm, Action::Confirm, &["o", "y", "enter"], "Confirmer", "Confirm", Some(("oui", "yes"))),
     ("confirm_no", Context::Confirm, Action::Deny, &["n", "esc"], "Annuler", "Cancel", Some(("non", "no"))),
+    ("call_instruction", Context::Call, Action::Review(ReviewAction::Decide(Status::EnInstruction)), &["i"], "Mettre en instruction (la sélection, sinon la ligne)", "Set under review (the selection, else the row)", Some(("instruire", "review"))),
+    ("call_shortlist", Context::Call, Action::Review(ReviewAction::Decide(Status::Preselectionne)), &["p"], "Présélectionner pour le jury", "Shortlist for the jury", Some(("présélect.", "shortlist"))),
+    ("call_accept", Context::Call, Action::Review(ReviewAction::Decide(Status::Accepte)), &["a"], "Accepter", "Accept", Some(("accepter", "accept"))),
+    ("call_refuse", Context::Call, Action::Review(ReviewAction::Decide(Status::Refuse)), &["r"], "Refuser (motivation écrite obligatoire)", "Refuse (written motivation mandatory)", Some(("refuser", "refuse"))),
+    ("call_close", Context::Call, Action::Review(ReviewAction::Decide(Status::ClasseSansSuite)), &["x"], "Classer sans suite (motivation écrite obligatoire)", "Close without follow-up (written motivation mandatory)", Some(("sans suite", "close"))),
+    ("call_annotate", Context::Call, Action::Review(ReviewAction::Annotate), &["n"], "Annoter (notes privées sur plusieurs lignes)", "Annotate (private notes, several lines)", Some(("annoter", "note"))),
+    ("call_opinion", Context::Call, Action::Review(ReviewAction::Opinion), &["o"], "Enregistrer l’avis d’un partenaire", "Record a partner's opinion", Some(("avis", "opinion"))),
+    ("call_grade", Context::Call, Action::Review(ReviewAction::Grade), &["t"], "Noter la grille du jury", "Grade the jury grid", Some(("grille", "grid"))),
+    ("call_select", Context::Call, Action::Review(ReviewAction::ToggleSelect), &["space"], "Sélectionner / désélectionner (puis une décision pour toute la sélection)", "Select / unselect (then one decision for the whole selection)", Some(("sélection", "select"))),
+    ("call_undo", Context::Call, Action::Review(ReviewAction::Undo), &["u"], "Annuler la dernière modification", "Undo the last change", Some(("annuler", "undo"))),
+    ("call_redo", Context::Call, Action::Review(ReviewAction::Redo), &["ctrl-r"], "Rétablir la modification annulée", "Redo the undone change", None),
+    ("call_filter", Context::Call, Action::OpenFilter, &["f"], "Filtrer par lieu et par statut, regrouper", "Filter by site and status, group", Some(("filtrer", "filter"))),
+    ("call_group", Context::Call, Action::Review(ReviewAction::ToggleGrouping), &["s"], "Regrouper par lieu / par statut", "Group by site / by status", None),
+    ("call_pick", Context::Call, Action::Review(ReviewAction::PickCall), &["c"], "Changer d’appel", "Switch call", Some(("appel", "call"))),
+    ("call_detail_down", Context::Call, Action::Review(ReviewAction::DetailDown), &["J"], "Faire défiler le détail", "Scroll the detail down", None),
+    ("call_detail_up", Context::Call, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
+    ("text_confirm", Context::ReviewText, Action::Review(ReviewAction::Submit), &["enter"], "Valider et enregistrer (Entrée valide ; nouvelle ligne : Alt-Entrée ou Ctrl-j)", "Confirm and save (Enter confirms; new line: Alt-Enter or Ctrl-j)", Some(("valider", "confirm"))),
+    ("text_newline", Context::ReviewText, Action::Review(ReviewAction::Newline), &["alt-enter", "ctrl-j"], "Nouvelle ligne", "New line", Some(("ligne", "new line"))),
+    ("text_cancel", Context::ReviewText, Action::Back, &["esc"], "Abandonner sans rien enregistrer", "Cancel without saving anything", Some(("abandonner", "cancel"))),
+    ("text_backspace", Context::ReviewText, Action::Review(ReviewAction::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("text_left", Context::ReviewText, Action::Decrease, &["left"], "Curseur à gauche, ou choix précédent", "Cursor left, or previous choice", None),
+    ("text_right", Context::ReviewText, Action::Increase, &["right"], "Curseur à droite, ou choix suivant", "Cursor right, or next choice", None),
+    ("text_next_field", Context::ReviewText, Action::Review(ReviewAction::NextField), &["tab"], "Champ suivant (avis)", "Next field (opinion)", Some(("champ", "field"))),
+    ("text_previous_field", Context::ReviewText, Action::Review(ReviewAction::PreviousField), &["backtab"], "Champ précédent (avis)", "Previous field (opinion)", None),
+    ("grid_grade", Context::Grid, Action::Review(ReviewAction::GradeKey('0')), &["0", "1", "2", "3", "4", "-"], "Noter le critère de 0 à 4, ou - sans objet (enregistré aussitôt)", "Grade the criterion 0 to 4, or - not applicable (saved at once)", Some(("noter", "grade"))),
+    ("grid_clear", Context::Grid, Action::Review(ReviewAction::Backspace), &["backspace", "delete"], "Effacer la note du critère", "Clear the criterion's grade", None),
+    ("grid_down", Context::Grid, Action::Down, &["j", "down"], "Critère suivant", "Next criterion", Some(("choisir", "choose"))),
+    ("grid_up", Context::Grid, Action::Up, &["k", "up"], "Critère précédent", "Previous criterion", None),
+    ("grid_close", Context::Grid, Action::Back, &["esc", "enter"], "Fermer la grille", "Close the grid", Some(("fermer", "close"))),
+    ("picker_down", Context::Picker, Action::Down, &["j", "down"], "Appel suivant", "Next call", Some(("choisir", "choose"))),
+    ("picker_up", Context::Picker, Action::Up, &["k", "up"], "Appel précédent", "Previous call", None),
+    ("picker_open", Context::Picker, Action::Confirm, &["enter"], "Ouvrir cet appel", "Open this call", Some(("ouvrir", "open"))),
+    ("picker_close", Context::Picker, Action::Back, &["esc"], "Fermer sans changer", "Close without switching", Some(("fermer", "close"))),
 ];
 
 impl Default for Keymap {
@@ -444,14 +514,20 @@ impl Keymap {
                 .map(|b| b.action)
         };
         if let Some(action) = find(context) {
-            return Some(action);
+            return Some(ReviewAction::carry_key(action, key));
         }
-        if context == Context::Search
+        if context.takes_text()
             && let KeyCode::Char(c) = key.code
             && !key.ctrl
             && !key.alt
         {
-            return Some(Action::SearchInput(c));
+            return Some(match context {
+                Context::Search => Action::SearchInput(c),
+                _ => Action::Review(ReviewAction::Input(c)),
+            });
+        }
+        if let Some(action) = context.parent().and_then(find) {
+            return Some(action);
         }
         find(Context::Global)
     }

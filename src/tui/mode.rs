@@ -2,6 +2,7 @@
 //! the bottom; `Esc` pops one level and never quits.
 
 use crate::tui::keymap::Context;
+use crate::tui::review_actions::ReviewMode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -13,6 +14,8 @@ pub enum Mode {
     ScoreCard,
     Compare,
     Confirm(Confirmation),
+    /// A form or popup of the Appel tab (motivation, notes, opinion, grid, call picker).
+    Review(ReviewMode),
 }
 
 /// What a yes/no question is about.
@@ -33,6 +36,7 @@ impl Mode {
             Mode::ScoreCard => Context::ScoreCard,
             Mode::Compare => Context::Compare,
             Mode::Confirm(_) => Context::Confirm,
+            Mode::Review(mode) => mode.context(),
         }
     }
 }

@@ -74,7 +74,7 @@ fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
             let Some(key) = convert(key) else {
                 return false;
             };
-            match app.keymap.lookup(app.mode().context(), key) {
+            match app.keymap.lookup(app.key_context(), key) {
                 Some(action) => action,
                 None => return false,
             }

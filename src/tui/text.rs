@@ -130,6 +130,9 @@ messages! {
     CallOne => "appel", "call";
     CallCount => "appels", "calls";
     KeysFileRefused => "Fichier de touches refusé", "Key file refused";
+    ApplicationOne => "candidature", "application";
+    SelectedOne => "sélectionnée", "selected";
+    SelectedMany => "sélectionnées", "selected";
 }
 
 /// `label : ` with the French non-breaking space before the colon.

@@ -6,6 +6,7 @@ use crate::tui::app::{App, Focus, Message};
 use crate::tui::filter::FilterField;
 use crate::tui::mode::{Confirmation, Mode};
 use crate::tui::ranking::Criterion;
+use crate::tui::review_actions;
 use crate::tui::sort::{SiteColumn, StructureColumn};
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
@@ -27,6 +28,9 @@ pub fn update(app: &mut App, action: Action, viewport: Viewport) -> bool {
         _ => {}
     }
     match app.mode() {
+        Mode::Normal if app.tab == Tab::Call => {
+            review_actions::on_call_tab(app, action).unwrap_or_else(|| normal(app, action, page))
+        }
         Mode::Normal => normal(app, action, page),
         Mode::Search => search(app, action, page),
         Mode::Filter => filter(app, action),
@@ -38,6 +42,7 @@ pub fn update(app: &mut App, action: Action, viewport: Viewport) -> bool {
             _ => false,
         },
         Mode::Confirm(question) => confirm(app, question, action),
+        Mode::Review(mode) => review_actions::in_form(app, mode, action),
     }
 }
 
@@ -209,7 +214,7 @@ fn open(app: &mut App) -> bool {
     }
 }
 
-fn open_card(app: &mut App, pair: Option<(usize, usize)>) -> bool {
+pub(crate) fn open_card(app: &mut App, pair: Option<(usize, usize)>) -> bool {
     if !app.ranking.available() {
         app.info(Msg::ScoringUnavailable.get(app.lang));
         return true;

@@ -55,7 +55,7 @@ impl Session {
 
     /// Presses one key: looked up in the current mode's bindings, applied, drawn.
     pub fn press(&mut self, key: Key) {
-        if let Some(action) = self.app.keymap.lookup(self.app.mode().context(), key) {
+        if let Some(action) = self.app.keymap.lookup(self.app.key_context(), key) {
             update(&mut self.app, action, self.ui.viewport());
         }
         self.draw();

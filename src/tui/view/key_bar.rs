@@ -26,6 +26,7 @@ fn drop_rank(action: Action) -> u8 {
         Action::Increase | Action::Decrease | Action::Back => 2,
         Action::OpenFilter | Action::SortNext => 3,
         Action::Compare | Action::Reset => 4,
+        Action::Review(review) => review.drop_rank(),
         _ => 5,
     }
 }
@@ -38,14 +39,22 @@ impl Entry {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let context = app.mode().context();
+    let context = app.key_context();
     let mut entries: Vec<Entry> = app
         .keymap
         .in_context(context)
         .chain(app.keymap.in_context(Context::Global))
+        // A context that falls back on another (Appel on the lists) keeps its essentials (help).
+        .chain(
+            context
+                .parent()
+                .into_iter()
+                .flat_map(|parent| app.keymap.in_context(parent))
+                .filter(|b| drop_rank(b.action) == 0),
+        )
         .filter_map(|b| {
             // While typing a search, plain letters are text: show a key that still works.
-            let typing = context == Context::Search && b.context == Context::Global;
+            let typing = context.takes_text() && b.context == Context::Global;
             let key = b
                 .keys
                 .iter()

@@ -2,14 +2,20 @@
 //! offsets in `UiState`, and never changes what the officer sees as data.
 
 pub mod call;
+pub mod call_filter;
+pub mod call_picker;
 pub mod compare;
 pub mod confirm;
+pub mod decision_form;
 pub mod filter;
+pub mod grid_form;
 pub mod help;
 pub mod key_bar;
 pub mod pathway;
 pub mod popup;
 pub mod ranked;
+pub mod read_only_banner;
+pub mod review_detail;
 pub mod score_card;
 pub mod sites;
 pub mod status_bar;
@@ -22,6 +28,7 @@ pub mod weights;
 
 use crate::tui::app::App;
 use crate::tui::mode::Mode;
+use crate::tui::review_actions::ReviewMode;
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
@@ -40,6 +47,7 @@ pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
+    let area = read_only_banner::render(app, frame, area);
     let [tabs, body, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -70,6 +78,12 @@ pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
             Mode::ScoreCard => score_card::render(app, ui, frame, body),
             Mode::Compare => compare::render(app, frame, body),
             Mode::Confirm(question) => confirm::render(app, question, frame, body),
+            Mode::Review(ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion) => {
+                decision_form::render(app, frame, body)
+            }
+            Mode::Review(ReviewMode::Grid) => grid_form::render(app, frame, body),
+            Mode::Review(ReviewMode::CallPicker) => call_picker::render(app, frame, body),
+            Mode::Review(ReviewMode::CallFilter) => call_filter::render(app, frame, body),
         }
     }
 }

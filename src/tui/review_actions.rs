@@ -1,0 +1,772 @@
+//! The review keys of the Appel tab and of its forms: decide, annotate, record an opinion,
+//! grade, select several, undo and redo, switch call, filter.
+//!
+//! Every confirmed change goes through `ReviewSession::apply` (or `undo` / `redo`): the journal
+//! is fsynced and the state saved before the screen shows the change. A refused change (rules,
+//! read-only, disk) leaves everything as it was and says why in the status line, in French.
+
+use crate::domain::Workspace;
+use crate::i18n::Lang;
+use crate::review::{AppKey, Change, Grade, Status};
+use crate::session::SessionError;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Message};
+use crate::tui::filter::cycle;
+use crate::tui::keymap::{Context, Key, KeyCode};
+use crate::tui::mode::Mode;
+use crate::tui::review_state::{CallFilter, Form, OpinionField};
+use crate::tui::text::Msg;
+use crate::tui::text_input::TextInput;
+use crate::tui::update::open_card;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// `i` `p` `a` `r` `x`: a decision on the selection, else on the row.
+    Decide(Status),
+    Annotate,
+    Opinion,
+    /// Opens the jury-grid form.
+    Grade,
+    ToggleSelect,
+    Undo,
+    Redo,
+    ToggleGrouping,
+    PickCall,
+    DetailDown,
+    DetailUp,
+    /// A character typed into a text form (not bindable: text input).
+    Input(char),
+    Newline,
+    Backspace,
+    Submit,
+    NextField,
+    PreviousField,
+    /// A grade key of the grid form (`0`–`4`, `-`): the pressed key is carried in.
+    GradeKey(char),
+}
+
+impl ReviewAction {
+    /// The action of a binding, with the pressed key carried in where it matters (one grid
+    /// binding serves the keys 0 to 4 and -).
+    pub fn carry_key(action: Action, key: Key) -> Action {
+        match (action, key.code) {
+            (Action::Review(ReviewAction::GradeKey(_)), KeyCode::Char(c)) => {
+                Action::Review(ReviewAction::GradeKey(c))
+            }
+            _ => action,
+        }
+    }
+
+    /// Rank in the key bar: decisions stay longest, then notes and opinions.
+    pub fn drop_rank(self) -> u8 {
+        match self {
+            ReviewAction::Submit | ReviewAction::GradeKey(_) => 0,
+            ReviewAction::Decide(Status::EnInstruction) => 2,
+            ReviewAction::Decide(_) | ReviewAction::Newline => 1,
+            ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => 3,
+            ReviewAction::Undo | ReviewAction::NextField => 4,
+            _ => 5,
+        }
+    }
+}
+
+/// The forms and popups of the Appel tab; their data is in `App::review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewMode {
+    Decision,
+    Annotation,
+    Opinion,
+    Grid,
+    CallPicker,
+    CallFilter,
+}
+
+impl ReviewMode {
+    pub fn context(self) -> Context {
+        match self {
+            ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
+                Context::ReviewText
+            }
+            ReviewMode::Grid => Context::Grid,
+            ReviewMode::CallPicker => Context::Picker,
+            // The filter popup's keys, as on the other tabs.
+            ReviewMode::CallFilter => Context::Filter,
+        }
+    }
+}
+
+/// Keys of the Appel tab's list. None when the key is not a review key: the list keys apply.
+pub fn on_call_tab(app: &mut App, action: Action) -> Option<bool> {
+    match action {
+        Action::Review(review) => Some(call_key(app, review)),
+        Action::OpenFilter => {
+            app.review.filter_field = 0;
+            Some(push(app, ReviewMode::CallFilter))
+        }
+        Action::Open => {
+            let pair = app.call_row().map(|r| (r.structure, r.site));
+            Some(open_card(app, pair))
+        }
+        Action::Back if !app.review.selection.is_empty() => {
+            app.review.selection.clear();
+            app.info(app.lang.pick("Sélection vidée.", "Selection cleared."));
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+fn push(app: &mut App, mode: ReviewMode) -> bool {
+    app.modes.push(Mode::Review(mode));
+    true
+}
+
+fn close_form(app: &mut App) {
+    app.review.form = None;
+    app.modes.pop();
+}
+
+fn error(app: &mut App, text: String) -> bool {
+    app.message = Some(Message::Error(text));
+    true
+}
+
+/// Refuses a change before any form opens when the session cannot write; none when it can.
+fn cannot_write(app: &App) -> Option<String> {
+    let lang = app.lang;
+    match &app.review.session {
+        None => Some(app.review.problem.clone().unwrap_or_else(|| {
+            lang.pick(
+                "Aucun appel à revoir dans cet espace de travail.",
+                "No call to review in this workspace.",
+            )
+            .to_owned()
+        })),
+        Some(session) if session.is_read_only() => Some(
+            SessionError::ReadOnly {
+                holder: session.read_only_reason().unwrap_or_default().to_owned(),
+            }
+            .message(lang),
+        ),
+        Some(_) => None,
+    }
+}
+
+/// Like `cannot_write`, but a read-only session first checks whether the other instance has
+/// left: then it takes the lock, reads the other's decisions and the key goes ahead.
+fn ensure_writable(app: &mut App) -> Option<String> {
+    let lang = app.lang;
+    let Some(session) = app.review.session.as_mut().filter(|s| s.is_read_only()) else {
+        return cannot_write(app);
+    };
+    let refreshed = session.refresh(&app.workspace);
+    // Whatever the answer, the other instance's latest decisions are now on screen.
+    app.refresh_call_rows();
+    match refreshed {
+        Ok(true) => {
+            app.info(lang.pick(
+                "L’autre instance est fermée\u{a0}: cette fenêtre enregistre à nouveau.",
+                "The other instance has closed: this window saves again.",
+            ));
+            None
+        }
+        Ok(false) => cannot_write(app),
+        Err(e) => Some(e.message(lang)),
+    }
+}
+
+/// The applications a decision is about: the selection, else the row under the cursor.
+fn targets(app: &App) -> Vec<AppKey> {
+    if app.review.selection.is_empty() {
+        app.call_row().map(|r| r.key.clone()).into_iter().collect()
+    } else {
+        app.review.selection.iter().cloned().collect()
+    }
+}
+
+fn call_key(app: &mut App, action: ReviewAction) -> bool {
+    let lang = app.lang;
+    match action {
+        ReviewAction::ToggleSelect => toggle_select(app),
+        ReviewAction::ToggleGrouping => {
+            app.review.filter.grouping = app.review.filter.grouping.toggled();
+            app.refresh_call_rows();
+            true
+        }
+        ReviewAction::PickCall => {
+            if app.workspace.calls.is_empty() {
+                app.info(Msg::NoCall.get(lang));
+                return true;
+            }
+            app.review.picker_cursor = calls_by_id(&app.workspace)
+                .iter()
+                .position(|&i| Some(i) == app.current_call)
+                .unwrap_or(0);
+            push(app, ReviewMode::CallPicker)
+        }
+        ReviewAction::DetailDown | ReviewAction::DetailUp => {
+            let key = app.call_row().map(|r| r.key.clone());
+            let (owner, scroll) = &mut app.review.detail_scroll;
+            if *owner != key {
+                *owner = key;
+                *scroll = 0;
+            }
+            *scroll = if action == ReviewAction::DetailDown {
+                scroll.saturating_add(1)
+            } else {
+                scroll.saturating_sub(1)
+            };
+            true
+        }
+        _ => {
+            if let Some(refusal) = ensure_writable(app) {
+                return error(app, refusal);
+            }
+            edit_key(app, action)
+        }
+    }
+}
+
+/// Review keys that change something (the session is writable here).
+fn edit_key(app: &mut App, action: ReviewAction) -> bool {
+    let lang = app.lang;
+    match action {
+        ReviewAction::Undo | ReviewAction::Redo => {
+            let Some(session) = app.review.session.as_mut() else {
+                return false;
+            };
+            let result = if action == ReviewAction::Undo {
+                session.undo()
+            } else {
+                session.redo()
+            };
+            match result {
+                Ok(_) => {
+                    let done = if action == ReviewAction::Undo {
+                        lang.pick(
+                            "Modification annulée (et enregistrée).",
+                            "Change undone (and saved).",
+                        )
+                    } else {
+                        lang.pick(
+                            "Modification rétablie (et enregistrée).",
+                            "Change redone (and saved).",
+                        )
+                    };
+                    after_commit(app, done.to_owned());
+                }
+                Err(e) => {
+                    error(app, e.message(lang));
+                }
+            }
+            true
+        }
+        ReviewAction::Decide(status) => {
+            let keys = targets(app);
+            if keys.is_empty() {
+                app.info(Msg::NothingSelected.get(lang));
+                return true;
+            }
+            if status.requires_motivation() {
+                app.review.form = Some(Form::Decision {
+                    status,
+                    keys,
+                    text: TextInput::default(),
+                    error: None,
+                });
+                return push(app, ReviewMode::Decision);
+            }
+            // A refusal is already in the status line.
+            let _ = decide(app, status, keys, None);
+            true
+        }
+        ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => {
+            let Some(key) = app.call_row().map(|r| r.key.clone()) else {
+                app.info(Msg::NothingSelected.get(lang));
+                return true;
+            };
+            match action {
+                ReviewAction::Annotate => {
+                    let current = app
+                        .review
+                        .application(&key)
+                        .map(|a| a.annotation.clone())
+                        .unwrap_or_default();
+                    app.review.form = Some(Form::Annotation {
+                        key,
+                        text: TextInput::with_text(&current),
+                    });
+                    push(app, ReviewMode::Annotation)
+                }
+                ReviewAction::Opinion => {
+                    app.review.form = Some(Form::Opinion {
+                        key,
+                        partner: 0,
+                        favourable: true,
+                        field: OpinionField::Partner,
+                        text: TextInput::default(),
+                        error: None,
+                    });
+                    push(app, ReviewMode::Opinion)
+                }
+                _ => {
+                    app.review.grid_cursor = 0;
+                    push(app, ReviewMode::Grid)
+                }
+            }
+        }
+        _ => false,
+    }
+}
+
+fn toggle_select(app: &mut App) -> bool {
+    let Some(key) = app.call_row().map(|r| r.key.clone()) else {
+        return false;
+    };
+    if !app.review.selection.remove(&key) {
+        app.review.selection.insert(key);
+    }
+    // Down to the next row, so Space Space Space selects three in a row.
+    app.other_cursor = (app.other_cursor + 1).min(app.review.rows.len().saturating_sub(1));
+    true
+}
+
+/// Applies one decision to `keys` (one change, hence one undo, for a selection).
+fn decide(
+    app: &mut App,
+    status: Status,
+    keys: Vec<AppKey>,
+    motivation: Option<String>,
+) -> Result<(), String> {
+    let lang = app.lang;
+    let bulk = app.review.selection.len() > 1 || keys.len() > 1;
+    let described = describe_decision(app, status, &keys);
+    let change = match (bulk, keys.as_slice()) {
+        (false, [key]) => Change::SetStatus {
+            key: key.clone(),
+            status,
+            motivation,
+        },
+        _ => Change::SetStatusMany {
+            keys,
+            status,
+            motivation,
+        },
+    };
+    let result = match app.review.session.as_mut() {
+        Some(session) => session.apply(change).map_err(|e| e.message(lang)),
+        None => Err(cannot_write(app).unwrap_or_default()),
+    };
+    match result {
+        Ok(applied) => {
+            let mut done = described;
+            if !applied.skipped.is_empty() {
+                done.push_str(&format!(
+                    " ({} {})",
+                    applied.skipped.len(),
+                    lang.pick(
+                        "déjà dans ce statut, laissée(s) telle(s) quelle(s)",
+                        "already there, left alone"
+                    )
+                ));
+            }
+            app.review.selection.clear();
+            after_commit(app, done);
+            Ok(())
+        }
+        Err(message) => {
+            error(app, message.clone());
+            Err(message)
+        }
+    }
+}
+
+/// « Recyclerie des Lilas × Usine des transitions → refusé », or « 2 candidatures → … ».
+fn describe_decision(app: &App, status: Status, keys: &[AppKey]) -> String {
+    let lang = app.lang;
+    match keys {
+        [key] => {
+            let ws = &app.workspace;
+            let structure = ws
+                .structure(&key.structure)
+                .map_or(key.structure.as_str(), |s| s.name.as_str());
+            let site = ws
+                .site(&key.site)
+                .map_or(key.site.as_str(), |s| s.name.as_str());
+            format!("{structure} × {site} → {}", status.label(lang))
+        }
+        _ => format!(
+            "{} {} → {}",
+            keys.len(),
+            lang.pick("candidatures", "applications"),
+            status.label(lang)
+        ),
+    }
+}
+
+/// After a change the journal has: rows and checks again, and what was done (or that the
+/// state file could not be written, the journal holding the change).
+fn after_commit(app: &mut App, done: String) {
+    let lang = app.lang;
+    app.refresh_call_rows();
+    let save_problem = app
+        .review
+        .session
+        .as_ref()
+        .and_then(|s| s.save_problem())
+        .map(str::to_owned);
+    app.message = Some(match save_problem {
+        Some(problem) => Message::Error(format!(
+            "{done} — {}{problem}",
+            lang.pick(
+                "dans le journal, mais l’état n’a pas pu être écrit\u{a0}: ",
+                "in the journal, but the state could not be written: "
+            )
+        )),
+        None => Message::Info(format!(
+            "{} {done}",
+            lang.pick("Enregistré\u{a0}:", "Saved:")
+        )),
+    });
+}
+
+/// Keys of a form or popup of the Appel tab.
+pub fn in_form(app: &mut App, mode: ReviewMode, action: Action) -> bool {
+    match mode {
+        ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
+            text_form(app, action)
+        }
+        ReviewMode::Grid => grid_form(app, action),
+        ReviewMode::CallPicker => call_picker(app, action),
+        ReviewMode::CallFilter => call_filter(app, action),
+    }
+}
+
+fn text_form(app: &mut App, action: Action) -> bool {
+    let lang = app.lang;
+    if action == Action::Back {
+        close_form(app);
+        app.info(lang.pick(
+            "Abandonné\u{a0}: rien n’a été enregistré.",
+            "Cancelled: nothing was saved.",
+        ));
+        return true;
+    }
+    if action == Action::Review(ReviewAction::Submit) {
+        return submit(app);
+    }
+    let Some(form) = app.review.form.as_mut() else {
+        app.modes.pop();
+        return true;
+    };
+    if let Form::Opinion {
+        partner,
+        favourable,
+        field,
+        ..
+    } = form
+    {
+        let fields = [
+            OpinionField::Partner,
+            OpinionField::Answer,
+            OpinionField::Text,
+        ];
+        let at = fields.iter().position(|f| f == field).unwrap_or(0);
+        match action {
+            Action::Review(ReviewAction::NextField) => {
+                *field = fields[(at + 1) % fields.len()];
+                return true;
+            }
+            Action::Review(ReviewAction::PreviousField) => {
+                *field = fields[(at + fields.len() - 1) % fields.len()];
+                return true;
+            }
+            _ => {}
+        }
+        match (*field, action) {
+            (
+                OpinionField::Partner,
+                Action::Increase | Action::Review(ReviewAction::Input(' ')),
+            ) => {
+                *partner = (*partner + 1) % crate::review::Partner::KNOWN.len();
+                return true;
+            }
+            (OpinionField::Partner, Action::Decrease) => {
+                let n = crate::review::Partner::KNOWN.len();
+                *partner = (*partner + n - 1) % n;
+                return true;
+            }
+            (
+                OpinionField::Answer,
+                Action::Increase | Action::Decrease | Action::Review(ReviewAction::Input(' ')),
+            ) => {
+                *favourable = !*favourable;
+                return true;
+            }
+            (OpinionField::Partner | OpinionField::Answer, _) => return false,
+            (OpinionField::Text, _) => {}
+        }
+    }
+    let text = form.text_mut();
+    match action {
+        Action::Review(ReviewAction::Input(c)) => text.insert(c),
+        Action::Review(ReviewAction::Newline) => text.newline(),
+        Action::Review(ReviewAction::Backspace) => return text.backspace(),
+        Action::Decrease => return text.left(),
+        Action::Increase => return text.right(),
+        _ => return false,
+    }
+    true
+}
+
+/// Enter in a text form: the change goes to the session; the form closes only once saved.
+fn submit(app: &mut App) -> bool {
+    let lang = app.lang;
+    let Some(form) = app.review.form.clone() else {
+        app.modes.pop();
+        return true;
+    };
+    let outcome = match form {
+        Form::Decision {
+            status, keys, text, ..
+        } => decide(app, status, keys, Some(text.text().to_owned())),
+        Form::Annotation { key, text } => {
+            let unchanged = app
+                .review
+                .application(&key)
+                .is_some_and(|a| a.annotation == text.text());
+            if unchanged {
+                close_form(app);
+                app.info(lang.pick("Notes inchangées.", "Notes unchanged."));
+                return true;
+            }
+            commit(
+                app,
+                Change::Annotate {
+                    key,
+                    text: text.text().trim_end().to_owned(),
+                },
+                lang.pick("notes de la candidature", "application notes"),
+            )
+        }
+        Form::Opinion {
+            key,
+            partner,
+            favourable,
+            text,
+            ..
+        } => {
+            let partner = Form::partner(partner).clone();
+            let done = format!("{} {}", lang.pick("avis de", "opinion of"), partner.name());
+            commit(
+                app,
+                Change::AddOpinion {
+                    key,
+                    partner,
+                    favourable,
+                    text: text.text().to_owned(),
+                },
+                &done,
+            )
+        }
+    };
+    match outcome {
+        Ok(()) => close_form(app),
+        Err(message) => {
+            if let Some(Form::Decision { error, .. } | Form::Opinion { error, .. }) =
+                app.review.form.as_mut()
+            {
+                *error = Some(message);
+            }
+        }
+    }
+    true
+}
+
+/// Applies a change that records no decision (notes, opinion, grade).
+fn commit(app: &mut App, change: Change, done: &str) -> Result<(), String> {
+    let lang = app.lang;
+    let result = match app.review.session.as_mut() {
+        Some(session) => session.apply(change).map_err(|e| e.message(lang)),
+        None => Err(cannot_write(app).unwrap_or_default()),
+    };
+    match result {
+        Ok(_) => {
+            after_commit(app, done.to_owned());
+            Ok(())
+        }
+        Err(message) => {
+            error(app, message.clone());
+            Err(message)
+        }
+    }
+}
+
+fn grid_form(app: &mut App, action: Action) -> bool {
+    let lang = app.lang;
+    let criteria: Vec<String> = app
+        .review
+        .session
+        .as_ref()
+        .map(|s| {
+            s.state()
+                .grid
+                .criteria
+                .iter()
+                .map(|c| c.code.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let count = criteria.len().max(1);
+    let grade = match action {
+        Action::Down => {
+            app.review.grid_cursor = (app.review.grid_cursor + 1) % count;
+            return true;
+        }
+        Action::Up => {
+            app.review.grid_cursor = (app.review.grid_cursor + count - 1) % count;
+            return true;
+        }
+        Action::Back => {
+            app.modes.pop();
+            return true;
+        }
+        Action::Review(ReviewAction::GradeKey('-')) => Some(Grade::NotApplicable),
+        Action::Review(ReviewAction::GradeKey(c)) => match c.to_digit(10) {
+            Some(points) => Some(Grade::Points(u8::try_from(points).unwrap_or(u8::MAX))),
+            None => return false,
+        },
+        Action::Review(ReviewAction::Backspace) => None,
+        _ => return false,
+    };
+    let (Some(key), Some(criterion)) = (
+        app.call_row().map(|r| r.key.clone()),
+        criteria.get(app.review.grid_cursor).cloned(),
+    ) else {
+        return false;
+    };
+    let done = format!("{} {criterion}", lang.pick("note", "grade"));
+    let change = Change::Grade {
+        key,
+        criterion,
+        grade,
+    };
+    if commit(app, change, &done).is_ok() && grade.is_some() {
+        // On to the next criterion, so a whole grid is typed in one go.
+        app.review.grid_cursor = (app.review.grid_cursor + 1).min(count - 1);
+    }
+    true
+}
+
+/// The workspace's calls in id order (the picker's order; the first is the default call).
+pub fn calls_by_id(workspace: &Workspace) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..workspace.calls.len()).collect();
+    order.sort_by(|&a, &b| workspace.calls[a].id.cmp(&workspace.calls[b].id));
+    order
+}
+
+fn call_picker(app: &mut App, action: Action) -> bool {
+    let order = calls_by_id(&app.workspace);
+    let count = order.len().max(1);
+    match action {
+        Action::Down => app.review.picker_cursor = (app.review.picker_cursor + 1).min(count - 1),
+        Action::Up => app.review.picker_cursor = app.review.picker_cursor.saturating_sub(1),
+        Action::Back => {
+            app.modes.pop();
+        }
+        Action::Confirm => {
+            app.modes.pop();
+            if let Some(&call) = order.get(app.review.picker_cursor) {
+                switch_call(app, call);
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Shows `call` in the Appel tab; the session moves to it and keeps the lock.
+fn switch_call(app: &mut App, call: usize) {
+    let lang = app.lang;
+    if app.current_call == Some(call) {
+        return;
+    }
+    let id = app.workspace.calls[call].id.clone();
+    let switched = match app.review.session.as_mut() {
+        Some(session) => session
+            .switch_call(&app.workspace, &id)
+            .map_err(|e| e.message(lang)),
+        None => Ok(()),
+    };
+    if let Err(message) = switched {
+        error(app, message);
+        return;
+    }
+    app.current_call = Some(call);
+    app.call_weights = app.workspace.calls[call].weights;
+    app.review.selection.clear();
+    app.review.filter.site = None;
+    app.other_cursor = 0;
+    if app.review.session.is_none() {
+        app.open_review();
+    }
+    app.refresh_call_rows();
+    app.info(format!(
+        "{} {}",
+        lang.pick("Appel\u{a0}:", "Call:"),
+        app.workspace.calls[call].title
+    ));
+}
+
+fn call_filter(app: &mut App, action: Action) -> bool {
+    let fields = CallFilter::FIELDS;
+    let field = app.review.filter_field % fields;
+    match action {
+        Action::Down => app.review.filter_field = (field + 1) % fields,
+        Action::Up => app.review.filter_field = (field + fields - 1) % fields,
+        Action::Increase | Action::Decrease | Action::Toggle => {
+            let forward = action != Action::Decrease;
+            step_filter(app, field, forward);
+            app.refresh_call_rows();
+        }
+        Action::Reset => {
+            let grouping = app.review.filter.grouping;
+            app.review.filter = CallFilter {
+                grouping,
+                ..CallFilter::default()
+            };
+            app.refresh_call_rows();
+        }
+        Action::Back => {
+            app.modes.pop();
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// The next (or previous) value of a field: « tous », then each value in turn.
+fn step_filter(app: &mut App, field: usize, forward: bool) {
+    let filter = &mut app.review.filter;
+    match field {
+        0 => {
+            let sites = app
+                .current_call
+                .and_then(|i| app.workspace.calls.get(i))
+                .map(|c| c.sites.clone())
+                .unwrap_or_default();
+            filter.site = cycle(&filter.site, &sites, forward);
+        }
+        1 => filter.status = cycle(&filter.status, &Status::ALL, forward),
+        _ => filter.grouping = filter.grouping.toggled(),
+    }
+}
+
+/// The French label of the filter's fields (for the popup).
+pub fn filter_field_label(field: usize, lang: Lang) -> &'static str {
+    match field {
+        0 => lang.pick("Lieu", "Site"),
+        1 => lang.pick("Statut", "Status"),
+        _ => lang.pick("Regrouper", "Group"),
+    }
+}

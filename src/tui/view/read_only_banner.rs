@@ -1,0 +1,36 @@
+//! The read-only banner: when another instance holds the workspace, the top line says so in
+//! reverse video on every tab, so no one believes their decisions are being saved.
+
+use crate::tui::app::App;
+use crate::tui::view::style;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn text(app: &App) -> Option<String> {
+    let session = app.review.session.as_ref().filter(|s| s.is_read_only())?;
+    let holder = session.read_only_reason().unwrap_or_default();
+    Some(format!(
+        " {} ({holder}) — {}",
+        app.lang.pick(
+            "Lecture seule\u{a0}: espace de travail ouvert ailleurs",
+            "Read-only: workspace open elsewhere"
+        ),
+        app.lang
+            .pick("aucune décision possible ici", "no decision possible here")
+    ))
+}
+
+/// Draws the banner on the top line when read-only; returns the area left for the screen.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let Some(text) = text(app) else {
+        return area;
+    };
+    let [banner, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(text)).style(style::selected()),
+        banner,
+    );
+    rest
+}

@@ -1,0 +1,439 @@
+//! The Appel tab as a review cockpit: key sequences through the real keymap into a TestBackend,
+//! on a review session opened on a temporary workspace folder (journal, state file and lock are
+//! real). Snapshots mask what changes from run to run (temp path, clock).
+
+mod cockpit;
+mod support;
+
+use ancrage::domain::{Application, CallId, SiteId, StructureId};
+use ancrage::i18n::Lang;
+use ancrage::review::{AppKey, DecisionKind, Grade, Partner, Status};
+use ancrage::session::{Access, ReviewSession};
+use ancrage::store::lock::Lock;
+use ancrage::tui::mode::Mode;
+use ancrage::tui::review_actions::ReviewMode;
+use cockpit::fixture;
+use cockpit::session::Session;
+use ratatui::style::Modifier;
+use tempfile::TempDir;
+
+const OFFICER: &str = "Léa Martin";
+
+/// A cockpit on the fixture workspace, its review opened on a temp folder, on the Appel tab.
+fn cockpit(width: u16, height: u16) -> (Session, TempDir) {
+    let dir = tempfile::Builder::new()
+        .prefix("ancrage-")
+        .tempdir()
+        .expect("temp dir");
+    let mut s = Session::new(Lang::Fr, width, height);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    (s, dir)
+}
+
+fn jardins() -> AppKey {
+    AppKey::new("jardins-de-l-ourcq", "friche-rives-ourcq")
+}
+
+fn recyclerie() -> AppKey {
+    AppKey::new("recyclerie-des-lilas", "usine-des-transitions")
+}
+
+fn status(s: &Session, key: &AppKey) -> Option<Status> {
+    s.app.review.status(key)
+}
+
+/// What another process would read from the disk now.
+fn on_disk(s: &Session, dir: &TempDir) -> ReviewSession {
+    ReviewSession::open_with(
+        dir.path(),
+        &s.app.workspace,
+        &CallId::new("tempo-2026"),
+        "lecteur",
+        Access::ReadOnly,
+    )
+    .expect("the saved review reads back")
+}
+
+fn message(s: &Session) -> String {
+    format!("{:?}", s.app.message)
+}
+
+/// The screen with the temp folder and every `dd/mm/yyyy HH:MM` masked (same widths).
+fn masked(s: &Session, dir: &TempDir) -> String {
+    let path = dir.path().display().to_string();
+    let screen = s.screen().replace(&path, &"X".repeat(path.chars().count()));
+    let chars: Vec<char> = screen.chars().collect();
+    let pattern = "00/00/0000 00:00";
+    let fits = |at: usize| {
+        pattern.chars().enumerate().all(|(i, p)| {
+            chars
+                .get(at + i)
+                .is_some_and(|&c| if p == '0' { c.is_ascii_digit() } else { c == p })
+        })
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if fits(i) {
+            out.push_str("jj/mm/aaaa hh:mm");
+            i += pattern.len();
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn appel_screen_at_both_sizes() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let (mut s, dir) = cockpit(w, h);
+        let screen = s.screen();
+        assert!(screen.contains("○ en instruction"), "{screen}");
+        // Shortlist the first, refuse the second: statuses, history and checks on screen.
+        s.keys("p j r");
+        s.type_text("Activité hors du périmètre de l’AMI");
+        s.keys("enter k");
+        insta::assert_snapshot!(format!("appel_{w}x{h}"), masked(&s, &dir));
+    }
+}
+
+#[test]
+fn decision_form_snapshot() {
+    let (mut s, dir) = cockpit(80, 24);
+    s.keys("j r");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Decision));
+    s.type_text("Surface demandée");
+    s.keys("alt-enter");
+    s.type_text("trop grande");
+    insta::assert_snapshot!("appel_decision_form_80x24", masked(&s, &dir));
+}
+
+#[test]
+fn grid_form_grades_with_digits_and_dash() {
+    let (mut s, dir) = cockpit(120, 40);
+    s.keys("t");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Grid));
+    // fit 3, anchoring not applicable, utility 4; then back up and clear anchoring.
+    s.keys("3 - 4");
+    let grades = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .grades;
+    assert_eq!(grades.get("fit"), Some(&Grade::Points(3)));
+    assert_eq!(grades.get("anchoring"), Some(&Grade::NotApplicable));
+    assert_eq!(grades.get("utility"), Some(&Grade::Points(4)));
+    insta::assert_snapshot!("appel_grid_form_120x40", masked(&s, &dir));
+    s.keys("k k backspace");
+    let grades = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .grades;
+    assert_eq!(grades.get("anchoring"), None);
+    s.keys("esc");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let disk = on_disk(&s, &dir);
+    let saved = disk.state().get(&jardins()).expect("saved");
+    assert_eq!(saved.grades.get("fit"), Some(&Grade::Points(3)));
+    assert_eq!(saved.grades.get("anchoring"), None);
+}
+
+#[test]
+fn refusing_without_motivation_is_refused_with_the_models_message() {
+    let (mut s, dir) = cockpit(120, 40);
+    s.keys("r");
+    s.type_text("   ");
+    s.keys("enter");
+    assert_eq!(
+        s.app.mode(),
+        Mode::Review(ReviewMode::Decision),
+        "the form stays open"
+    );
+    let screen = s.screen();
+    assert!(
+        screen.contains("une motivation écrite est obligatoire"),
+        "{screen}"
+    );
+    assert!(message(&s).contains("Error"), "{}", message(&s));
+    assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
+    s.keys("esc");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
+    let disk = on_disk(&s, &dir);
+    assert!(
+        disk.state()
+            .get(&jardins())
+            .expect("saved")
+            .history
+            .is_empty()
+    );
+}
+
+#[test]
+fn refusing_with_motivation_records_status_and_history() {
+    let (mut s, dir) = cockpit(120, 40);
+    s.keys("r");
+    s.type_text("Besoin de 24 mois, le lieu est libéré avant");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(status(&s, &jardins()), Some(Status::Refuse));
+    let screen = s.screen();
+    assert!(screen.contains("✘ refusé"), "{screen}");
+    assert!(
+        screen.contains("en instruction → ✘ refusé"),
+        "history line:\n{screen}"
+    );
+    assert!(
+        screen.contains("«\u{a0}Besoin de 24 mois, le lieu est libéré avant\u{a0}»"),
+        "{screen}"
+    );
+    assert!(screen.contains(OFFICER), "{screen}");
+    // On disk, as another process reads it.
+    let disk = on_disk(&s, &dir);
+    let saved = disk.state().get(&jardins()).expect("saved");
+    assert_eq!(saved.status, Status::Refuse);
+    let decision = saved.history.last().expect("a decision");
+    assert_eq!(decision.who, OFFICER);
+    assert_eq!(
+        decision.motivation.as_deref(),
+        Some("Besoin de 24 mois, le lieu est libéré avant")
+    );
+    assert_eq!(
+        (decision.from, decision.to),
+        (Status::EnInstruction, Status::Refuse)
+    );
+}
+
+#[test]
+fn bulk_shortlist_of_two_with_space_then_undo_and_redo() {
+    let (mut s, dir) = cockpit(120, 40);
+    s.keys("space space");
+    assert_eq!(s.app.review.selection.len(), 2);
+    assert!(s.screen().contains("● 2 sélectionnées"), "{}", s.screen());
+    s.keys("p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    assert_eq!(status(&s, &recyclerie()), Some(Status::Preselectionne));
+    assert!(s.app.review.selection.is_empty(), "selection used up");
+    assert!(message(&s).contains("2 candidatures"), "{}", message(&s));
+
+    // One decision for two: one undo puts both back.
+    s.keys("u");
+    assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
+    assert_eq!(status(&s, &recyclerie()), Some(Status::EnInstruction));
+    s.keys("ctrl-r");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    assert_eq!(status(&s, &recyclerie()), Some(Status::Preselectionne));
+    let kinds: Vec<DecisionKind> = s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .history
+        .iter()
+        .map(|d| d.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [DecisionKind::Set, DecisionKind::Undo, DecisionKind::Redo]
+    );
+    // Nothing more to redo: said, not done.
+    s.keys("ctrl-r");
+    assert!(message(&s).contains("rien à rétablir"), "{}", message(&s));
+    let disk = on_disk(&s, &dir);
+    assert_eq!(
+        disk.state().get(&recyclerie()).map(|a| a.status),
+        Some(Status::Preselectionne)
+    );
+}
+
+#[test]
+fn undo_of_a_refusal_and_redo_keep_the_motivation() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("x");
+    s.type_text("Dossier retiré par la structure");
+    s.keys("enter");
+    assert_eq!(status(&s, &jardins()), Some(Status::ClasseSansSuite));
+    s.keys("u");
+    assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
+    s.keys("ctrl-r");
+    let app = s.app.review.application(&jardins()).expect("reviewed");
+    assert_eq!(app.status, Status::ClasseSansSuite);
+    assert_eq!(
+        app.current_motivation(),
+        Some("Dossier retiré par la structure")
+    );
+    s.keys("u u");
+    assert!(message(&s).contains("rien à annuler"), "{}", message(&s));
+}
+
+#[test]
+fn read_only_when_another_instance_holds_the_workspace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = Lock::acquire(dir.path()).expect("lock taken by the 'other instance'");
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3 p");
+    assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
+    let screen = s.screen();
+    let top = screen.lines().next().unwrap_or_default();
+    assert!(
+        top.contains("Lecture seule\u{a0}: espace de travail ouvert ailleurs (pid ")
+            && top.contains(&std::process::id().to_string()),
+        "banner on the top line:\n{screen}"
+    );
+    let buffer = s.terminal.backend().buffer();
+    assert!(
+        buffer[(3, 0)].modifier.contains(Modifier::REVERSED),
+        "banner in reverse video"
+    );
+    assert!(
+        message(&s).contains("lecture seule"),
+        "the key says why it does nothing: {}",
+        message(&s)
+    );
+    // Forms do not even open.
+    s.keys("r");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    assert!(!dir.path().join("reviews").exists(), "nothing written");
+    // The other instance leaves: the next review key takes the lock and acts.
+    drop(other);
+    s.keys("p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    assert!(!s.screen().contains("Lecture seule"), "{}", s.screen());
+    assert!(dir.path().join("reviews").join("tempo-2026.json").exists());
+}
+
+#[test]
+fn annotation_is_multi_line_and_prefilled() {
+    let (mut s, dir) = cockpit(120, 40);
+    s.keys("n");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Annotation));
+    // `q` is text here, not quit.
+    s.type_text("Visite faite, quelques réserves");
+    s.keys("alt-enter");
+    s.type_text("Rappeler la présidente");
+    s.keys("ctrl-j");
+    s.type_text("lundi");
+    s.keys("enter");
+    assert!(!s.app.quit);
+    let expected = "Visite faite, quelques réserves\nRappeler la présidente\nlundi";
+    assert_eq!(
+        s.app
+            .review
+            .application(&jardins())
+            .map(|a| a.annotation.as_str()),
+        Some(expected)
+    );
+    assert!(s.screen().contains("  Rappeler la présidente"));
+    // Reopened with the current notes; Esc keeps them as they were.
+    s.keys("n backspace backspace esc");
+    assert_eq!(
+        on_disk(&s, &dir)
+            .state()
+            .get(&jardins())
+            .map(|a| a.annotation.clone()),
+        Some(expected.to_owned())
+    );
+}
+
+#[test]
+fn partner_opinion_with_answer_and_text() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("j o right tab right tab");
+    s.type_text("Projet fragile financièrement");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let opinions = &s
+        .app
+        .review
+        .application(&recyclerie())
+        .expect("reviewed")
+        .opinions;
+    assert_eq!(opinions.len(), 1);
+    assert_eq!(opinions[0].partner, Partner::Fol93Dla);
+    assert!(!opinions[0].favourable);
+    assert_eq!(opinions[0].text, "Projet fragile financièrement");
+    assert!(s.screen().contains("FOL 93 – DLA — ✗ défavorable"));
+}
+
+#[test]
+fn filter_by_status_and_group_by_status() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("p");
+    // Status field: all → en construction → en instruction → présélectionné.
+    s.keys("f j l l l esc");
+    assert_eq!(s.app.review.filter.status, Some(Status::Preselectionne));
+    assert_eq!(s.app.review.rows.len(), 1);
+    assert_eq!(s.app.review.rows[0].key, jardins());
+    s.keys("f j r esc");
+    assert_eq!(s.app.review.rows.len(), 2);
+    // Grouped by status: the one still en instruction comes first.
+    s.keys("s");
+    assert_eq!(s.app.review.rows[0].key, recyclerie());
+    assert!(s.screen().contains("regroupées par statut"));
+}
+
+#[test]
+fn call_picker_switches_the_session_to_another_call() {
+    let mut workspace = fixture::workspace();
+    let mut older = fixture::call();
+    older.id = CallId::new("ami-2025");
+    older.title = "AMI 2025".to_owned();
+    older.applications = vec![Application {
+        structure: StructureId::new("recyclerie-des-lilas"),
+        sites: vec![SiteId::new("usine-des-transitions")],
+        submitted_on: None,
+    }];
+    workspace.calls.push(older);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::with(workspace, Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    // The first call by id is shown by default.
+    assert!(s.screen().contains("AMI 2025"));
+    assert_eq!(s.app.review.rows.len(), 1);
+    s.keys("p c");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::CallPicker));
+    s.keys("j enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    assert!(s.screen().contains("AMI Temp'O 2026"));
+    assert_eq!(s.app.review.rows.len(), 2);
+    assert_eq!(
+        status(&s, &recyclerie()),
+        Some(Status::EnInstruction),
+        "decisions belong to their call"
+    );
+    s.keys("c k enter");
+    assert_eq!(status(&s, &recyclerie()), Some(Status::Preselectionne));
+}
+
+#[test]
+fn help_lists_the_review_keys_and_how_to_confirm_text() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("?");
+    let mut text = String::new();
+    for _ in 0..200 {
+        text.push_str(&s.screen());
+        s.keys("j");
+    }
+    for needle in [
+        "Refuser (motivation écrite obligatoire)",
+        "Classer sans suite",
+        "Présélectionner",
+        "Ctrl-r",
+        "Alt-Entrée/Ctrl-j",
+        "Entrée valide",
+        "0/1/2/3/4/-",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from the help");
+    }
+}
