@@ -151,6 +151,78 @@ fn broken_workspace_is_reported_file_by_file_without_a_byte_changed() {
     assert_eq!(snapshot(ws), before, "check and the summary must not write");
 }
 
+/// The first `"key": value` of `text` with its value replaced (the catalogue's wording may
+/// change; its keys will not).
+fn replace_first_value(text: String, key: &str, new_value: &str) -> String {
+    let pattern = format!("\"{key}\": ");
+    let start = text.find(&pattern).expect("key present") + pattern.len();
+    let end = start + text[start..].find([',', '\n', '}']).expect("value ends");
+    format!("{}{new_value}{}", &text[..start], &text[end..])
+}
+
+fn first_file(dir: &Path, folder: &str) -> String {
+    let mut names: Vec<_> = std::fs::read_dir(dir.join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    format!("{folder}/{}", names[0])
+}
+
+/// The same Done-when, on a workspace freshly created from the embedded catalogue.
+#[test]
+fn breaking_a_fresh_workspace_from_the_catalogue() {
+    let root = tempfile::tempdir().unwrap();
+    let ws = root.path().join("ws");
+    assert!(ancrage(&["init", path(&ws)]).status.success());
+    let call = first_file(&ws, "calls");
+    let site = first_file(&ws, "sites");
+    let structures = {
+        let mut all: Vec<_> = std::fs::read_dir(ws.join("structures"))
+            .unwrap()
+            .map(|e| {
+                format!(
+                    "structures/{}",
+                    e.unwrap().file_name().into_string().unwrap()
+                )
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let (first_structure, second_structure) = (&structures[0], &structures[1]);
+    let first_id = first_structure
+        .trim_start_matches("structures/")
+        .trim_end_matches(".json");
+
+    edit(&ws, &call, |t| t[..t.len() / 2].to_owned());
+    edit(&ws, &site, |t| replace_first_value(t, "city", "\"99999\""));
+    edit(&ws, second_structure, |t| {
+        replace_first_value(t, "id", &format!("\"{first_id}\""))
+    });
+    edit(&ws, &site, |t| replace_first_value(t, "surface", "-40"));
+    let before = snapshot(&ws);
+
+    let out = ancrage(&["check", "--workspace", path(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines_about = |file: &str, field: &str| {
+        stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("{file}:")) && l.contains(field))
+            .count()
+    };
+    assert_eq!(lines_about(&call, ""), 1, "{stdout}");
+    assert_eq!(lines_about(&site, " site.city = \"99999\" "), 1, "{stdout}");
+    assert_eq!(lines_about(&site, ".surface = -40 "), 1, "{stdout}");
+    assert_eq!(
+        lines_about(second_structure, " structure.id = "),
+        2,
+        "{stdout}"
+    );
+    assert_eq!(snapshot(&ws), before);
+}
+
 #[test]
 fn check_in_english() {
     let dir = fixture_copy();

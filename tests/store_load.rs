@@ -96,11 +96,11 @@ fn unknown_field_and_wrong_type_are_located() {
     let problems = load_workspace(dir.path()).unwrap_err();
     let text = problems.to_string();
     assert!(
-        text.contains("sites/hotel-activites.json:12:18: site.proprietaire — attendu"),
+        text.contains("sites/hotel-activites.json:12:21: site.proprietaire — attendu"),
         "{text}"
     );
     assert!(
-        text.contains("structures/velo-solidaire.json:10:25: structure.jobs.fte — attendu"),
+        text.contains("structures/velo-solidaire.json:10:22: structure.jobs.fte — attendu"),
         "{text}"
     );
 }
@@ -130,4 +130,30 @@ fn byte_order_mark_is_tolerated() {
         format!("\u{feff}{t}")
     });
     assert!(load_workspace(dir.path()).is_ok());
+}
+
+#[test]
+fn every_broken_lot_of_a_file_is_reported_not_just_the_first() {
+    let dir = fixture_copy();
+    edit(dir.path(), "sites/friche-des-rives.json", |t| {
+        let t = replace_once(t, "\"use_type\": \"workshop\"", "\"use_type\": \"atelier\"");
+        let t = replace_once(t, "\"unit\": \"flat_month\"", "\"unit\": \"par_mois\"");
+        replace_once(t, "\"status\": \"open\"", "\"status\": \"ouvert\"")
+    });
+    let problems = load_workspace(dir.path()).unwrap_err();
+    let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let text = lines.join("\n");
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("sites/friche-des-rives.json:22:21:"),
+        "{text}"
+    );
+    assert!(lines[0].contains(" site.lots[0].use_type — "), "{text}");
+    assert!(
+        lines[1].starts_with("sites/friche-des-rives.json:34:41:"),
+        "{text}"
+    );
+    assert!(lines[1].contains(" site.lots[1].fee.unit — "), "{text}");
+    assert!(lines[2].contains(" site.status — "), "{text}");
+    assert!(lines[2].contains("valeur `ouvert` inconnue"), "{text}");
 }

@@ -66,9 +66,9 @@ fn newer_version_is_refused_clearly() {
     assert_eq!(problems.len(), 1, "{problems}");
     assert_eq!(
         problems.to_string(),
-        "calls/tempo-2026.json:2:21: schema_version = 3 — attendu\u{a0}: une version connue : \
+        "calls/tempo-2026.json:2:21: schema_version = 3 — attendu\u{a0}: une version connue\u{a0}: \
          fichier écrit par un ancrage plus récent (version 3, ce programme connaît jusqu'à la \
-         version 1) ; mettez ancrage à jour"
+         version 1)\u{a0}; mettez ancrage à jour"
     );
 }
 

@@ -82,6 +82,26 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     }
 }
 
+/// Every problem names a workspace file and says where in it (a line, or at least a field).
+fn assert_located(problems: &ancrage::store::problem::Problems) -> Result<(), TestCaseError> {
+    prop_assert!(!problems.is_empty());
+    for p in problems {
+        prop_assert!(
+            !p.file.as_os_str().is_empty() && p.file.is_relative(),
+            "unnamed file: {}",
+            p
+        );
+        prop_assert!(
+            p.line.is_some() || !p.field.is_empty(),
+            "neither line nor field: {}",
+            p
+        );
+        // Rendering never panics and names the file first.
+        prop_assert!(p.to_string().starts_with(&*p.file.to_string_lossy()));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -94,23 +114,41 @@ proptest! {
         let mutated = apply(&original, &mutation);
         let dir = fixture_copy();
         std::fs::write(dir.path().join(file), &mutated).unwrap();
-        match load_workspace(dir.path()) {
-            Ok(_) => {}
-            Err(problems) => {
-                prop_assert!(!problems.is_empty());
-                for p in &problems {
-                    prop_assert!(
-                        !p.file.as_os_str().is_empty() && p.file.is_relative(),
-                        "unnamed file: {}", p
-                    );
-                    prop_assert!(
-                        p.line.is_some() || !p.field.is_empty(),
-                        "neither line nor field: {}", p
-                    );
-                    // Rendering never panics and names the file first.
-                    prop_assert!(p.to_string().starts_with(&*p.file.to_string_lossy()));
-                }
-            }
+        if let Err(problems) = load_workspace(dir.path()) {
+            assert_located(&problems)?;
         }
     }
+}
+
+/// The same property on the real catalogue and demo (larger files, more shapes), in one
+/// workspace made once: each case mutates one file, loads, and puts the file back.
+#[test]
+fn mutated_catalogue_file_loads_or_gives_located_problems() {
+    use proptest::test_runner::{Config, TestRunner};
+    let root = tempfile::tempdir().unwrap();
+    let ws = root.path().join("ws");
+    ancrage::store::init::init_workspace(&ws).unwrap();
+    let mut files = Vec::new();
+    for folder in ["sites", "structures", "calls"] {
+        for entry in std::fs::read_dir(ws.join(folder)).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            files.push(format!("{folder}/{name}"));
+        }
+    }
+    files.push("territory.json".to_owned());
+    files.sort();
+    let mut runner = TestRunner::new(Config::with_cases(120));
+    runner
+        .run(&(select(files), mutation()), |(file, mutation)| {
+            let path = ws.join(&file);
+            let original = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, apply(&original, &mutation)).unwrap();
+            let result = load_workspace(&ws);
+            std::fs::write(&path, &original).unwrap();
+            if let Err(problems) = result {
+                assert_located(&problems)?;
+            }
+            Ok(())
+        })
+        .unwrap();
 }

@@ -379,3 +379,45 @@ fn call_tab_opens_the_score_card_of_an_application() {
     );
     assert_eq!(s.app.workspace.sites[site].name, "Usine des transitions");
 }
+
+#[test]
+fn the_mouse_selects_tabs_and_rows() {
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.click_on("2 Structures");
+    assert_eq!(s.app.tab, Tab::Structures);
+    s.click_on("1 Lieux");
+    assert_eq!(s.app.tab, Tab::Sites);
+    s.click_on("Pôle des métiers d'art");
+    let selected = s
+        .app
+        .sites
+        .selected()
+        .map(|i| s.app.workspace.sites[i].name.as_str());
+    assert_eq!(selected, Some("Pôle des métiers d'art"));
+    assert_eq!(s.app.focus, Focus::List);
+    let second = s.app.ranked[1].structure;
+    let name = s.app.workspace.structures[second].name.clone();
+    s.click_on(&name);
+    assert_eq!(s.app.focus, Focus::Ranked);
+    assert_eq!(s.app.selected_pair().map(|p| p.structure), Some(second));
+    // Under a popup, the lists do not take clicks.
+    s.keys("?");
+    s.click_on("Quitter");
+    assert_eq!(s.app.mode(), Mode::Help);
+    assert_eq!(s.app.selected_pair().map(|p| p.structure), Some(second));
+}
+
+#[test]
+fn a_search_with_no_match_says_so() {
+    let mut s = Session::new(Lang::Fr, 80, 24);
+    s.keys("/");
+    s.type_text("zzzz");
+    assert!(s.app.sites.rows.is_empty());
+    assert!(
+        s.screen().contains("Aucune ligne ne correspond"),
+        "{}",
+        s.screen()
+    );
+    s.keys("esc");
+    assert_eq!(s.app.sites.rows.len(), 5);
+}

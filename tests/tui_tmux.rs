@@ -21,10 +21,11 @@ impl Tmux {
             .expect("tmux runs")
     }
 
-    /// Starts `command` in a detached 100×30 session.
-    fn start(command: &str) -> Tmux {
+    /// Starts `command` in a detached 100×30 session, on a server of its own (`name` keeps
+    /// tests running in parallel apart).
+    fn start(name: &str, command: &str) -> Tmux {
         let tmux = Tmux {
-            socket: format!("ancrage-test-{}", std::process::id()),
+            socket: format!("ancrage-test-{}-{name}", std::process::id()),
         };
         let out = tmux.run(&[
             "new-session",
@@ -57,6 +58,12 @@ impl Tmux {
                 .status
                 .success()
         );
+    }
+
+    /// A tmux format variable of the pane (`alternate_on`, `mouse_any_flag`…).
+    fn pane_flag(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
     fn capture(&self) -> String {
@@ -96,12 +103,9 @@ fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
 
-#[test]
-fn open_search_score_card_quit() {
-    if !tmux_installed() {
-        println!("SKIPPED: tmux is not installed (`.ci/run` installs it)");
-        return;
-    }
+/// A fresh workspace (`ancrage init`) and the cockpit on it in tmux, with `env` added to its
+/// environment. After the cockpit exits, the shell prints its exit code on the restored screen.
+fn cockpit_in_tmux(name: &str, env: &str) -> (tempfile::TempDir, Tmux) {
     let temp = tempfile::tempdir().expect("temp dir");
     let workspace = temp.path().join("espace");
     let config = temp.path().join("config");
@@ -117,15 +121,23 @@ fn open_search_score_card_quit() {
         "ancrage init: {}",
         String::from_utf8_lossy(&init.stderr)
     );
-
-    // After the cockpit exits, the shell prints its exit code on the restored screen.
     let command = format!(
-        "env XDG_CONFIG_HOME={} TERM=xterm-256color {} --workspace {}; echo \"EXIT=$?\"; sleep 30",
+        "env {env} XDG_CONFIG_HOME={} TERM=xterm-256color {} --workspace {}; echo \"EXIT=$?\"; sleep 30",
         shell_quote(&config),
         shell_quote(Path::new(binary)),
         shell_quote(&workspace),
     );
-    let tmux = Tmux::start(&command);
+    let tmux = Tmux::start(name, &command);
+    (temp, tmux)
+}
+
+#[test]
+fn open_search_score_card_quit() {
+    if !tmux_installed() {
+        println!("SKIPPED: tmux is not installed (`.ci/run` installs it)");
+        return;
+    }
+    let (_temp, tmux) = cockpit_in_tmux("flow", "");
 
     let screen = tmux.wait_for(&[
         "1 Lieux",
@@ -133,6 +145,11 @@ fn open_search_score_card_quit() {
         "Structures classées pour ce lieu",
     ]);
     assert!(screen.contains("Espace"), "status line:\n{screen}");
+    assert_eq!(
+        tmux.pane_flag("alternate_on"),
+        "1",
+        "the cockpit uses the alternate screen"
+    );
 
     tmux.send(&["2"]);
     tmux.wait_for(&["Lieux classés pour cette structure"]);
@@ -141,7 +158,7 @@ fn open_search_score_card_quit() {
 
     tmux.send(&["/"]);
     tmux.type_text("usine");
-    let screen = tmux.wait_for(&["« usine"]);
+    let screen = tmux.wait_for(&["«\u{a0}usine"]);
     let first_row = screen
         .lines()
         .find(|l| l.contains('▸'))
@@ -153,7 +170,7 @@ fn open_search_score_card_quit() {
     );
 
     tmux.send(&["Enter"]);
-    tmux.wait_for(&["filtre", "« usine »"]);
+    tmux.wait_for(&["filtre", "«\u{a0}usine\u{a0}»"]);
     tmux.send(&["Enter"]);
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for(&[
@@ -175,4 +192,71 @@ fn open_search_score_card_quit() {
         !screen.contains("Fiche de score"),
         "terminal restored:\n{screen}"
     );
+    assert_eq!(tmux.pane_flag("alternate_on"), "0", "alternate screen left");
+    assert_eq!(
+        tmux.pane_flag("mouse_any_flag"),
+        "0",
+        "mouse given back to the terminal"
+    );
+}
+
+/// Piped into a script, the bare command does not try to draw: it says what to use instead.
+#[test]
+fn without_a_terminal_it_points_to_the_script_commands() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_ancrage"))
+        .arg("--workspace")
+        .arg(temp.path().join("espace"))
+        .env("XDG_CONFIG_HOME", temp.path().join("config"))
+        .output()
+        .expect("ancrage runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("terminal") && stderr.contains("ancrage summary"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing drawn on a pipe");
+}
+
+/// SGR parameters that set a colour (foreground or background, basic, bright, 256, RGB).
+fn sets_a_colour(parameter: u32) -> bool {
+    matches!(parameter, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+}
+
+/// Under NO_COLOR the screen carries no colour at all, and meaning still shows: the selection
+/// is reversed, matches bold and underlined, ineligible pairs dimmed.
+#[test]
+fn no_color_keeps_meaning_in_attributes() {
+    if !tmux_installed() {
+        println!("SKIPPED: tmux is not installed (`.ci/run` installs it)");
+        return;
+    }
+    let (_temp, tmux) = cockpit_in_tmux("nocolor", "NO_COLOR=1");
+    tmux.wait_for(&["Structures classées pour ce lieu"]);
+    tmux.send(&["/"]);
+    tmux.type_text("usine");
+    tmux.wait_for(&["«\u{a0}usine"]);
+    let out = tmux.run(&["capture-pane", "-e", "-p", "-t", "t"]);
+    let styled = String::from_utf8_lossy(&out.stdout).into_owned();
+    let parameters: Vec<Vec<u32>> = styled
+        .split("\u{1b}[")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('m'))
+        .map(|(codes, _)| codes.split(';').filter_map(|c| c.parse().ok()).collect())
+        .collect();
+    assert!(!parameters.is_empty(), "styled capture:\n{styled}");
+    assert!(
+        parameters.iter().flatten().all(|&p| !sets_a_colour(p)),
+        "a colour under NO_COLOR: {parameters:?}"
+    );
+    for (attribute, name) in [(7, "reverse"), (1, "bold"), (4, "underline"), (2, "dim")] {
+        assert!(
+            parameters.iter().flatten().any(|&p| p == attribute),
+            "{name} missing: {parameters:?}"
+        );
+    }
+    // In the search, q is a letter: Ctrl-c quits from anywhere.
+    tmux.send(&["C-c"]);
+    tmux.wait_for(&["EXIT=0"]);
 }

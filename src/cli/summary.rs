@@ -38,13 +38,16 @@ pub fn render(dir: &Path, loaded: &Loaded, lang: Lang) -> String {
         lang.pick("Lieux", "Sites"),
         figures(&all, lang).join(", ")
     ));
-    let mut by_kind = Table::new(lang.pick("par type", "by kind"), lang);
+    // One table, two sections, so the columns of both line up.
+    let mut table = Table::new(lang);
+    table.section(lang.pick("par type", "by kind"));
     for kind in SiteKind::ALL {
         let sites: Vec<&Site> = ws.sites.iter().filter(|s| s.kind == kind).collect();
-        by_kind.row(kind_label(kind, lang), &sites);
+        table.row(kind_label(kind, lang), &sites);
     }
-    out.push_str(&by_kind.render());
-    out.push_str(&by_city(ws, lang).render());
+    table.section(lang.pick("par ville", "by city"));
+    by_city(ws, &mut table);
+    out.push_str(&table.render());
     out.push('\n');
     out.push_str(&format!(
         "{}{colon} {}\n",
@@ -58,7 +61,7 @@ pub fn render(dir: &Path, loaded: &Loaded, lang: Lang) -> String {
     ));
     for call in &ws.calls {
         out.push_str(&format!(
-            "  {} ({}){colon} {}, {}, {} {}\n",
+            "  {} [{}]{colon} {}, {}, {} {}\n",
             call.title,
             call.id,
             count(call.sites.len(), Noun::Site, lang),
@@ -85,8 +88,7 @@ pub fn render(dir: &Path, loaded: &Loaded, lang: Lang) -> String {
 
 /// Cities of the territory in its order (empty ones too: they matter for rebalancing), then
 /// any code the territory does not know.
-fn by_city(ws: &Workspace, lang: Lang) -> Table {
-    let mut table = Table::new(lang.pick("par ville", "by city"), lang);
+fn by_city(ws: &Workspace, table: &mut Table) {
     for city in &ws.territory.cities {
         let sites: Vec<&Site> = ws.sites.iter().filter(|s| s.city == city.insee).collect();
         table.row(&city.name, &sites);
@@ -103,7 +105,6 @@ fn by_city(ws: &Workspace, lang: Lang) -> Table {
         let sites: Vec<&Site> = ws.sites.iter().filter(|s| &s.city == code).collect();
         table.row(code.as_str(), &sites);
     }
-    table
 }
 
 /// `[12 lieux, 45 lots, 23 400 m²]`: the surface is what the lots offer.
@@ -135,29 +136,36 @@ fn colon(lang: Lang) -> String {
     }
 }
 
-/// A titled block of aligned rows: label, then sites, lots and surface right-aligned under
-/// their headers.
+/// Aligned rows under section headers: label, then sites, lots and surface right-aligned.
 struct Table {
-    title: String,
     lang: Lang,
-    rows: Vec<[String; 4]>,
+    lines: Vec<[String; 4]>,
 }
 
 impl Table {
-    fn new(title: &str, lang: Lang) -> Self {
+    fn new(lang: Lang) -> Self {
         Table {
-            title: title.to_owned(),
             lang,
-            rows: Vec::new(),
+            lines: Vec::new(),
         }
+    }
+
+    /// A header line naming the section and the columns.
+    fn section(&mut self, title: &str) {
+        self.lines.push([
+            title.to_owned(),
+            self.lang.pick("lieux", "sites").to_owned(),
+            "lots".to_owned(),
+            "surface".to_owned(),
+        ]);
     }
 
     fn row(&mut self, label: &str, sites: &[&Site]) {
         let lang = self.lang;
         let lots: usize = sites.iter().map(|s| s.lots.len()).sum();
         let surface: Surface = sites.iter().map(|s| s.lots_surface()).sum();
-        self.rows.push([
-            label.to_owned(),
+        self.lines.push([
+            format!("  {label}"),
             i18n::number(sites.len() as f64, 0, lang),
             i18n::number(lots as f64, 0, lang),
             i18n::surface(surface, lang),
@@ -165,19 +173,12 @@ impl Table {
     }
 
     fn render(&self) -> String {
-        let header = [
-            self.title.clone(),
-            self.lang.pick("lieux", "sites").to_owned(),
-            "lots".to_owned(),
-            self.lang.pick("surface", "surface").to_owned(),
-        ];
         let width = |s: &String| s.chars().count();
-        let lines: Vec<&[String; 4]> = std::iter::once(&header).chain(&self.rows).collect();
         let widths: Vec<usize> = (0..4)
-            .map(|i| lines.iter().map(|l| width(&l[i])).max().unwrap_or(0))
+            .map(|i| self.lines.iter().map(|l| width(&l[i])).max().unwrap_or(0))
             .collect();
         let mut out = String::new();
-        for line in lines {
+        for line in &self.lines {
             let mut text = format!("  {}{}", line[0], pad(widths[0] - width(&line[0])));
             for i in 1..4 {
                 text.push_str(&format!(
@@ -210,20 +211,20 @@ mod tests {
 Workspace: /ws
 
 Sites: 2\u{a0}sites, 3\u{a0}lots, 1,400\u{a0}m²
-  by kind       sites  lots   surface
-  transitional      1     2  1,320\u{a0}m²
-  incubator         0     0      0\u{a0}m²
-  permanent         1     1     80\u{a0}m²
-  by city       sites  lots   surface
-  Bagnolet          0     0      0\u{a0}m²
-  Bobigny           0     0      0\u{a0}m²
-  Bondy             1     2  1,320\u{a0}m²
-  Montreuil         1     1     80\u{a0}m²
-  Noisy-le-Sec      0     0      0\u{a0}m²
+  by kind         sites  lots   surface
+    transitional      1     2  1,320\u{a0}m²
+    incubator         0     0      0\u{a0}m²
+    permanent         1     1     80\u{a0}m²
+  by city         sites  lots   surface
+    Bagnolet          0     0      0\u{a0}m²
+    Bobigny           0     0      0\u{a0}m²
+    Bondy             1     2  1,320\u{a0}m²
+    Montreuil         1     1     80\u{a0}m²
+    Noisy-le-Sec      0     0      0\u{a0}m²
 
 Structures: 2\u{a0}structures
 Calls: 1\u{a0}call
-  AMI Temp'O 2026 (fixture de test) (tempo-2026): 2\u{a0}sites, 2\u{a0}applications, closes on 2026-04-03
+  AMI Temp'O 2026 (fixture de test) [tempo-2026]: 2\u{a0}sites, 2\u{a0}applications, closes on 2026-04-03
 ";
         assert_eq!(text, expected);
     }

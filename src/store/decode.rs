@@ -7,6 +7,8 @@ use crate::store::expected::Expected;
 use crate::store::kind::Document;
 use crate::store::migrate::{self, VersionError};
 use crate::store::problem::Problem;
+use crate::store::salvage;
+use serde::Deserialize;
 use serde_json::Value;
 use std::path::Path;
 
@@ -18,11 +20,10 @@ pub struct Decoded<D> {
 }
 
 /// Decodes the text of `file` (a workspace-relative path, used in the problem) as a `D`.
-/// Decoding stops at the first error inside one file (serde cannot resume), so one problem
-/// (boxed: it is large and the happy path should not pay for it).
+/// Stops at the first error (boxed: it is large and the happy path should not pay for it);
+/// [`decode_reporting_all`] goes on to find the others.
 pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Problem>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
-    let version = migrate::read_version(&value).map_err(|e| version_problem(file, &value, e))?;
+    let version = probe_version(file, text)?;
     if version == SCHEMA_VERSION {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let document = serde_path_to_error::deserialize(&mut deserializer)
@@ -32,14 +33,60 @@ pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Pr
             migrated_from: None,
         });
     }
-    let current =
-        migrate::migrate(value.clone(), D::KIND).map_err(|e| version_problem(file, &value, e))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
+    let current = migrate::migrate(value, D::KIND).map_err(|e| version_problem(file, None, e))?;
     let document = serde_path_to_error::deserialize(current)
         .map_err(|e| content_problem(file, e.path(), e.inner()))?;
     Ok(Decoded {
         document,
         migrated_from: Some(version),
     })
+}
+
+/// Like [`decode`], but on a content error goes on to find the file's other errors (see
+/// `salvage`): the first problem carries line:column from the text, the others their field
+/// path (the loader then locates them in the text). Never an empty `Vec` on error.
+pub fn decode_reporting_all<D: Document>(
+    file: &Path,
+    text: &str,
+) -> Result<Decoded<D>, Vec<Problem>> {
+    decode::<D>(file, text).map_err(|first| {
+        let first = *first;
+        if !matches!(first.expected, Expected::ValidContent(_)) {
+            return vec![first];
+        }
+        // The text parsed and its version was readable, or there would be no content error.
+        let tree = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| migrate::migrate(v, D::KIND).ok());
+        let others = tree
+            .map(|tree| salvage::decode_errors::<D>(file, tree))
+            .unwrap_or_default();
+        let first_field = first.field.clone();
+        std::iter::once(first)
+            .chain(others.into_iter().filter(|p| p.field != first_field))
+            .collect()
+    })
+}
+
+/// Reads `schema_version` without building the whole JSON tree (the other fields are skipped,
+/// not stored): a current file is then decoded straight from its text, in one more pass.
+fn probe_version(file: &Path, text: &str) -> Result<u32, Box<Problem>> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: Option<Value>,
+    }
+    match serde_json::from_str::<Probe>(text) {
+        Ok(probe) => migrate::check_version(probe.schema_version.as_ref())
+            .map_err(|e| version_problem(file, probe.schema_version.as_ref(), e)),
+        Err(e) if e.is_syntax() || e.is_eof() => Err(syntax_problem(file, &e)),
+        // Not an object, or `schema_version` twice: the parsed tree tells which.
+        Err(_) => {
+            let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
+            migrate::read_version(&value)
+                .map_err(|e| version_problem(file, value.get("schema_version"), e))
+        }
+    }
 }
 
 fn syntax_problem(file: &Path, error: &serde_json::Error) -> Box<Problem> {
@@ -51,8 +98,7 @@ fn syntax_problem(file: &Path, error: &serde_json::Error) -> Box<Problem> {
     Box::new(Problem::new(file, "", expected).at(error.line(), error.column()))
 }
 
-fn version_problem(file: &Path, value: &Value, error: VersionError) -> Box<Problem> {
-    let found = value.get("schema_version");
+fn version_problem(file: &Path, found: Option<&Value>, error: VersionError) -> Box<Problem> {
     let problem = match error {
         VersionError::NotAnObject => {
             return Box::new(Problem::new(file, "", Expected::TopLevelObject));

@@ -3,6 +3,7 @@
 
 use crate::domain::{Money, Surface};
 use crate::i18n::{self, Lang, NBSP};
+use crate::store::serde_message::translate;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,19 +99,21 @@ impl Expected {
         let money_max = i18n::money(crate::store::validate::ABSURD_MONEY, lang);
         match (self, lang) {
             (Expected::Workspace, Lang::Fr) => {
-                "un espace de travail (territory.json, sites/, structures/, calls/) : lancez `ancrage init` pour le créer".into()
+                format!("un espace de travail (territory.json, sites/, structures/, calls/){NBSP}: lancez `ancrage init` pour le créer")
             }
             (Expected::Workspace, Lang::En) => {
                 "a workspace (territory.json, sites/, structures/, calls/): run `ancrage init` to create one".into()
             }
-            (Expected::PresentFile, Lang::Fr) => "ce fichier, absent".into(),
+            (Expected::PresentFile, Lang::Fr) => "ce fichier, introuvable".into(),
             (Expected::PresentFile, Lang::En) => "this file, which is missing".into(),
             (Expected::ReadableFile(why), Lang::Fr) => format!("un fichier lisible en UTF-8 ({why})"),
             (Expected::ReadableFile(why), Lang::En) => format!("a readable UTF-8 file ({why})"),
-            (Expected::WellFormedJson(why), Lang::Fr) => format!("du JSON bien formé ({why})"),
+            (Expected::WellFormedJson(why), Lang::Fr) => {
+                format!("du JSON bien formé ({})", translate(why, lang))
+            }
             (Expected::WellFormedJson(why), Lang::En) => format!("well-formed JSON ({why})"),
             (Expected::CompleteFile, Lang::Fr) => {
-                "un fichier complet : il s'arrête au milieu d'une valeur (tronqué ?)".into()
+                format!("un fichier complet{NBSP}: il s'arrête au milieu d'une valeur (tronqué{NBSP}?)")
             }
             (Expected::CompleteFile, Lang::En) => {
                 "a complete file: it stops in the middle of a value (truncated?)".into()
@@ -124,15 +127,17 @@ impl Expected {
                 "an integer `schema_version` field (e.g. 1) at the top of the file".into()
             }
             (Expected::KnownSchemaVersion { found, known }, Lang::Fr) => format!(
-                "une version connue : fichier écrit par un ancrage plus récent (version {found}, ce programme connaît jusqu'à la version {known}) ; mettez ancrage à jour"
+                "une version connue{NBSP}: fichier écrit par un ancrage plus récent (version {found}, ce programme connaît jusqu'à la version {known}){NBSP}; mettez ancrage à jour"
             ),
             (Expected::KnownSchemaVersion { found, known }, Lang::En) => format!(
                 "a known version: written by a newer ancrage (version {found}, this program knows up to {known}); update ancrage"
             ),
-            (Expected::ValidContent(why), Lang::Fr) => format!("un contenu conforme ({why})"),
+            (Expected::ValidContent(why), Lang::Fr) => {
+                format!("un contenu conforme ({})", translate(why, lang))
+            }
             (Expected::ValidContent(why), Lang::En) => format!("valid content ({why})"),
             (Expected::FileNamedAfterId { id }, Lang::Fr) => {
-                format!("un nom de fichier égal à l'identifiant : {id}.json")
+                format!("un nom de fichier égal à l'identifiant{NBSP}: {id}.json")
             }
             (Expected::FileNamedAfterId { id }, Lang::En) => {
                 format!("a file name equal to the id: {id}.json")
@@ -200,7 +205,7 @@ impl Expected {
                 format!("a date no later than the end, {}", i18n::date(*end, lang))
             }
             (Expected::LotsWithinTotal { lots, total }, Lang::Fr) => format!(
-                "des lots qui tiennent dans la surface totale du lieu ({}) ; ils totalisent {}",
+                "des lots qui tiennent dans la surface totale du lieu ({}){NBSP}; ils totalisent {}",
                 i18n::surface(*total, lang),
                 i18n::surface(*lots, lang)
             ),

@@ -2,7 +2,7 @@
 //! the first), then the whole checked by `validate`.
 
 use crate::domain::{ImpactFund, Money, Territory, Workspace};
-use crate::store::decode::decode;
+use crate::store::decode::decode_reporting_all;
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use crate::store::expected::Expected;
 use crate::store::files::{self, TERRITORY_FILE, WorkspaceFiles};
@@ -90,10 +90,12 @@ fn empty_territory() -> Territory {
     }
 }
 
-/// Validation works on typed values; point its problems back into the text when the path is
-/// found there (current-version files; a migrated file's paths may not exist in its text).
+/// Points a problem at the start of the value its field path names, when the path is found in
+/// the file's text: validation problems (found on typed values) get a place at all, and decode
+/// problems get the same convention (serde reports where it stopped reading, often the end of
+/// the value). Otherwise the problem keeps what it had.
 fn fill_location(problem: &mut Problem, texts: &BTreeMap<PathBuf, String>) {
-    if problem.line.is_some() || problem.field.is_empty() {
+    if problem.field.is_empty() {
         return;
     }
     if let Some((line, column)) = texts
@@ -173,7 +175,7 @@ impl Reader<'_> {
                 return None;
             }
         };
-        match decode::<D>(&relative, &text) {
+        match decode_reporting_all::<D>(&relative, &text) {
             Ok(decoded) => {
                 if decoded.migrated_from.is_some() {
                     self.migrated.push(relative.clone());
@@ -181,9 +183,12 @@ impl Reader<'_> {
                 self.texts.insert(relative, text);
                 Some(decoded.document.into_payload())
             }
-            Err(mut problem) => {
-                fill_location(&mut problem, &BTreeMap::from([(relative.clone(), text)]));
-                self.problems.push(*problem);
+            Err(problems) => {
+                let texts = BTreeMap::from([(relative.clone(), text)]);
+                for mut problem in problems {
+                    fill_location(&mut problem, &texts);
+                    self.problems.push(problem);
+                }
                 self.files.unloadable.push(relative);
                 None
             }

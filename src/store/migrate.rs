@@ -29,10 +29,12 @@ pub enum VersionError {
 /// The file's `schema_version`, checked to be one this program can read.
 pub fn read_version(value: &Value) -> Result<u32, VersionError> {
     let object = value.as_object().ok_or(VersionError::NotAnObject)?;
-    let version = object
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(VersionError::Missing)?;
+    check_version(object.get("schema_version"))
+}
+
+/// The version a `schema_version` field holds (`None`: no such field), checked the same way.
+pub fn check_version(found: Option<&Value>) -> Result<u32, VersionError> {
+    let version = found.and_then(Value::as_u64).ok_or(VersionError::Missing)?;
     match u32::try_from(version) {
         Ok(v) if v <= SCHEMA_VERSION => Ok(v),
         _ => Err(VersionError::Newer(version)),
@@ -41,7 +43,8 @@ pub fn read_version(value: &Value) -> Result<u32, VersionError> {
 
 type Step = fn(Map<String, Value>, DocumentKind) -> Map<String, Value>;
 
-/// `STEPS[n]` lifts version `n` to `n + 1`; one step per version, so the chain cannot skip one.
+/// `STEPS[n]` lifts version `n` to `n + 1`. The array is `SCHEMA_VERSION` long: bumping the
+/// version without writing its step does not compile, so the chain cannot skip one.
 const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
 
 /// Brings `value` (a `kind` file) to `SCHEMA_VERSION`, step by step.

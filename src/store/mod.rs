@@ -23,7 +23,9 @@ pub mod location;
 pub mod lock;
 pub mod migrate;
 pub mod problem;
+pub mod salvage;
 pub mod save;
+pub mod serde_message;
 pub mod validate;
 
 pub use document::SCHEMA_VERSION;

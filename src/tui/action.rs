@@ -1,6 +1,7 @@
 //! What a key press means, independent of the key: the keymap turns keys into actions and
 //! `update` applies them to the state.
 
+use crate::tui::app::Focus;
 use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 
@@ -43,6 +44,8 @@ pub enum Action {
     Deny,
     /// The terminal was resized: redraw, keep the selection.
     Resize,
+    /// A click on a row of the main list or of the ranked list (mouse).
+    Select(Focus, usize),
     /// The review of the current call (Appel tab and its forms): see `review_actions`.
     Review(ReviewAction),
 }

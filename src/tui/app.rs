@@ -97,6 +97,7 @@ pub struct App {
     /// Searched text folded once, for the search as you type.
     site_haystacks: Vec<Folded>,
     structure_haystacks: Vec<Folded>,
+    pathway_order: Vec<usize>,
 }
 
 impl App {
@@ -108,7 +109,6 @@ impl App {
         keymap: Keymap,
         keymap_problem: Option<KeymapError>,
     ) -> App {
-        let ranking = Ranking::new(&workspace, today);
         let current_call = workspace
             .calls
             .iter()
@@ -118,6 +118,11 @@ impl App {
         let call_weights = current_call
             .map(|i| workspace.calls[i].weights)
             .unwrap_or_default();
+        // Scores follow the current call's tolerances, as its jury would see them.
+        let tolerances = current_call
+            .map(|i| workspace.calls[i].tolerances)
+            .unwrap_or_default();
+        let ranking = Ranking::new(&workspace, today, &tolerances);
         let message = keymap_problem.map(|e| {
             Message::Error(format!(
                 "{}{}",
@@ -160,7 +165,9 @@ impl App {
             folded_structure_names: Vec::new(),
             site_haystacks: Vec::new(),
             structure_haystacks: Vec::new(),
+            pathway_order: Vec::new(),
         };
+        app.sort_pathway();
         app.site_haystacks = (0..app.workspace.sites.len())
             .map(|i| fold(&app.site_haystack(i)))
             .collect();
@@ -397,15 +404,20 @@ impl App {
     }
 
     /// Rows of the Parcours tab: structures whose current stay ends soonest first, then those
-    /// with no end, then those with no current stay.
-    pub fn pathway_rows(&self) -> Vec<usize> {
+    /// with no end, then those with no current stay. Sorted once: neither the structures nor
+    /// the day change while the cockpit is open.
+    pub fn pathway_rows(&self) -> &[usize] {
+        &self.pathway_order
+    }
+
+    fn sort_pathway(&mut self) {
         let mut rows: Vec<usize> = (0..self.workspace.structures.len()).collect();
-        let key = |i: &usize| {
-            let (stage, end) = figures::structure_stage(&self.workspace.structures[*i], self.today);
+        let (structures, today) = (&self.workspace.structures, self.today);
+        rows.sort_by_key(|&i| {
+            let (stage, end) = figures::structure_stage(&structures[i], today);
             (stage.is_none(), end.is_none(), end)
-        };
-        rows.sort_by_key(key);
-        rows
+        });
+        self.pathway_order = rows;
     }
 
     /// Number of rows in the list of the current placeholder tab.

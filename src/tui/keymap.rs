@@ -9,7 +9,7 @@
 //! Each entry replaces the keys of one action (named by its id, shown in the help). A key bound
 //! twice in the same context is refused with a message naming both actions.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, typography};
 use crate::review::Status;
 use crate::tui::action::Action;
 use crate::tui::review_actions::ReviewAction;
@@ -283,6 +283,10 @@ pub enum KeymapError {
 
 impl KeymapError {
     pub fn message(&self, lang: Lang) -> String {
+        typography(&self.untypeset(lang), lang)
+    }
+
+    fn untypeset(&self, lang: Lang) -> String {
         match (self, lang) {
             (
                 KeymapError::Syntax {
@@ -687,7 +691,7 @@ mod tests {
             Keymap::with_overrides(r#"{"sort_next": "q"}"#, Path::new("keys.json")).unwrap_err();
         let fr = err.message(Lang::Fr);
         assert!(fr.contains("quit") && fr.contains("sort_next"), "{fr}");
-        assert!(fr.contains("« q »"), "{fr}");
+        assert!(fr.contains("«\u{a0}q\u{a0}»"), "{fr}");
         let err =
             Keymap::with_overrides(r#"{"weights": "f"}"#, Path::new("keys.json")).unwrap_err();
         assert!(err.message(Lang::En).contains("filter"));

@@ -16,9 +16,10 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    pub fn new(workspace: &Workspace, today: NaiveDate) -> Ranking {
+    /// `settings` are the matching tolerances in force (the current call's).
+    pub fn new(workspace: &Workspace, today: NaiveDate, settings: &Settings) -> Ranking {
         Ranking {
-            matcher: Matcher::new(workspace, today, &Settings::default()),
+            matcher: Matcher::new(workspace, today, settings),
         }
     }
 

@@ -1,5 +1,6 @@
-//! The terminal side: set up, read keys, draw, restore. `ratatui::try_init` installs a panic
-//! hook that restores the terminal; `run` restores it on every other way out too.
+//! The terminal side: set up, read keys and the mouse, draw, restore. `ratatui::try_init`
+//! installs a panic hook that restores the terminal; ours, in front of it, also releases the
+//! mouse. `run` restores both on every other way out too.
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -8,21 +9,40 @@ use crate::tui::ui_state::UiState;
 use crate::tui::update::update;
 use crate::tui::view::view;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io;
 use std::time::Duration;
 
 /// Runs the interface until the officer quits. The terminal is restored whatever happens.
 pub fn run(app: App) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app);
+    // A half-done set-up (raw mode on, alternate screen refused) is undone too.
+    let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
+    release_mouse_on_panic();
+    let result =
+        execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
+    let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
+/// Chains a hook before ratatui's: a panic leaves the mouse to the terminal again, then
+/// ratatui's hook leaves raw mode and the alternate screen, then the message is printed.
+fn release_mouse_on_panic() {
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_terminal(info);
+    }));
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
     let mut ui = UiState::default();
-    terminal.draw(|frame| view(&app, &mut ui, frame))?;
+    draw(terminal, &app, &mut ui)?;
     loop {
         // Block for the first event, then take whatever else is already queued before drawing
         // once: held-down keys and bursts of resizes cost one frame, not one each.
@@ -34,9 +54,18 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
             return Ok(());
         }
         if changed {
-            terminal.draw(|frame| view(&app, &mut ui, frame))?;
+            draw(terminal, &app, &mut ui)?;
         }
     }
+}
+
+/// One frame, inside a synchronized update so the terminal shows it whole (terminals that do
+/// not know the sequence ignore it).
+fn draw(terminal: &mut DefaultTerminal, app: &App, ui: &mut UiState) -> io::Result<()> {
+    execute!(io::stdout(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|frame| view(app, ui, frame)).map(|_| ());
+    execute!(io::stdout(), EndSynchronizedUpdate)?;
+    drawn
 }
 
 fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
@@ -51,6 +80,15 @@ fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
             }
         }
         Event::Resize(..) => Action::Resize,
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Action::Down,
+            MouseEventKind::ScrollUp => Action::Up,
+            MouseEventKind::Down(MouseButton::Left) => match ui.click(mouse.column, mouse.row) {
+                Some(action) => action,
+                None => return false,
+            },
+            _ => return false,
+        },
         _ => return false,
     };
     update(app, action, ui.viewport())

@@ -58,10 +58,10 @@ messages! {
     ColValue => "Valeur", "Value";
     ColWeight => "Poids", "Weight";
     ColContribution => "Points", "Points";
-    ColExplanation => "Explication", "Explanation";
     RankedStructures => "Structures classées pour ce lieu", "Ranked structures for this site";
     RankedSites => "Lieux classés pour cette structure", "Ranked sites for this structure";
     ScoringUnavailable => "Aucun score\u{a0}: l’espace de travail n’a pas encore de lieu ou de structure.", "No scores: the workspace has no site or no structure yet.";
+    NoMatch => "Aucune ligne ne correspond à la recherche ou aux filtres (Échap efface la recherche, f puis r les filtres).", "No row matches the search or the filters (Esc clears the search, f then r the filters).";
     NoCandidates => "Aucune candidature à classer.", "Nothing to rank.";
     IneligibleHidden => "inéligibles masquées", "ineligible hidden";
     Lots => "Lots", "Lots";
@@ -72,11 +72,9 @@ messages! {
     Needs => "Besoins", "Needs";
     Pathway => "Parcours résidentiel", "Residential pathway";
     NoPathway => "Aucun épisode enregistré.", "No episode recorded.";
-    Budget => "Budget annuel", "Annual budget";
     Start => "Début", "Start";
     DurationLabel => "Durée", "Duration";
     Months => "mois", "months";
-    Uses => "Usages", "Uses";
     PreferredCities => "Villes souhaitées", "Preferred cities";
     RequiredFeatures => "Équipements requis", "Required features";
     Address => "Adresse", "Address";
@@ -118,7 +116,6 @@ messages! {
     PriorityZone => "prioritaire", "priority";
     Deadline => "Date limite", "Deadline";
     Applications => "candidatures", "applications";
-    Selected => "sélection", "selection";
     CompareMarked => "ajoutée à la comparaison", "added to the comparison";
     CompareUnmarked => "retirée de la comparaison", "removed from the comparison";
     CompareFull => "Trois structures au plus dans la comparaison.", "At most three structures in a comparison.";
@@ -126,7 +123,6 @@ messages! {
     ConfirmResetWeights => "Rétablir les poids de l’appel\u{a0}? (o / n)", "Reset the call's weights? (y / n)";
     NothingSelected => "Rien de sélectionné.", "Nothing selected.";
     Ongoing => "en cours", "ongoing";
-    Free => "libre", "free";
     SiteOne => "lieu", "site";
     SiteCount => "lieux", "sites";
     StructureOne => "structure", "structure";

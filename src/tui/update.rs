@@ -1,4 +1,4 @@
-//! The one place the state changes: `update(app, action, page)` applies an action and says
+//! The one place the state changes: `update(app, action, viewport)` applies an action and says
 //! whether anything visible changed (so the terminal loop redraws only then).
 
 use crate::tui::action::Action;
@@ -105,6 +105,39 @@ fn move_cursor(app: &mut App, action: Action, page: usize) -> Option<bool> {
     Some(changed)
 }
 
+/// A click on a row: that row becomes the selection, and its pane takes the keys.
+fn select(app: &mut App, pane: Focus, index: usize) -> bool {
+    match pane {
+        Focus::Ranked => {
+            if index >= app.visible_ranked().count() {
+                return false;
+            }
+            let changed = app.ranked_cursor != index || app.focus != Focus::Ranked;
+            app.ranked_cursor = index;
+            app.focus = Focus::Ranked;
+            changed
+        }
+        Focus::List => {
+            let before = (app.focus, app.listing().map(|l| l.cursor), app.other_cursor);
+            app.focus = Focus::List;
+            if let Some(listing) = app.listing_mut() {
+                if index >= listing.rows.len() {
+                    return before.0 != Focus::List;
+                }
+                if listing.cursor != index {
+                    listing.cursor = index;
+                    app.ranked_cursor = 0;
+                    app.compare_marks.clear();
+                    app.refresh_ranked();
+                }
+            } else if index < app.other_rows() {
+                app.other_cursor = index;
+            }
+            before != (app.focus, app.listing().map(|l| l.cursor), app.other_cursor)
+        }
+    }
+}
+
 fn go_to(app: &mut App, tab: Tab) -> bool {
     if app.tab == tab {
         return false;
@@ -149,6 +182,7 @@ fn normal(app: &mut App, action: Action, page: usize) -> bool {
             push(app, Mode::Help)
         }
         Action::Compare => compare(app),
+        Action::Select(pane, index) => select(app, pane, index),
         Action::MarkForCompare => mark_for_compare(app),
         Action::ToggleIneligible => {
             app.filter.eligible_only = !app.filter.eligible_only;

@@ -61,6 +61,28 @@ impl Session {
         self.draw();
     }
 
+    /// A left click where `needle` is written on screen (its first char), as the terminal loop
+    /// turns it into an action. Panics when the text is not on screen.
+    pub fn click_on(&mut self, needle: &str) {
+        let screen = self.screen();
+        let (x, y) = screen
+            .lines()
+            .enumerate()
+            .find_map(|(y, line)| {
+                let byte = line.find(needle)?;
+                Some((line[..byte].chars().count(), y))
+            })
+            .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{screen}"));
+        let (x, y) = (
+            u16::try_from(x).expect("column"),
+            u16::try_from(y).expect("row"),
+        );
+        if let Some(action) = self.ui.click(x, y) {
+            update(&mut self.app, action, self.ui.viewport());
+        }
+        self.draw();
+    }
+
     /// Presses keys written as in `keys.json`, separated by spaces: `"j j enter"`.
     pub fn keys(&mut self, keys: &str) {
         for k in keys.split_whitespace() {

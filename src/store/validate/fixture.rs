@@ -23,10 +23,7 @@ pub fn workspace() -> Workspace {
 /// The problems one rule family finds in `workspace`, each item in the file named after its id.
 pub fn run(workspace: &Workspace, check: fn(&Context<'_>, &mut Vec<Problem>)) -> Vec<Problem> {
     let files = WorkspaceFiles::named_after_ids(workspace);
-    let cx = Context {
-        workspace,
-        files: &files,
-    };
+    let cx = Context::new(workspace, &files);
     let mut out = Vec::new();
     check(&cx, &mut out);
     out

@@ -51,10 +51,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
     };
     for (i, site) in cx.workspace.sites.iter().enumerate() {
         if !bounds.contains(site.lat, site.lon) {
+            // Name the coordinate that is off (the latitude when both are, as when swapped).
+            let lat_ok = (bounds.lat.0..=bounds.lat.1).contains(&site.lat);
+            let field = if lat_ok { "site.lon" } else { "site.lat" };
             out.push(
                 Problem::new(
                     cx.site_file(i),
-                    "site.lat",
+                    field,
                     Expected::NearTerritory {
                         lat: bounds.lat,
                         lon: bounds.lon,
@@ -121,13 +124,13 @@ mod tests {
     }
 
     #[test]
-    fn site_in_paris_centre_is_far() {
+    fn site_west_of_paris_is_far_in_longitude() {
         let mut ws = workspace();
         ws.sites[1].lat = 48.8566;
         ws.sites[1].lon = 2.2;
         assert_eq!(
             places(&run(&ws, check)),
-            ["sites/hotel-activites.json: site.lat"]
+            ["sites/hotel-activites.json: site.lon"]
         );
     }
 

@@ -282,10 +282,7 @@ mod tests {
         let ws = workspace();
         let mut files = crate::store::files::WorkspaceFiles::named_after_ids(&ws);
         files.sites[1] = PathBuf::from("sites/autre-nom.json");
-        let cx = Context {
-            workspace: &ws,
-            files: &files,
-        };
+        let cx = Context::new(&ws, &files);
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert_eq!(places(&out), ["sites/autre-nom.json: site.id"]);
@@ -308,10 +305,7 @@ mod tests {
             ],
             ..crate::store::files::WorkspaceFiles::named_after_ids(&ws)
         };
-        let cx = Context {
-            workspace: &ws,
-            files: &files,
-        };
+        let cx = Context::new(&ws, &files);
         let mut out = Vec::new();
         check(&cx, &mut out);
         let kinds: Vec<_> = out.iter().map(|p| &p.expected).collect();

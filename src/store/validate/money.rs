@@ -189,13 +189,7 @@ mod tests {
             ..WorkspaceFiles::named_after_ids(&ws)
         };
         let mut out = Vec::new();
-        check(
-            &Context {
-                workspace: &ws,
-                files: &files,
-            },
-            &mut out,
-        );
+        check(&Context::new(&ws, &files), &mut out);
         assert!(out.is_empty());
     }
 }

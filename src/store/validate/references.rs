@@ -74,7 +74,7 @@ fn pathway_places(cx: &Context<'_>, out: &mut Vec<Problem>) {
                             Problem::new(&file, format!("{field}.site"), Expected::KnownSite)
                                 .with_value(site),
                         );
-                    } else if let (Some(lot), Some(loaded)) = (lot, cx.workspace.site(site))
+                    } else if let (Some(lot), Some(loaded)) = (lot, cx.site(site.as_str()))
                         && loaded.lot(lot).is_none()
                     {
                         out.push(
@@ -193,13 +193,7 @@ mod tests {
             ..WorkspaceFiles::named_after_ids(&ws)
         };
         let mut out = Vec::new();
-        check(
-            &Context {
-                workspace: &ws,
-                files: &files,
-            },
-            &mut out,
-        );
+        check(&Context::new(&ws, &files), &mut out);
         assert!(out.is_empty());
     }
 
@@ -259,13 +253,7 @@ mod tests {
             .unloadable
             .push(PathBuf::from("sites/friche-des-rives.json"));
         let mut out = Vec::new();
-        check(
-            &Context {
-                workspace: &ws,
-                files: &files,
-            },
-            &mut out,
-        );
+        check(&Context::new(&ws, &files), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 }

@@ -214,7 +214,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         lang.pick("regroupées", "grouped"),
         app.review.filter.grouping.label(lang),
     );
-    ui.page = table::render(
+    let drawn = table::render(
         frame,
         list_area,
         Block::bordered().title(Span::styled(title, style::bold())),
@@ -268,6 +268,8 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             }
         },
     );
+    ui.page = usize::from(drawn.height);
+    ui.hits.list = Some(drawn);
     review_detail::render(app, frame, detail_area);
     list_area
 }

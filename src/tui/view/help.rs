@@ -1,6 +1,7 @@
 //! The help, generated from the keymap table (the same table as the key bar): every binding
 //! by context, with its keys, description and the id to use in `keys.json`.
 
+use crate::i18n::typography;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::ranking::Criterion;
@@ -30,7 +31,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         for b in bindings {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", b.keys_label(lang)), style::bold()),
-                Span::raw(b.description(lang).to_owned()),
+                Span::raw(typography(b.description(lang), lang)),
                 Span::styled(format!("  [{}]", b.id), style::dim()),
             ]));
         }

@@ -55,7 +55,9 @@ pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    tab_bar::render(app, frame, tabs);
+    ui.hits = Default::default();
+    ui.hits.popup = !matches!(app.mode(), Mode::Normal | Mode::Search);
+    tab_bar::render(app, ui, frame, tabs);
     let list_area = match app.tab {
         Tab::Sites => sites::render(app, ui, frame, body),
         Tab::Structures => structures::render(app, ui, frame, body),

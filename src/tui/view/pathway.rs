@@ -36,7 +36,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         width,
         priority,
     });
-    ui.page = table::render(
+    let drawn = table::render(
         frame,
         rest,
         Block::bordered().title(format!(" {} ", Msg::TabPathway.get(lang))),
@@ -67,5 +67,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             }
         },
     );
+    ui.page = usize::from(drawn.height);
+    ui.hits.list = Some(drawn);
     rest
 }

@@ -7,7 +7,7 @@ use crate::tui::app::{App, Focus};
 use crate::tui::ranking::Criterion;
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
-use crate::tui::ui_state::{UiState, visible_window};
+use crate::tui::ui_state::{RowsArea, UiState, visible_window};
 use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -85,6 +85,14 @@ pub fn render(
         ui.page = height;
     }
     let window = visible_window(&mut ui.ranked_offset, app.ranked_cursor, visible, height);
+    ui.hits.ranked = Some(RowsArea {
+        x: list.x,
+        y: list.y,
+        width: list.width,
+        height: list.height,
+        first: window.start,
+        shown: window.len(),
+    });
     let rows: Vec<Row> = app
         .visible_ranked()
         .enumerate()

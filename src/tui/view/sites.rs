@@ -170,8 +170,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let search = Search::new(&listing.query);
     let columns = table::sorted_columns(
         &SiteColumn::ALL,
-        listing.sort.column,
-        listing.sort.reverse,
+        listing.query.trim().is_empty().then_some(listing.sort),
         |c| c.title(lang),
         column,
     );
@@ -209,7 +208,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         },
     );
     if app.focus == Focus::List {
-        ui.page = page;
+        ui.page = usize::from(page.height);
+    }
+    ui.hits.list = Some(page);
+    if listing.rows.is_empty() {
+        table::empty_note(frame, page, Msg::NoMatch.get(lang));
     }
     let site = listing.selected().map(|i| &app.workspace.sites[i]);
     let detail = site.map(|s| detail_lines(app, s)).unwrap_or_default();

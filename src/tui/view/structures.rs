@@ -21,13 +21,13 @@ fn column(c: StructureColumn) -> (u16, u8) {
     match c {
         StructureColumn::Name => (0, 0),
         StructureColumn::LegalForm => (12, 6),
-        StructureColumn::Sector => (18, 2),
-        StructureColumn::City => (14, 3),
+        StructureColumn::Sector => (16, 3),
+        StructureColumn::City => (14, 4),
         StructureColumn::Need => (11, 1),
         StructureColumn::Budget => (10, 5),
         StructureColumn::Stage => (11, 7),
         StructureColumn::OccupationEnd => (14, 8),
-        StructureColumn::Best => (8, 4),
+        StructureColumn::Best => (8, 2),
     }
 }
 
@@ -181,8 +181,7 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
     let search = Search::new(&listing.query);
     let columns = table::sorted_columns(
         &StructureColumn::ALL,
-        listing.sort.column,
-        listing.sort.reverse,
+        listing.query.trim().is_empty().then_some(listing.sort),
         |c| c.title(lang),
         column,
     );
@@ -220,7 +219,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
         },
     );
     if app.focus == Focus::List {
-        ui.page = page;
+        ui.page = usize::from(page.height);
+    }
+    ui.hits.list = Some(page);
+    if listing.rows.is_empty() {
+        table::empty_note(frame, page, Msg::NoMatch.get(lang));
     }
     let structure = listing.selected().map(|i| &app.workspace.structures[i]);
     let detail = structure.map(|s| detail_lines(app, s)).unwrap_or_default();

@@ -2,16 +2,22 @@
 
 use crate::tui::app::App;
 use crate::tui::tab::Tab;
+use crate::tui::ui_state::UiState;
 use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    let mut x = area.x;
+    ui.hits.tab_row = area.y;
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, tab.title(app.lang));
+        let width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        ui.hits.tabs.push((x, x.saturating_add(width), *tab));
+        x = x.saturating_add(width).saturating_add(1);
         if *tab == app.tab {
             spans.push(Span::styled(label, style::selected()));
         } else {

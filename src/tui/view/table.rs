@@ -1,15 +1,17 @@
 //! A table that builds only the rows it shows (ratatui's `Table` would build them all) and
 //! drops its least important columns when the terminal is narrow.
 
+use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::mode::Mode;
+use crate::tui::sort::SortState;
 use crate::tui::text::{self, Msg};
-use crate::tui::ui_state::visible_window;
+use crate::tui::ui_state::{RowsArea, visible_window};
 use crate::tui::view::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 /// Width given to the flexible first column before any other column is dropped.
 const FLEX_MIN: u16 = 24;
@@ -54,7 +56,8 @@ pub fn fit(columns: &[Column], available: u16) -> Vec<usize> {
 }
 
 /// Draws `len` rows (only the visible ones are built, through `cell(row, column)`), keeping
-/// `cursor` in sight by moving `offset`. Returns how many rows fitted (the page size).
+/// `cursor` in sight by moving `offset`. Returns where the rows went (its height is the page
+/// size).
 #[allow(clippy::too_many_arguments)]
 pub fn render<F>(
     frame: &mut Frame,
@@ -66,7 +69,7 @@ pub fn render<F>(
     focused: bool,
     offset: &mut usize,
     mut cell: F,
-) -> usize
+) -> RowsArea
 where
     F: FnMut(usize, usize) -> Line<'static>,
 {
@@ -75,6 +78,14 @@ where
     let kept = fit(columns, inner.width.saturating_sub(2));
     let height = usize::from(inner.height.saturating_sub(1));
     let window = visible_window(offset, cursor, len, height);
+    let rows_area = RowsArea {
+        x: inner.x,
+        y: inner.y.saturating_add(1),
+        width: inner.width,
+        height: inner.height.saturating_sub(1),
+        first: window.start,
+        shown: window.len(),
+    };
     let header = Row::new(kept.iter().enumerate().map(|(i, &c)| {
         let title = if i == 0 {
             format!("{NO_MARKER}{}", columns[c].title)
@@ -109,14 +120,23 @@ where
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
-    height
+    rows_area
+}
+
+/// A dim sentence in place of the rows of an empty list.
+pub fn empty_note(frame: &mut Frame, rows: RowsArea, text: &str) {
+    let area = Rect::new(rows.x, rows.y, rows.width, rows.height);
+    frame.render_widget(
+        Paragraph::new(Line::styled(text.to_owned(), style::dim())).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Column titles with the sort arrow on the sorted one.
+/// `sort` is none while a search orders the rows by match (the arrow would mislead).
 pub fn sorted_columns<C: Copy + PartialEq>(
     all: &[C],
-    sorted: usize,
-    reverse: bool,
+    sort: Option<SortState>,
     title: impl Fn(C) -> &'static str,
     spec: impl Fn(C) -> (u16, u8),
 ) -> Vec<Column> {
@@ -124,9 +144,9 @@ pub fn sorted_columns<C: Copy + PartialEq>(
         .enumerate()
         .map(|(i, &c)| {
             let (width, priority) = spec(c);
-            let arrow = match (i == sorted, reverse) {
-                (true, false) => " ▲",
-                (true, true) => " ▼",
+            let arrow = match sort {
+                Some(s) if s.column == i && !s.reverse => " ▲",
+                Some(s) if s.column == i => " ▼",
                 _ => "",
             };
             Column {
@@ -154,8 +174,12 @@ pub fn list_title(app: &App, name: &str, shown: usize, total: usize, query: &str
         }
         .get(lang);
         let caret = if searching { "▏" } else { "" };
+        let quoted = match lang {
+            Lang::Fr => format!("«\u{a0}{query}{caret}\u{a0}»"),
+            Lang::En => format!("“{query}{caret}”"),
+        };
         spans.push(Span::styled(
-            format!("{}« {query}{caret} » ", text::label_colon(label, lang)),
+            format!("{}{quoted} ", text::label_colon(label, lang)),
             style::matched(),
         ));
     }
