@@ -483,3 +483,28 @@ fn a_refused_transition_is_explained_in_full_even_at_80x24() {
         .history;
     assert_eq!(history[1].kind, DecisionKind::Revert);
 }
+
+#[test]
+fn opinion_of_a_partner_not_in_the_list_needs_its_name() {
+    let (mut s, _dir) = cockpit(120, 40);
+    // « autre » is just before the first partner; Enter without a name is refused by the model.
+    s.keys("o left enter");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Opinion));
+    assert!(s.screen().contains("partenaire sans nom"), "{}", s.screen());
+    s.keys("tab");
+    s.type_text("Ville de Bondy");
+    s.keys("tab tab");
+    s.type_text("Soutien au projet");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let opinions = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .opinions;
+    assert_eq!(opinions.len(), 1);
+    assert_eq!(opinions[0].partner, Partner::Other("Ville de Bondy".into()));
+    assert!(opinions[0].favourable);
+    assert!(s.screen().contains("Ville de Bondy — ✓ favorable"));
+}

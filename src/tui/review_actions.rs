@@ -309,6 +309,7 @@ fn edit_key(app: &mut App, action: ReviewAction) -> bool {
                     app.review.form = Some(Form::Opinion {
                         key,
                         partner: 0,
+                        name: TextInput::default(),
                         favourable: true,
                         field: OpinionField::Partner,
                         text: TextInput::default(),
@@ -473,11 +474,7 @@ fn text_form(app: &mut App, action: Action) -> bool {
         ..
     } = form
     {
-        let fields = [
-            OpinionField::Partner,
-            OpinionField::Answer,
-            OpinionField::Text,
-        ];
+        let fields = Form::opinion_fields(*partner);
         let at = fields.iter().position(|f| f == field).unwrap_or(0);
         match action {
             Action::Review(ReviewAction::NextField) => {
@@ -495,14 +492,16 @@ fn text_form(app: &mut App, action: Action) -> bool {
                 OpinionField::Partner,
                 Action::Increase | Action::Review(ReviewAction::Input(' ')),
             ) => {
-                *partner = (*partner + 1) % crate::review::Partner::KNOWN.len();
+                *partner = (*partner + 1) % Form::PARTNER_CHOICES;
                 return true;
             }
             (OpinionField::Partner, Action::Decrease) => {
-                let n = crate::review::Partner::KNOWN.len();
+                let n = Form::PARTNER_CHOICES;
                 *partner = (*partner + n - 1) % n;
                 return true;
             }
+            // A name is one line.
+            (OpinionField::Name, Action::Review(ReviewAction::Newline)) => return false,
             (
                 OpinionField::Answer,
                 Action::Increase | Action::Decrease | Action::Review(ReviewAction::Input(' ')),
@@ -511,7 +510,7 @@ fn text_form(app: &mut App, action: Action) -> bool {
                 return true;
             }
             (OpinionField::Partner | OpinionField::Answer, _) => return false,
-            (OpinionField::Text, _) => {}
+            (OpinionField::Name | OpinionField::Text, _) => {}
         }
     }
     let text = form.text_mut();
@@ -559,11 +558,12 @@ fn submit(app: &mut App) -> bool {
         Form::Opinion {
             key,
             partner,
+            name,
             favourable,
             text,
             ..
         } => {
-            let partner = Form::partner(partner).clone();
+            let partner = Form::partner(partner, name.text());
             let done = format!("{} {}", lang.pick("avis de", "opinion of"), partner.name());
             commit(
                 app,

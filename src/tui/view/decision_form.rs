@@ -131,6 +131,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Form::Opinion {
             key,
             partner,
+            name,
             favourable,
             field,
             text,
@@ -143,9 +144,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(
                     "{:<12}◂ {} ▸",
                     lang.pick("Partenaire", "Partner"),
-                    Form::partner(*partner).name()
+                    Form::partner_label(*partner, lang)
                 ),
             ));
+            if Form::opinion_fields(*partner).contains(&OpinionField::Name) {
+                let shown = if *field == OpinionField::Name {
+                    name.lines_with_caret(CARET).join(" ")
+                } else {
+                    name.text().to_owned()
+                };
+                lines.push(chosen(
+                    *field == OpinionField::Name,
+                    format!("{:<12}{shown}", lang.pick("Nom", "Name")),
+                ));
+            }
             let answer = if *favourable {
                 lang.pick("✓ favorable", "✓ favourable")
             } else {
