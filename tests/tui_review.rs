@@ -508,3 +508,33 @@ fn opinion_of_a_partner_not_in_the_list_needs_its_name() {
     assert!(opinions[0].favourable);
     assert!(s.screen().contains("Ville de Bondy — ✓ favorable"));
 }
+
+#[test]
+fn labels_are_typed_with_commas_and_checked_by_the_model() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("l");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    s.type_text("à revoir, coup de cœur, à revoir");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let labels: Vec<String> = s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .labels
+        .iter()
+        .cloned()
+        .collect();
+    assert_eq!(labels, ["coup de cœur", "à revoir"]);
+    assert!(
+        s.screen()
+            .contains("Étiquettes\u{a0}: coup de cœur, à revoir")
+    );
+    // Too long a label: the model's rule, the form stays open.
+    s.keys("l");
+    s.type_text(", une étiquette bien trop longue pour une cellule");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    assert!(s.screen().contains("étiquette invalide"), "{}", s.screen());
+}

@@ -448,6 +448,7 @@ const DEFAULTS: &[Row] = &[
     ("call_refuse", Context::Call, Action::Review(ReviewAction::Decide(Status::Refuse)), &["r"], "Refuser (motivation écrite obligatoire)", "Refuse (written motivation mandatory)", Some(("refuser", "refuse"))),
     ("call_close", Context::Call, Action::Review(ReviewAction::Decide(Status::ClasseSansSuite)), &["x"], "Classer sans suite (motivation écrite obligatoire)", "Close without follow-up (written motivation mandatory)", Some(("sans suite", "close"))),
     ("call_annotate", Context::Call, Action::Review(ReviewAction::Annotate), &["n"], "Annoter (notes privées sur plusieurs lignes)", "Annotate (private notes, several lines)", Some(("annoter", "note"))),
+    ("call_labels", Context::Call, Action::Review(ReviewAction::Label), &["l"], "Étiquettes (séparées par des virgules)", "Labels (separated by commas)", None),
     ("call_opinion", Context::Call, Action::Review(ReviewAction::Opinion), &["o"], "Enregistrer l’avis d’un partenaire", "Record a partner's opinion", Some(("avis", "opinion"))),
     ("call_grade", Context::Call, Action::Review(ReviewAction::Grade), &["t"], "Noter la grille du jury", "Grade the jury grid", Some(("grille", "grid"))),
     ("call_select", Context::Call, Action::Review(ReviewAction::ToggleSelect), &["space"], "Sélectionner / désélectionner et descendre (puis une décision, une motivation pour toute la sélection)", "Select / unselect and move down (then one decision, one motivation for the whole selection)", Some(("sélection", "select"))),

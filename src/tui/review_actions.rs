@@ -25,6 +25,7 @@ pub enum ReviewAction {
     /// `i` `p` `a` `r` `x`: a decision on the selection, else on the row.
     Decide(Status),
     Annotate,
+    Label,
     Opinion,
     /// Opens the jury-grid form.
     Grade,
@@ -64,7 +65,10 @@ impl ReviewAction {
             ReviewAction::Submit | ReviewAction::GradeKey(_) => 0,
             ReviewAction::Decide(Status::EnInstruction) => 2,
             ReviewAction::Decide(_) | ReviewAction::Newline => 1,
-            ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => 3,
+            ReviewAction::Annotate
+            | ReviewAction::Label
+            | ReviewAction::Opinion
+            | ReviewAction::Grade => 3,
             ReviewAction::Undo | ReviewAction::NextField => 4,
             _ => 5,
         }
@@ -76,6 +80,7 @@ impl ReviewAction {
 pub enum ReviewMode {
     Decision,
     Annotation,
+    Labels,
     Opinion,
     Grid,
     CallPicker,
@@ -85,9 +90,10 @@ pub enum ReviewMode {
 impl ReviewMode {
     pub fn context(self) -> Context {
         match self {
-            ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
-                Context::ReviewText
-            }
+            ReviewMode::Decision
+            | ReviewMode::Annotation
+            | ReviewMode::Labels
+            | ReviewMode::Opinion => Context::ReviewText,
             ReviewMode::Grid => Context::Grid,
             ReviewMode::CallPicker => Context::Picker,
             // The filter popup's keys, as on the other tabs.
@@ -287,7 +293,10 @@ fn edit_key(app: &mut App, action: ReviewAction) -> bool {
             let _ = decide(app, status, keys, None);
             true
         }
-        ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => {
+        ReviewAction::Annotate
+        | ReviewAction::Label
+        | ReviewAction::Opinion
+        | ReviewAction::Grade => {
             let Some(key) = app.call_row().map(|r| r.key.clone()) else {
                 app.info(Msg::NothingSelected.get(lang));
                 return true;
@@ -304,6 +313,19 @@ fn edit_key(app: &mut App, action: ReviewAction) -> bool {
                         text: TextInput::with_text(&current),
                     });
                     push(app, ReviewMode::Annotation)
+                }
+                ReviewAction::Label => {
+                    let current = app
+                        .review
+                        .application(&key)
+                        .map(|a| a.labels.iter().cloned().collect::<Vec<_>>().join(", "))
+                        .unwrap_or_default();
+                    app.review.form = Some(Form::Labels {
+                        key,
+                        text: TextInput::with_text(&current),
+                        error: None,
+                    });
+                    push(app, ReviewMode::Labels)
                 }
                 ReviewAction::Opinion => {
                     app.review.form = Some(Form::Opinion {
@@ -441,9 +463,10 @@ fn after_commit(app: &mut App, done: String) {
 /// Keys of a form or popup of the Appel tab.
 pub fn in_form(app: &mut App, mode: ReviewMode, action: Action) -> bool {
     match mode {
-        ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
-            text_form(app, action)
-        }
+        ReviewMode::Decision
+        | ReviewMode::Annotation
+        | ReviewMode::Labels
+        | ReviewMode::Opinion => text_form(app, action),
         ReviewMode::Grid => grid_form(app, action),
         ReviewMode::CallPicker => call_picker(app, action),
         ReviewMode::CallFilter => call_filter(app, action),
@@ -555,6 +578,20 @@ fn submit(app: &mut App) -> bool {
                 lang.pick("notes de la candidature", "application notes"),
             )
         }
+        Form::Labels { key, text, .. } => {
+            let labels = text
+                .text()
+                .split([',', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            commit(
+                app,
+                Change::SetLabels { key, labels },
+                lang.pick("étiquettes de la candidature", "application labels"),
+            )
+        }
         Form::Opinion {
             key,
             partner,
@@ -580,8 +617,11 @@ fn submit(app: &mut App) -> bool {
     match outcome {
         Ok(()) => close_form(app),
         Err(message) => {
-            if let Some(Form::Decision { error, .. } | Form::Opinion { error, .. }) =
-                app.review.form.as_mut()
+            if let Some(
+                Form::Decision { error, .. }
+                | Form::Opinion { error, .. }
+                | Form::Labels { error, .. },
+            ) = app.review.form.as_mut()
             {
                 *error = Some(message);
             }

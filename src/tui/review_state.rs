@@ -89,6 +89,12 @@ pub enum Form {
         key: AppKey,
         text: TextInput,
     },
+    /// Labels, typed separated by commas.
+    Labels {
+        key: AppKey,
+        text: TextInput,
+        error: Option<String>,
+    },
     Opinion {
         key: AppKey,
         /// Index in `Partner::KNOWN`; one past its end: another partner, named in `name`.
@@ -104,7 +110,9 @@ pub enum Form {
 impl Form {
     pub fn text_mut(&mut self) -> &mut TextInput {
         match self {
-            Form::Decision { text, .. } | Form::Annotation { text, .. } => text,
+            Form::Decision { text, .. }
+            | Form::Annotation { text, .. }
+            | Form::Labels { text, .. } => text,
             Form::Opinion {
                 field: OpinionField::Name,
                 name,

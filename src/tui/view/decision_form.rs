@@ -128,6 +128,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 false,
             )
         }
+        Form::Labels { key, text, error } => {
+            lines.push(Line::from(application_name(app, key)));
+            lines.push(Line::from(""));
+            lines.push(Line::from(lang.pick(
+                "Étiquettes, séparées par des virgules\u{a0}:",
+                "Labels, separated by commas:",
+            )));
+            lines.extend(text_lines(text, true));
+            (
+                format!(" {} ", lang.pick("Étiquettes", "Labels")),
+                error.as_deref(),
+                false,
+            )
+        }
         Form::Opinion {
             key,
             partner,
