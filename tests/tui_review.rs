@@ -538,3 +538,49 @@ fn labels_are_typed_with_commas_and_checked_by_the_model() {
     assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
     assert!(s.screen().contains("étiquette invalide"), "{}", s.screen());
 }
+
+mod random_keys {
+    use super::*;
+    use ancrage::tui::{Key, KeyCode, Keymap};
+    use proptest::prelude::*;
+
+    /// Every bound key (but the two that quit), and a few unbound ones.
+    fn keys() -> Vec<Key> {
+        let mut keys: Vec<Key> = Keymap::default()
+            .bindings()
+            .iter()
+            .flat_map(|b| b.keys.clone())
+            .filter(|k| *k != Key::char('q') && *k != Key::ctrl('c'))
+            .collect();
+        keys.extend([Key::char('z'), Key::char('é'), Key::plain(KeyCode::F(5))]);
+        keys.sort_by_key(|k| format!("{k:?}"));
+        keys.dedup();
+        keys
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Whatever the keys, nothing is kept only in memory: what the screen's state says is
+        /// what another process reads from the disk.
+        #[test]
+        fn the_disk_always_holds_what_the_screen_shows(
+            picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..50),
+        ) {
+            let keys = keys();
+            let (mut s, dir) = cockpit(80, 24);
+            for pick in picks {
+                s.press(*pick.get(&keys));
+                prop_assert!(!s.app.quit);
+                if s.app.tab != ancrage::tui::tab::Tab::Call {
+                    s.keys("esc esc esc 3");
+                }
+                let rows = s.app.review.rows.len();
+                prop_assert!(rows == 0 || s.app.other_cursor < rows);
+            }
+            let shown = s.app.review.session.as_ref().expect("session").state().clone();
+            let disk = on_disk(&s, &dir);
+            prop_assert_eq!(disk.state(), &shown);
+        }
+    }
+}
