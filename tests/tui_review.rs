@@ -584,3 +584,28 @@ mod random_keys {
         }
     }
 }
+
+#[test]
+fn in_english_on_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::new(Lang::En, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    let screen = s.screen();
+    for needle in [
+        "Applications (2/2) — grouped by site",
+        "○ under review",
+        "Decision history",
+        "Partner opinions",
+        "Jury grid",
+    ] {
+        assert!(screen.contains(needle), "{needle}:\n{screen}");
+    }
+    s.keys("r enter");
+    assert!(
+        s.screen().contains("a written motivation is mandatory"),
+        "{}",
+        s.screen()
+    );
+}
