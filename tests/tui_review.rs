@@ -609,3 +609,32 @@ fn in_english_on_request() {
         s.screen()
     );
 }
+
+#[test]
+fn ctrl_l_follows_the_other_instance_then_takes_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = fixture::workspace();
+    let call = CallId::new("tempo-2026");
+    let mut writer = ReviewSession::open(dir.path(), &workspace, &call, "Autre agent")
+        .expect("the other instance writes");
+    let mut s = Session::with(workspace.clone(), Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    assert!(s.screen().contains("Lecture seule"));
+    writer
+        .apply(ancrage::review::Change::SetStatus {
+            key: recyclerie(),
+            status: Status::Accepte,
+            motivation: None,
+        })
+        .expect("decided elsewhere");
+    s.keys("ctrl-l");
+    assert_eq!(status(&s, &recyclerie()), Some(Status::Accepte));
+    assert!(s.screen().contains("Lecture seule"));
+    drop(writer);
+    s.keys("ctrl-l");
+    assert!(!s.screen().contains("Lecture seule"), "{}", s.screen());
+    s.keys("p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+}

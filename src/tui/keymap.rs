@@ -457,6 +457,7 @@ const DEFAULTS: &[Row] = &[
     ("call_filter", Context::Call, Action::OpenFilter, &["f"], "Filtrer par lieu et par statut, regrouper", "Filter by site and status, group", Some(("filtrer", "filter"))),
     ("call_group", Context::Call, Action::Review(ReviewAction::ToggleGrouping), &["s"], "Regrouper par lieu / par statut", "Group by site / by status", None),
     ("call_pick", Context::Call, Action::Review(ReviewAction::PickCall), &["c"], "Changer d’appel", "Switch call", Some(("appel", "call"))),
+    ("call_reload", Context::Call, Action::Review(ReviewAction::Reload), &["ctrl-l"], "Relire les décisions de l’autre instance (lecture seule) ; reprend la main si elle est fermée", "Reload the other instance's decisions (read-only); takes over once it has closed", None),
     ("call_detail_down", Context::Call, Action::Review(ReviewAction::DetailDown), &["J"], "Faire défiler le détail", "Scroll the detail down", None),
     ("call_detail_up", Context::Call, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
     ("text_confirm", Context::ReviewText, Action::Review(ReviewAction::Submit), &["enter"], "Valider et enregistrer (Entrée valide ; nouvelle ligne : Alt-Entrée ou Ctrl-j)", "Confirm and save (Enter confirms; new line: Alt-Enter or Ctrl-j)", Some(("valider", "confirm"))),

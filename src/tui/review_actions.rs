@@ -34,6 +34,8 @@ pub enum ReviewAction {
     Redo,
     ToggleGrouping,
     PickCall,
+    /// Read-only: read the other instance's decisions again (and take over if it has left).
+    Reload,
     DetailDown,
     DetailUp,
     /// A character typed into a text form (not bindable: text input).
@@ -210,6 +212,28 @@ fn call_key(app: &mut App, action: ReviewAction) -> bool {
                 .position(|&i| Some(i) == app.current_call)
                 .unwrap_or(0);
             push(app, ReviewMode::CallPicker)
+        }
+        ReviewAction::Reload => {
+            let read_only = app
+                .review
+                .session
+                .as_ref()
+                .is_some_and(|s| s.is_read_only());
+            if !read_only {
+                app.info(lang.pick(
+                    "Cette fenêtre enregistre elle-même\u{a0}: rien à relire.",
+                    "This window saves itself: nothing to reload.",
+                ));
+                return true;
+            }
+            if let Some(refusal) = ensure_writable(app) {
+                // Still read-only: the other instance's decisions are on screen now.
+                app.info(format!(
+                    "{} ({refusal})",
+                    lang.pick("Décisions relues", "Decisions reloaded")
+                ));
+            }
+            true
         }
         ReviewAction::DetailDown | ReviewAction::DetailUp => {
             let key = app.call_row().map(|r| r.key.clone());
