@@ -32,9 +32,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "ANCRAGE_WORKSPACE")]
     pub workspace: Option<PathBuf>,
 
-    /// Interface language: fr (default) or en.
-    #[arg(long, global = true, default_value = "fr")]
-    pub lang: Lang,
+    /// Interface language: fr or en (default: `lang` in the config file, else fr).
+    #[arg(long, global = true)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -68,7 +68,11 @@ pub fn today() -> chrono::NaiveDate {
 /// Parses the arguments and runs the command; errors are printed here, once.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang;
+    let (config, config_problem) = crate::store::config::load();
+    if let Some(problem) = config_problem {
+        eprintln!("ancrage: {problem} (réglages ignorés / settings ignored)");
+    }
+    let lang = cli.lang.or(config.lang).unwrap_or_default();
     let workspace = || location::resolve(cli.workspace.clone());
     let outcome = match &cli.command {
         None => open::open(&workspace(), lang),

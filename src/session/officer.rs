@@ -1,14 +1,19 @@
 //! Who is deciding: every decision records the officer's name.
 
-/// The officer's name: `ANCRAGE_OFFICER`, else the system user (`USER`, `USERNAME`), else
-/// « inconnu ». (The config file will take precedence once it exists.)
+/// The officer's name: `ANCRAGE_OFFICER`, else `officer` in the config file
+/// (`store::config`), else the system user (`USER`, `USERNAME`), else « inconnu ».
 pub fn officer_name() -> String {
-    officer_name_from(|name| std::env::var(name).ok())
+    let (config, _) = crate::store::config::load();
+    officer_name_from(|name| match name {
+        "config" => config.officer.clone(),
+        _ => std::env::var(name).ok(),
+    })
 }
 
-/// Same, reading variables through `var` (testable without touching the process environment).
+/// Same, reading each source through `var` (`"config"` stands for the config file's `officer`),
+/// testable without touching the process environment.
 pub fn officer_name_from(var: impl Fn(&str) -> Option<String>) -> String {
-    ["ANCRAGE_OFFICER", "USER", "USERNAME"]
+    ["ANCRAGE_OFFICER", "config", "USER", "USERNAME"]
         .into_iter()
         .filter_map(var)
         .map(|v| v.trim().to_owned())

@@ -9,6 +9,7 @@
 //! ```
 
 pub mod atomic;
+pub mod config;
 pub mod decode;
 pub mod document;
 pub mod embedded;
