@@ -5,12 +5,14 @@
 
 pub mod action;
 pub mod app;
+pub mod call_choice;
 pub mod figures;
 pub mod filter;
 pub mod keymap;
 pub mod mode;
 pub mod ranking;
 pub mod review_actions;
+pub mod review_forms;
 pub mod review_state;
 pub mod search;
 pub mod sort;

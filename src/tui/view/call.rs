@@ -5,7 +5,7 @@
 use crate::i18n;
 use crate::review::Status;
 use crate::tui::app::{App, Message};
-use crate::tui::review_actions::filter_field_label;
+use crate::tui::call_choice::filter_field_label;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
 use crate::tui::view::{review_detail, style, table};
