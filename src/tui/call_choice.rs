@@ -17,6 +17,7 @@ pub fn calls_by_id(workspace: &Workspace) -> Vec<usize> {
     order
 }
 
+/// Keys of the call picker.
 pub(crate) fn call_picker(app: &mut App, action: Action) -> bool {
     let order = calls_by_id(&app.workspace);
     let count = order.len().max(1);
@@ -70,6 +71,7 @@ fn switch_call(app: &mut App, call: usize) {
     ));
 }
 
+/// Keys of the Appel filter popup (the filter popup's bindings, as on the other tabs).
 pub(crate) fn call_filter(app: &mut App, action: Action) -> bool {
     let fields = CallFilter::FIELDS;
     let field = app.review.filter_field % fields;

@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::review_actions::{ReviewAction, close_form, commit, decide};
 use crate::tui::review_state::{Form, OpinionField};
 
+/// Keys of a text form: typing, new lines, the opinion's fields, Enter, Esc.
 pub(crate) fn text_form(app: &mut App, action: Action) -> bool {
     let lang = app.lang;
     if action == Action::Back {
@@ -166,6 +167,7 @@ fn submit(app: &mut App) -> bool {
     true
 }
 
+/// Keys of the grid form: move between criteria, grade (saved at once), clear, close.
 pub(crate) fn grid_form(app: &mut App, action: Action) -> bool {
     let lang = app.lang;
     let criteria: Vec<String> = app
