@@ -682,3 +682,24 @@ fn live_checks_warn_without_blocking() {
     );
     assert!(screen.contains("✔ accepté ⚠"), "rows are marked:\n{screen}");
 }
+
+#[test]
+fn an_unreadable_review_file_is_named_and_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).expect("reviews dir");
+    let file = reviews.join("tempo-2026.json");
+    std::fs::write(&file, "{\"schema_version\": 1, \"review\": [").expect("broken file");
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    let screen = s.screen();
+    assert!(screen.contains("tempo-2026.json:1:"), "{screen}");
+    s.keys("p");
+    assert!(message(&s).contains("tempo-2026.json"), "{}", message(&s));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("still there"),
+        "{\"schema_version\": 1, \"review\": ["
+    );
+}
