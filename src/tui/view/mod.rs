@@ -11,6 +11,7 @@ pub mod filter;
 pub mod grid_form;
 pub mod help;
 pub mod key_bar;
+pub mod list_screen;
 pub mod pathway;
 pub mod popup;
 pub mod ranked;
