@@ -228,8 +228,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             let review = &app.review;
             match c {
                 0 => {
+                    // The mark column only while something is selected: names keep the room.
                     let mark = if review.selection.contains(&row.key) {
                         SELECTED
+                    } else if review.selection.is_empty() {
+                        ""
                     } else {
                         UNSELECTED
                     };
