@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod export_dialog;
 pub mod figures;
 pub mod filter;
 pub mod keymap;
