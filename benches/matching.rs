@@ -67,7 +67,8 @@ fn load(c: &mut Criterion) {
         seed: 1,
         out: out.clone(),
     };
-    ancrage::cli::demo_data::run(&args, today()).expect("demo data written");
+    ancrage::cli::demo_data::run(&args, today(), ancrage::i18n::Lang::Fr)
+        .expect("demo data written");
     let mut group = c.benchmark_group("5000x200");
     group.sample_size(10);
     group.bench_function("load workspace from disk", |b| {

@@ -437,3 +437,204 @@ fn help_lists_the_review_keys_and_how_to_confirm_text() {
         assert!(text.contains(needle), "{needle} missing from the help");
     }
 }
+
+#[test]
+fn detail_scrolls_with_capital_j_and_k_and_stops_at_its_end() {
+    let (mut s, _dir) = cockpit(80, 24);
+    let title = "│Jardins partagés de l'Ourcq × Friche des Rives de l'Ourcq";
+    assert!(s.screen().contains(title));
+    s.keys("J J");
+    assert!(!s.screen().contains(title), "{}", s.screen());
+    for _ in 0..200 {
+        s.keys("J");
+    }
+    let scrolled = s.app.review.detail_scroll.1;
+    assert!(scrolled > 10 && scrolled < 200, "clamped: {scrolled}");
+    for _ in 0..200 {
+        s.keys("K");
+    }
+    assert!(s.screen().contains(title));
+    // Another row starts at its top.
+    s.keys("J J j");
+    assert!(
+        s.screen()
+            .contains("│La Recyclerie des Lilas × Usine des transitions")
+    );
+}
+
+#[test]
+fn a_refused_transition_is_explained_in_full_even_at_80x24() {
+    let (mut s, _dir) = cockpit(80, 24);
+    s.keys("a p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Accepte));
+    let screen = s.screen();
+    assert!(
+        screen.contains("⚠ la candidature") && screen.contains("d'abord"),
+        "the whole rule is on screen:\n{screen}"
+    );
+    // Back to en instruction first (a revert), then the shortlist is allowed.
+    s.keys("i p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+    let history = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .history;
+    assert_eq!(history[1].kind, DecisionKind::Revert);
+}
+
+#[test]
+fn opinion_of_a_partner_not_in_the_list_needs_its_name() {
+    let (mut s, _dir) = cockpit(120, 40);
+    // « autre » is just before the first partner; Enter without a name is refused by the model.
+    s.keys("o left enter");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Opinion));
+    assert!(s.screen().contains("partenaire sans nom"), "{}", s.screen());
+    s.keys("tab");
+    s.type_text("Ville de Bondy");
+    s.keys("tab tab");
+    s.type_text("Soutien au projet");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let opinions = &s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .opinions;
+    assert_eq!(opinions.len(), 1);
+    assert_eq!(opinions[0].partner, Partner::Other("Ville de Bondy".into()));
+    assert!(opinions[0].favourable);
+    assert!(s.screen().contains("Ville de Bondy — ✓ favorable"));
+}
+
+#[test]
+fn labels_are_typed_with_commas_and_checked_by_the_model() {
+    let (mut s, _dir) = cockpit(120, 40);
+    s.keys("l");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    s.type_text("à revoir, coup de cœur, à revoir");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let labels: Vec<String> = s
+        .app
+        .review
+        .application(&jardins())
+        .expect("reviewed")
+        .labels
+        .iter()
+        .cloned()
+        .collect();
+    assert_eq!(labels, ["coup de cœur", "à revoir"]);
+    assert!(
+        s.screen()
+            .contains("Étiquettes\u{a0}: coup de cœur, à revoir")
+    );
+    // Too long a label: the model's rule, the form stays open.
+    s.keys("l");
+    s.type_text(", une étiquette bien trop longue pour une cellule");
+    s.keys("enter");
+    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    assert!(s.screen().contains("étiquette invalide"), "{}", s.screen());
+}
+
+mod random_keys {
+    use super::*;
+    use ancrage::tui::{Key, KeyCode, Keymap};
+    use proptest::prelude::*;
+
+    /// Every bound key (but the two that quit), and a few unbound ones.
+    fn keys() -> Vec<Key> {
+        let mut keys: Vec<Key> = Keymap::default()
+            .bindings()
+            .iter()
+            .flat_map(|b| b.keys.clone())
+            .filter(|k| *k != Key::char('q') && *k != Key::ctrl('c'))
+            .collect();
+        keys.extend([Key::char('z'), Key::char('é'), Key::plain(KeyCode::F(5))]);
+        keys.sort_by_key(|k| format!("{k:?}"));
+        keys.dedup();
+        keys
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Whatever the keys, nothing is kept only in memory: what the screen's state says is
+        /// what another process reads from the disk.
+        #[test]
+        fn the_disk_always_holds_what_the_screen_shows(
+            picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..50),
+        ) {
+            let keys = keys();
+            let (mut s, dir) = cockpit(80, 24);
+            for pick in picks {
+                s.press(*pick.get(&keys));
+                prop_assert!(!s.app.quit);
+                if s.app.tab != ancrage::tui::tab::Tab::Call {
+                    s.keys("esc esc esc 3");
+                }
+                let rows = s.app.review.rows.len();
+                prop_assert!(rows == 0 || s.app.other_cursor < rows);
+            }
+            let shown = s.app.review.session.as_ref().expect("session").state().clone();
+            let disk = on_disk(&s, &dir);
+            prop_assert_eq!(disk.state(), &shown);
+        }
+    }
+}
+
+#[test]
+fn in_english_on_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::new(Lang::En, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    let screen = s.screen();
+    for needle in [
+        "Applications (2/2) — grouped by site",
+        "○ under review",
+        "Decision history",
+        "Partner opinions",
+        "Jury grid",
+    ] {
+        assert!(screen.contains(needle), "{needle}:\n{screen}");
+    }
+    s.keys("r enter");
+    assert!(
+        s.screen().contains("a written motivation is mandatory"),
+        "{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn ctrl_l_follows_the_other_instance_then_takes_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = fixture::workspace();
+    let call = CallId::new("tempo-2026");
+    let mut writer = ReviewSession::open(dir.path(), &workspace, &call, "Autre agent")
+        .expect("the other instance writes");
+    let mut s = Session::with(workspace.clone(), Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    assert!(s.screen().contains("Lecture seule"));
+    writer
+        .apply(ancrage::review::Change::SetStatus {
+            key: recyclerie(),
+            status: Status::Accepte,
+            motivation: None,
+        })
+        .expect("decided elsewhere");
+    s.keys("ctrl-l");
+    assert_eq!(status(&s, &recyclerie()), Some(Status::Accepte));
+    assert!(s.screen().contains("Lecture seule"));
+    drop(writer);
+    s.keys("ctrl-l");
+    assert!(!s.screen().contains("Lecture seule"), "{}", s.screen());
+    s.keys("p");
+    assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
+}

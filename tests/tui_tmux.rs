@@ -2,106 +2,11 @@
 //! "usine", open the top match's score card, quit — checking the screen text at each step.
 //! Skips (with a message) only when tmux is not installed; `.ci/run` installs it.
 
+mod tmux_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Starts `command` in a detached 100×30 session, on a server of its own (`name` keeps
-    /// tests running in parallel apart).
-    fn start(name: &str, command: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("ancrage-test-{}-{name}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "t", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    /// A tmux format variable of the pane (`alternate_on`, `mouse_any_flag`…).
-    fn pane_flag(&self, name: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Polls the pane until every `needle` is on screen; fails with the last screen.
-    fn wait_for(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("waited {TIMEOUT:?} for {needles:?}; screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_installed() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn shell_quote(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
-}
+use std::process::Command;
+use tmux_support::{Tmux, init_workspace, shell_quote, tmux_installed};
 
 /// A fresh workspace (`ancrage init`) and the cockpit on it in tmux, with `env` added to its
 /// environment. After the cockpit exits, the shell prints its exit code on the restored screen.
@@ -110,24 +15,14 @@ fn cockpit_in_tmux(name: &str, env: &str) -> (tempfile::TempDir, Tmux) {
     let workspace = temp.path().join("espace");
     let config = temp.path().join("config");
     let binary = env!("CARGO_BIN_EXE_ancrage");
-    let init = Command::new(binary)
-        .args(["init"])
-        .arg(&workspace)
-        .env("XDG_CONFIG_HOME", &config)
-        .output()
-        .expect("ancrage init runs");
-    assert!(
-        init.status.success(),
-        "ancrage init: {}",
-        String::from_utf8_lossy(&init.stderr)
-    );
+    init_workspace(binary, &workspace, &config);
     let command = format!(
         "env {env} XDG_CONFIG_HOME={} TERM=xterm-256color {} --workspace {}; echo \"EXIT=$?\"; sleep 30",
         shell_quote(&config),
         shell_quote(Path::new(binary)),
         shell_quote(&workspace),
     );
-    let tmux = Tmux::start(name, &command);
+    let tmux = Tmux::start_named(name, &command, 100, 30);
     (temp, tmux)
 }
 

@@ -143,3 +143,47 @@ fn shortlist_two_refuse_one_quit_reopen_and_list() {
         "{name} refused on screen:\n{screen}"
     );
 }
+
+#[test]
+fn a_second_instance_is_read_only_with_a_banner_then_takes_over() {
+    if !tmux_installed() {
+        println!("SKIPPED: tmux is not installed (`.ci/run` installs it)");
+        return;
+    }
+    let temp = tempfile::tempdir().expect("temp dir");
+    let workspace = temp.path().join("espace");
+    let config = temp.path().join("config");
+    let binary = env!("CARGO_BIN_EXE_ancrage");
+    init_workspace(binary, &workspace, &config);
+
+    let first = cockpit(binary, &workspace, &config);
+    first.wait_for(&["1 Lieux"]);
+    let second = cockpit(binary, &workspace, &config);
+    let screen = second.wait_for(&["Lecture seule", "ouvert ailleurs (pid "]);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("Lecture seule")),
+        "banner on the top line:\n{screen}"
+    );
+    second.send(&["3"]);
+    second.wait_for(&["○ en instruction"]);
+    second.send(&["p"]);
+    second.wait_for(&["⚠ lecture seule"]);
+    assert_eq!(count(&second.capture(), "★ présélectionné"), 0);
+
+    // The first instance decides and quits; the second, on its next review key, takes over
+    // and shows the first one's decision.
+    first.send(&["3"]);
+    first.wait_for(&["○ en instruction"]);
+    first.send(&["a"]);
+    first.wait_for(&["✔ accepté"]);
+    first.send(&["q"]);
+    first.wait_for(&["EXIT=0"]);
+    second.send(&["j", "p"]);
+    let screen = second.wait_for(&["★ présélectionné", "✔ accepté"]);
+    assert!(!screen.contains("Lecture seule"), "{screen}");
+    second.send(&["q"]);
+    second.wait_for(&["EXIT=0"]);
+}

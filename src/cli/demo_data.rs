@@ -1,8 +1,10 @@
 //! `ancrage demo-data`: writes a large synthetic workspace (see `crate::demo_data`).
 
+use crate::cli::count::{Noun, count};
 use crate::cli::failure::Failure;
 use crate::demo_data::{Size, generate};
 use crate::domain::Territory;
+use crate::i18n::{self, Lang};
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use serde::Serialize;
 use std::io;
@@ -52,11 +54,15 @@ fn is_empty_or_missing(dir: &Path) -> io::Result<bool> {
 }
 
 /// Generates and writes the workspace; returns a one-line summary.
-pub fn run(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, Failure> {
-    write_workspace(args, today).map_err(|m| Failure::new(format!("ancrage demo-data: {m}")))
+pub fn run(args: &DemoDataArgs, today: chrono::NaiveDate, lang: Lang) -> Result<String, Failure> {
+    write_workspace(args, today, lang).map_err(|m| Failure::new(format!("ancrage demo-data: {m}")))
 }
 
-fn write_workspace(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<String, String> {
+fn write_workspace(
+    args: &DemoDataArgs,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<String, String> {
     let out = &args.out;
     let fail = |e: io::Error| format!("{}: {e}", out.display());
     if !is_empty_or_missing(out).map_err(fail)? {
@@ -93,12 +99,16 @@ fn write_workspace(args: &DemoDataArgs, today: chrono::NaiveDate) -> Result<Stri
         let path = out.join("calls").join(format!("{}.json", call.id));
         write(&path, &CallDocument::new(call.clone())).map_err(fail)?;
     }
-    Ok(format!(
-        "{}: {} sites, {} structures, {} calls (seed {})",
-        out.display(),
-        ws.sites.len(),
-        ws.structures.len(),
-        ws.calls.len(),
-        args.seed
-    ))
+    let counts = [
+        count(ws.sites.len(), Noun::Site, lang),
+        count(ws.structures.len(), Noun::Structure, lang),
+        count(ws.calls.len(), Noun::Call, lang),
+    ]
+    .join(", ");
+    let place = out.display();
+    let seed = args.seed;
+    Ok(match lang {
+        Lang::Fr => i18n::typography(&format!("{place} : {counts} (graine {seed})"), lang),
+        Lang::En => format!("{place}: {counts} (seed {seed})"),
+    })
 }

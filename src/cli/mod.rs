@@ -83,7 +83,7 @@ pub fn run() -> ExitCode {
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
-        Some(Command::DemoData(args)) => demo_data::run(args, today()).map(|summary| {
+        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS
         }),

@@ -18,12 +18,14 @@ use crate::tui::review_state::{CallFilter, Form, OpinionField};
 use crate::tui::text::Msg;
 use crate::tui::text_input::TextInput;
 use crate::tui::update::open_card;
+use crate::tui::view::review_detail;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewAction {
     /// `i` `p` `a` `r` `x`: a decision on the selection, else on the row.
     Decide(Status),
     Annotate,
+    Label,
     Opinion,
     /// Opens the jury-grid form.
     Grade,
@@ -32,6 +34,8 @@ pub enum ReviewAction {
     Redo,
     ToggleGrouping,
     PickCall,
+    /// Read-only: read the other instance's decisions again (and take over if it has left).
+    Reload,
     DetailDown,
     DetailUp,
     /// A character typed into a text form (not bindable: text input).
@@ -63,7 +67,10 @@ impl ReviewAction {
             ReviewAction::Submit | ReviewAction::GradeKey(_) => 0,
             ReviewAction::Decide(Status::EnInstruction) => 2,
             ReviewAction::Decide(_) | ReviewAction::Newline => 1,
-            ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => 3,
+            ReviewAction::Annotate
+            | ReviewAction::Label
+            | ReviewAction::Opinion
+            | ReviewAction::Grade => 3,
             ReviewAction::Undo | ReviewAction::NextField => 4,
             _ => 5,
         }
@@ -75,6 +82,7 @@ impl ReviewAction {
 pub enum ReviewMode {
     Decision,
     Annotation,
+    Labels,
     Opinion,
     Grid,
     CallPicker,
@@ -84,9 +92,10 @@ pub enum ReviewMode {
 impl ReviewMode {
     pub fn context(self) -> Context {
         match self {
-            ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
-                Context::ReviewText
-            }
+            ReviewMode::Decision
+            | ReviewMode::Annotation
+            | ReviewMode::Labels
+            | ReviewMode::Opinion => Context::ReviewText,
             ReviewMode::Grid => Context::Grid,
             ReviewMode::CallPicker => Context::Picker,
             // The filter popup's keys, as on the other tabs.
@@ -204,6 +213,28 @@ fn call_key(app: &mut App, action: ReviewAction) -> bool {
                 .unwrap_or(0);
             push(app, ReviewMode::CallPicker)
         }
+        ReviewAction::Reload => {
+            let read_only = app
+                .review
+                .session
+                .as_ref()
+                .is_some_and(|s| s.is_read_only());
+            if !read_only {
+                app.info(lang.pick(
+                    "Cette fenêtre enregistre elle-même\u{a0}: rien à relire.",
+                    "This window saves itself: nothing to reload.",
+                ));
+                return true;
+            }
+            if let Some(refusal) = ensure_writable(app) {
+                // Still read-only: the other instance's decisions are on screen now.
+                app.info(format!(
+                    "{} ({refusal})",
+                    lang.pick("Décisions relues", "Decisions reloaded")
+                ));
+            }
+            true
+        }
         ReviewAction::DetailDown | ReviewAction::DetailUp => {
             let key = app.call_row().map(|r| r.key.clone());
             let (owner, scroll) = &mut app.review.detail_scroll;
@@ -216,6 +247,12 @@ fn call_key(app: &mut App, action: ReviewAction) -> bool {
             } else {
                 scroll.saturating_sub(1)
             };
+            // No further than the last line of the detail (wrapping aside).
+            let last = app.call_row().map_or(0, |row| {
+                review_detail::lines(app, row).len().saturating_sub(1)
+            });
+            let scroll = &mut app.review.detail_scroll.1;
+            *scroll = (*scroll).min(last);
             true
         }
         _ => {
@@ -280,7 +317,10 @@ fn edit_key(app: &mut App, action: ReviewAction) -> bool {
             let _ = decide(app, status, keys, None);
             true
         }
-        ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade => {
+        ReviewAction::Annotate
+        | ReviewAction::Label
+        | ReviewAction::Opinion
+        | ReviewAction::Grade => {
             let Some(key) = app.call_row().map(|r| r.key.clone()) else {
                 app.info(Msg::NothingSelected.get(lang));
                 return true;
@@ -298,10 +338,24 @@ fn edit_key(app: &mut App, action: ReviewAction) -> bool {
                     });
                     push(app, ReviewMode::Annotation)
                 }
+                ReviewAction::Label => {
+                    let current = app
+                        .review
+                        .application(&key)
+                        .map(|a| a.labels.iter().cloned().collect::<Vec<_>>().join(", "))
+                        .unwrap_or_default();
+                    app.review.form = Some(Form::Labels {
+                        key,
+                        text: TextInput::with_text(&current),
+                        error: None,
+                    });
+                    push(app, ReviewMode::Labels)
+                }
                 ReviewAction::Opinion => {
                     app.review.form = Some(Form::Opinion {
                         key,
                         partner: 0,
+                        name: TextInput::default(),
                         favourable: true,
                         field: OpinionField::Partner,
                         text: TextInput::default(),
@@ -433,9 +487,10 @@ fn after_commit(app: &mut App, done: String) {
 /// Keys of a form or popup of the Appel tab.
 pub fn in_form(app: &mut App, mode: ReviewMode, action: Action) -> bool {
     match mode {
-        ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion => {
-            text_form(app, action)
-        }
+        ReviewMode::Decision
+        | ReviewMode::Annotation
+        | ReviewMode::Labels
+        | ReviewMode::Opinion => text_form(app, action),
         ReviewMode::Grid => grid_form(app, action),
         ReviewMode::CallPicker => call_picker(app, action),
         ReviewMode::CallFilter => call_filter(app, action),
@@ -466,11 +521,7 @@ fn text_form(app: &mut App, action: Action) -> bool {
         ..
     } = form
     {
-        let fields = [
-            OpinionField::Partner,
-            OpinionField::Answer,
-            OpinionField::Text,
-        ];
+        let fields = Form::opinion_fields(*partner);
         let at = fields.iter().position(|f| f == field).unwrap_or(0);
         match action {
             Action::Review(ReviewAction::NextField) => {
@@ -488,14 +539,16 @@ fn text_form(app: &mut App, action: Action) -> bool {
                 OpinionField::Partner,
                 Action::Increase | Action::Review(ReviewAction::Input(' ')),
             ) => {
-                *partner = (*partner + 1) % crate::review::Partner::KNOWN.len();
+                *partner = (*partner + 1) % Form::PARTNER_CHOICES;
                 return true;
             }
             (OpinionField::Partner, Action::Decrease) => {
-                let n = crate::review::Partner::KNOWN.len();
+                let n = Form::PARTNER_CHOICES;
                 *partner = (*partner + n - 1) % n;
                 return true;
             }
+            // A name is one line.
+            (OpinionField::Name, Action::Review(ReviewAction::Newline)) => return false,
             (
                 OpinionField::Answer,
                 Action::Increase | Action::Decrease | Action::Review(ReviewAction::Input(' ')),
@@ -504,7 +557,7 @@ fn text_form(app: &mut App, action: Action) -> bool {
                 return true;
             }
             (OpinionField::Partner | OpinionField::Answer, _) => return false,
-            (OpinionField::Text, _) => {}
+            (OpinionField::Name | OpinionField::Text, _) => {}
         }
     }
     let text = form.text_mut();
@@ -549,14 +602,29 @@ fn submit(app: &mut App) -> bool {
                 lang.pick("notes de la candidature", "application notes"),
             )
         }
+        Form::Labels { key, text, .. } => {
+            let labels = text
+                .text()
+                .split([',', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            commit(
+                app,
+                Change::SetLabels { key, labels },
+                lang.pick("étiquettes de la candidature", "application labels"),
+            )
+        }
         Form::Opinion {
             key,
             partner,
+            name,
             favourable,
             text,
             ..
         } => {
-            let partner = Form::partner(partner).clone();
+            let partner = Form::partner(partner, name.text());
             let done = format!("{} {}", lang.pick("avis de", "opinion of"), partner.name());
             commit(
                 app,
@@ -573,8 +641,11 @@ fn submit(app: &mut App) -> bool {
     match outcome {
         Ok(()) => close_form(app),
         Err(message) => {
-            if let Some(Form::Decision { error, .. } | Form::Opinion { error, .. }) =
-                app.review.form.as_mut()
+            if let Some(
+                Form::Decision { error, .. }
+                | Form::Opinion { error, .. }
+                | Form::Labels { error, .. },
+            ) = app.review.form.as_mut()
             {
                 *error = Some(message);
             }

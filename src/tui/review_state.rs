@@ -68,6 +68,8 @@ impl CallFilter {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpinionField {
     Partner,
+    /// The name of a partner not in the list (only when « autre » is chosen).
+    Name,
     Answer,
     Text,
 }
@@ -87,10 +89,17 @@ pub enum Form {
         key: AppKey,
         text: TextInput,
     },
+    /// Labels, typed separated by commas.
+    Labels {
+        key: AppKey,
+        text: TextInput,
+        error: Option<String>,
+    },
     Opinion {
         key: AppKey,
-        /// Index in `Partner::KNOWN`.
+        /// Index in `Partner::KNOWN`; one past its end: another partner, named in `name`.
         partner: usize,
+        name: TextInput,
         favourable: bool,
         field: OpinionField,
         text: TextInput,
@@ -101,13 +110,44 @@ pub enum Form {
 impl Form {
     pub fn text_mut(&mut self) -> &mut TextInput {
         match self {
-            Form::Decision { text, .. } | Form::Annotation { text, .. } => text,
+            Form::Decision { text, .. }
+            | Form::Annotation { text, .. }
+            | Form::Labels { text, .. } => text,
+            Form::Opinion {
+                field: OpinionField::Name,
+                name,
+                ..
+            } => name,
             Form::Opinion { text, .. } => text,
         }
     }
 
-    pub fn partner(index: usize) -> &'static Partner {
-        &Partner::KNOWN[index % Partner::KNOWN.len()]
+    /// The partner choices of the opinion form: the known partners, then « autre ».
+    pub const PARTNER_CHOICES: usize = Partner::KNOWN.len() + 1;
+
+    /// The partner of choice `index`; « autre » takes the typed name.
+    pub fn partner(index: usize, name: &str) -> Partner {
+        Partner::KNOWN
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| Partner::Other(name.trim().to_owned()))
+    }
+
+    pub fn partner_label(index: usize, lang: Lang) -> String {
+        Partner::KNOWN.get(index).map_or_else(
+            || lang.pick("autre (à nommer)", "other (to name)").to_owned(),
+            |p| p.name().to_owned(),
+        )
+    }
+
+    /// The fields of the opinion form in Tab order (the name only for « autre »).
+    pub fn opinion_fields(partner: usize) -> Vec<OpinionField> {
+        let mut fields = vec![OpinionField::Partner];
+        if partner >= Partner::KNOWN.len() {
+            fields.push(OpinionField::Name);
+        }
+        fields.extend([OpinionField::Answer, OpinionField::Text]);
+        fields
     }
 }
 
@@ -176,13 +216,7 @@ impl App {
     pub(crate) fn note_session_recovery(&mut self, session: &ReviewSession) {
         let lang = self.lang;
         if let Some(torn) = session.torn_line() {
-            self.message = Some(Message::Error(format!(
-                "{} ({torn:?})",
-                lang.pick(
-                    "Journal\u{a0}: dernière ligne incomplète ignorée (jamais confirmée)",
-                    "Journal: incomplete last line dropped (never confirmed)"
-                )
-            )));
+            self.message = Some(Message::Error(torn.message(lang)));
         } else if session.replayed() > 0 {
             self.info(format!(
                 "{} {}",

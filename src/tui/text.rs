@@ -109,7 +109,6 @@ messages! {
     Workspace => "Espace", "Workspace";
     SearchPrompt => "Recherche", "Search";
     SearchKept => "filtre", "filter";
-    CallPlaceholder => "Les candidatures de l’appel en cours. La revue en séance (statuts, décisions, notes) arrive avec le module de revue.", "The current call's applications. Session review (statuses, decisions, notes) comes with the review module.";
     NoCall => "Aucun appel dans l’espace de travail.", "No call in the workspace.";
     PathwayPlaceholder => "Où en est chaque structure sur son parcours résidentiel. Frises, alertes et prochaines étapes arrivent avec le module parcours.", "Where each structure stands on its residential pathway. Timelines, alerts and next steps come with the pathway module.";
     TerritoryPlaceholder => "Les neuf villes d’Est Ensemble, leur zone et l’offre de lieux. Cartes et équilibre Ouest / Nord-Est arrivent avec le module parcours.", "The nine cities of Est Ensemble, their zone and the site offer. Maps and West / North-East balance come with the pathway module.";

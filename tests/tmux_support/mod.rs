@@ -24,14 +24,16 @@ impl Tmux {
             .expect("tmux runs")
     }
 
-    /// Starts `command` in a detached `width`×`height` session.
+    /// Starts `command` in a detached `width`×`height` session, on a tmux server of its own.
     pub fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let n = SERVERS.fetch_add(1, Ordering::Relaxed).to_string();
+        Tmux::start_named(&n, command, width, height)
+    }
+
+    /// Same, `name` keeping the server apart from other tests running in parallel.
+    pub fn start_named(name: &str, command: &str, width: u16, height: u16) -> Tmux {
         let tmux = Tmux {
-            socket: format!(
-                "ancrage-test-{}-{}",
-                std::process::id(),
-                SERVERS.fetch_add(1, Ordering::Relaxed)
-            ),
+            socket: format!("ancrage-test-{}-{name}", std::process::id()),
         };
         let (w, h) = (width.to_string(), height.to_string());
         let out = tmux.run(&["new-session", "-d", "-s", "t", "-x", &w, "-y", &h, command]);
@@ -55,6 +57,12 @@ impl Tmux {
                 .status
                 .success()
         );
+    }
+
+    /// A tmux format variable of the pane (`alternate_on`, `mouse_any_flag`…).
+    pub fn pane_flag(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
     pub fn capture(&self) -> String {

@@ -4,7 +4,7 @@
 
 use crate::i18n;
 use crate::review::Status;
-use crate::tui::app::App;
+use crate::tui::app::{App, Message};
 use crate::tui::review_actions::filter_field_label;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
@@ -159,13 +159,23 @@ fn header_lines(app: &App) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rect {
     let lang = app.lang;
-    let header = header_lines(app);
+    let mut header = header_lines(app);
+    // A refusal is the officer's next thing to read: in full here, where the status line
+    // would cut it on a narrow terminal.
+    if let Some(Message::Error(refusal)) = &app.message {
+        header.push(Line::styled(format!("⚠ {refusal}"), style::error()));
+    }
+    let width = usize::from(area.width.max(1));
+    let height: usize = header
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1))
+        .sum();
     let [top, rest] = Layout::vertical([
-        Constraint::Length(u16::try_from(header.len()).unwrap_or(1)),
+        Constraint::Length(u16::try_from(height).unwrap_or(1)),
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header), top);
+    frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: false }), top);
 
     let rows = &app.review.rows;
     let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {

@@ -128,9 +128,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 false,
             )
         }
+        Form::Labels { key, text, error } => {
+            lines.push(Line::from(application_name(app, key)));
+            lines.push(Line::from(""));
+            lines.push(Line::from(lang.pick(
+                "Étiquettes, séparées par des virgules\u{a0}:",
+                "Labels, separated by commas:",
+            )));
+            lines.extend(text_lines(text, true));
+            (
+                format!(" {} ", lang.pick("Étiquettes", "Labels")),
+                error.as_deref(),
+                false,
+            )
+        }
         Form::Opinion {
             key,
             partner,
+            name,
             favourable,
             field,
             text,
@@ -143,9 +158,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(
                     "{:<12}◂ {} ▸",
                     lang.pick("Partenaire", "Partner"),
-                    Form::partner(*partner).name()
+                    Form::partner_label(*partner, lang)
                 ),
             ));
+            if Form::opinion_fields(*partner).contains(&OpinionField::Name) {
+                let shown = if *field == OpinionField::Name {
+                    name.lines_with_caret(CARET).join(" ")
+                } else {
+                    name.text().to_owned()
+                };
+                lines.push(chosen(
+                    *field == OpinionField::Name,
+                    format!("{:<12}{shown}", lang.pick("Nom", "Name")),
+                ));
+            }
             let answer = if *favourable {
                 lang.pick("✓ favorable", "✓ favourable")
             } else {

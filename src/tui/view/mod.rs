@@ -12,6 +12,7 @@ pub mod filter;
 pub mod grid_form;
 pub mod help;
 pub mod key_bar;
+pub mod list_screen;
 pub mod pathway;
 pub mod popup;
 pub mod ranked;
@@ -79,9 +80,12 @@ pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
             Mode::ScoreCard => score_card::render(app, ui, frame, body),
             Mode::Compare => compare::render(app, frame, body),
             Mode::Confirm(question) => confirm::render(app, question, frame, body),
-            Mode::Review(ReviewMode::Decision | ReviewMode::Annotation | ReviewMode::Opinion) => {
-                decision_form::render(app, frame, body)
-            }
+            Mode::Review(
+                ReviewMode::Decision
+                | ReviewMode::Annotation
+                | ReviewMode::Labels
+                | ReviewMode::Opinion,
+            ) => decision_form::render(app, frame, body),
             Mode::Review(ReviewMode::Grid) => grid_form::render(app, frame, body),
             Mode::Review(ReviewMode::CallPicker) => call_picker::render(app, frame, body),
             Mode::Review(ReviewMode::CallFilter) => call_filter::render(app, frame, body),

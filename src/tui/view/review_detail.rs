@@ -124,6 +124,14 @@ pub fn lines(app: &App, row: &CallRow) -> Vec<Line<'static>> {
             )));
         }
         lines.push(Line::from(status));
+        if !app_review.labels.is_empty() {
+            let labels: Vec<&str> = app_review.labels.iter().map(String::as_str).collect();
+            lines.push(Line::from(format!(
+                "{}{}",
+                text::label_colon(lang.pick("Étiquettes", "Labels"), lang),
+                labels.join(", ")
+            )));
+        }
         if let Some(motivation) = app_review.current_motivation() {
             lines.push(Line::from(format!(
                 "{}«\u{a0}{motivation}\u{a0}»",

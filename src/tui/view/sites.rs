@@ -3,20 +3,17 @@
 use crate::domain::Site;
 use crate::i18n::Label;
 use crate::i18n::{self, Lang};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::App;
 use crate::tui::figures;
 use crate::tui::search::Search;
 use crate::tui::sort::SiteColumn;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
-use crate::tui::view::{ranked, style, table};
+use crate::tui::view::list_screen::{self, ListScreen};
+use crate::tui::view::{style, table};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
-
-/// Width from which the detail sits beside the table rather than below it.
-pub const WIDE: u16 = 110;
 
 fn column(c: SiteColumn) -> (u16, u8) {
     match c {
@@ -159,43 +156,28 @@ pub fn detail_lines(app: &App, site: &Site) -> Vec<Line<'static>> {
 
 /// Draws the screen; returns the table's area (where the weights popup goes).
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rect {
-    let wide = area.width >= WIDE;
-    let [list_area, side] = if wide {
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area)
-    };
     let lang = app.lang;
     let listing = &app.sites;
     let search = Search::new(&listing.query);
-    let columns = table::sorted_columns(
-        &SiteColumn::ALL,
-        listing.query.trim().is_empty().then_some(listing.sort),
-        |c| c.title(lang),
-        column,
-    );
-    let block = Block::bordered()
-        .title(table::list_title(
-            app,
-            Msg::TabSites.get(lang),
-            listing.rows.len(),
-            app.workspace.sites.len(),
-            &listing.query,
-        ))
-        .border_style(if app.focus == Focus::List {
-            style::bold()
-        } else {
-            style::dim()
-        });
-    let page = table::render(
+    let screen = ListScreen {
+        name: Msg::TabSites.get(lang),
+        listing,
+        total: app.workspace.sites.len(),
+        columns: table::sorted_columns(
+            &SiteColumn::ALL,
+            listing.query.trim().is_empty().then_some(listing.sort),
+            |c| c.title(lang),
+            column,
+        ),
+        offset: |ui| &mut ui.sites_offset,
+        detail_percent: 45,
+    };
+    list_screen::render(
+        app,
+        ui,
         frame,
-        list_area,
-        block,
-        &columns,
-        listing.rows.len(),
-        listing.cursor,
-        app.focus == Focus::List,
-        &mut ui.sites_offset,
+        area,
+        screen,
         |r, c| {
             let index = listing.rows[r];
             cell(
@@ -206,29 +188,6 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
                 SiteColumn::ALL[c],
             )
         },
-    );
-    if app.focus == Focus::List {
-        ui.page = usize::from(page.height);
-    }
-    ui.hits.list = Some(page);
-    if listing.rows.is_empty() {
-        table::empty_note(frame, page, Msg::NoMatch.get(lang));
-    }
-    let site = listing.selected().map(|i| &app.workspace.sites[i]);
-    let detail = site.map(|s| detail_lines(app, s)).unwrap_or_default();
-    if wide {
-        let [detail_area, ranked_area] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(side);
-        frame.render_widget(
-            Paragraph::new(detail)
-                .wrap(Wrap { trim: false })
-                .block(Block::bordered().border_style(style::dim())),
-            detail_area,
-        );
-        ranked::render(app, ui, frame, ranked_area, Vec::new());
-    } else {
-        let header = detail.into_iter().take(2).collect();
-        ranked::render(app, ui, frame, side, header);
-    }
-    list_area
+        |index| detail_lines(app, &app.workspace.sites[index]),
+    )
 }

@@ -4,18 +4,17 @@
 use crate::domain::Structure;
 use crate::i18n;
 use crate::i18n::Label;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::App;
 use crate::tui::figures;
 use crate::tui::search::Search;
 use crate::tui::sort::StructureColumn;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
-use crate::tui::view::sites::WIDE;
-use crate::tui::view::{ranked, style, table};
+use crate::tui::view::list_screen::{self, ListScreen};
+use crate::tui::view::{style, table};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 
 fn column(c: StructureColumn) -> (u16, u8) {
     match c {
@@ -169,44 +168,30 @@ pub fn detail_lines(app: &App, s: &Structure) -> Vec<Line<'static>> {
     lines
 }
 
+/// Draws the screen; returns the table's area (where the weights popup goes).
 pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rect {
-    let wide = area.width >= WIDE;
-    let [list_area, side] = if wide {
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area)
-    };
     let lang = app.lang;
     let listing = &app.structures;
     let search = Search::new(&listing.query);
-    let columns = table::sorted_columns(
-        &StructureColumn::ALL,
-        listing.query.trim().is_empty().then_some(listing.sort),
-        |c| c.title(lang),
-        column,
-    );
-    let block = Block::bordered()
-        .title(table::list_title(
-            app,
-            Msg::TabStructures.get(lang),
-            listing.rows.len(),
-            app.workspace.structures.len(),
-            &listing.query,
-        ))
-        .border_style(if app.focus == Focus::List {
-            style::bold()
-        } else {
-            style::dim()
-        });
-    let page = table::render(
+    let screen = ListScreen {
+        name: Msg::TabStructures.get(lang),
+        listing,
+        total: app.workspace.structures.len(),
+        columns: table::sorted_columns(
+            &StructureColumn::ALL,
+            listing.query.trim().is_empty().then_some(listing.sort),
+            |c| c.title(lang),
+            column,
+        ),
+        offset: |ui| &mut ui.structures_offset,
+        detail_percent: 50,
+    };
+    list_screen::render(
+        app,
+        ui,
         frame,
-        list_area,
-        block,
-        &columns,
-        listing.rows.len(),
-        listing.cursor,
-        app.focus == Focus::List,
-        &mut ui.structures_offset,
+        area,
+        screen,
         |r, c| {
             let index = listing.rows[r];
             cell(
@@ -217,29 +202,6 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
                 StructureColumn::ALL[c],
             )
         },
-    );
-    if app.focus == Focus::List {
-        ui.page = usize::from(page.height);
-    }
-    ui.hits.list = Some(page);
-    if listing.rows.is_empty() {
-        table::empty_note(frame, page, Msg::NoMatch.get(lang));
-    }
-    let structure = listing.selected().map(|i| &app.workspace.structures[i]);
-    let detail = structure.map(|s| detail_lines(app, s)).unwrap_or_default();
-    if wide {
-        let [detail_area, ranked_area] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(side);
-        frame.render_widget(
-            Paragraph::new(detail)
-                .wrap(Wrap { trim: false })
-                .block(Block::bordered().border_style(style::dim())),
-            detail_area,
-        );
-        ranked::render(app, ui, frame, ranked_area, Vec::new());
-    } else {
-        let header = detail.into_iter().take(2).collect();
-        ranked::render(app, ui, frame, side, header);
-    }
-    list_area
+        |index| detail_lines(app, &app.workspace.structures[index]),
+    )
 }
