@@ -165,9 +165,31 @@ fn export_is_written_and_named_in_the_status_line() {
             path.display()
         )
     );
-    assert!(c.s.screen().contains("Exporté"), "{}", c.s.screen());
+    // The status line puts a message that would be cut off first: the path is readable.
+    let status = status_line(&c);
+    assert!(
+        status.starts_with(&format!("Exporté\u{a0}: {}", path.display())),
+        "{status}"
+    );
     // Only the file, no temporary left behind.
     assert_eq!(std::fs::read_dir(c.out.path()).unwrap().count(), 1);
+}
+
+/// The line above the key bar.
+fn status_line(c: &Cockpit) -> String {
+    let screen = c.s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len().saturating_sub(2)].to_owned()
+}
+
+#[test]
+fn the_path_is_readable_at_80_columns() {
+    let mut c = cockpit(Lang::Fr, 80, 24);
+    c.s.keys("e");
+    c.export();
+    let status = status_line(&c);
+    assert!(status.starts_with("Exporté\u{a0}: /"), "{status}");
+    assert!(status.contains("/exports-"), "{status}");
 }
 
 fn read_bytes_start(path: &Path, magic: &[u8]) -> bool {
