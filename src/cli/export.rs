@@ -54,6 +54,7 @@ pub fn run(dir: &Path, args: &ExportArgs, lang: Lang, today: NaiveDate) -> Outco
             with_personal_data: args.with_personal_data,
             lang,
             today,
+            only: None,
         },
         output: args
             .output

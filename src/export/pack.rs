@@ -49,14 +49,19 @@ pub fn scope(report: &JuryReport) -> String {
             .pick("tous les sites de l'appel", "every site of the call")
             .to_owned(),
     };
-    let text = match lang {
-        Lang::Fr => format!(
-            "Périmètre : candidatures au statut {statuses} ; {sites} ; {} candidature(s).",
-            report.applications.len()
+    let count = report.applications.len();
+    let text = match (report.hand_picked, lang) {
+        (false, Lang::Fr) => format!(
+            "Périmètre : candidatures au statut {statuses} ; {sites} ; {count} candidature(s)."
         ),
-        Lang::En => format!(
-            "Scope: applications with status {statuses}; {sites}; {} application(s).",
-            report.applications.len()
+        (false, Lang::En) => {
+            format!("Scope: applications with status {statuses}; {sites}; {count} application(s).")
+        }
+        (true, Lang::Fr) => format!(
+            "Périmètre : candidatures choisies une à une par le service (statut {statuses}) ; {sites} ; {count} candidature(s)."
+        ),
+        (true, Lang::En) => format!(
+            "Scope: applications picked one by one by the officer (status {statuses}); {sites}; {count} application(s)."
         ),
     };
     i18n::typography(&text, lang)

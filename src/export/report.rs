@@ -9,7 +9,9 @@ use crate::domain::{
 };
 use crate::export::formulas;
 use crate::i18n::{Label, Lang, labels};
-use crate::review::{ApplicationReview, DecisionKind, Grade, ReviewState, Status, Timestamp};
+use crate::review::{
+    AppKey, ApplicationReview, DecisionKind, Grade, ReviewState, Status, Timestamp,
+};
 use crate::scoring::{CriterionLine, Matcher};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -27,6 +29,10 @@ pub struct ReportOptions {
     pub with_personal_data: bool,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// These exact applications, whatever their status (`statuses` is then ignored; `site`
+    /// still narrows): the rows the officer filtered or selected in the cockpit. None: the
+    /// scope is given by `statuses` and `site`.
+    pub only: Option<BTreeSet<AppKey>>,
 }
 
 impl ReportOptions {
@@ -38,6 +44,7 @@ impl ReportOptions {
             with_personal_data: false,
             lang,
             today,
+            only: None,
         }
     }
 
@@ -78,8 +85,12 @@ pub struct JuryReport {
     pub call: CallSummary,
     pub generated_on: NaiveDate,
     pub lang: Lang,
-    /// The statuses exported (the shortlist by default).
+    /// The statuses exported (the shortlist by default); for hand-picked applications, the
+    /// statuses they have.
     pub statuses: Vec<Status>,
+    /// The applications were picked one by one (the cockpit's filtered or selected rows).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hand_picked: bool,
     /// The one site exported, when the export was limited to it.
     pub site_filter: Option<SiteId>,
     /// True when contact people, e-mails and phones are in the file.
@@ -273,15 +284,19 @@ impl JuryReport {
                 call: call.id.clone(),
             });
         }
-        let statuses = options.effective_statuses();
+        let mut statuses = options.effective_statuses();
+        let in_scope = |key: &AppKey, review: &ApplicationReview| match &options.only {
+            Some(only) => only.contains(key),
+            None => statuses.contains(&review.status),
+        };
+        let mut picked_statuses = BTreeSet::new();
         let mut omitted = Vec::new();
         let mut rows = Vec::new();
         for (key, review) in &state.applications {
-            if !statuses.contains(&review.status)
-                || options.site.as_ref().is_some_and(|s| s != &key.site)
-            {
+            if !in_scope(key, review) || options.site.as_ref().is_some_and(|s| s != &key.site) {
                 continue;
             }
+            picked_statuses.insert(review.status);
             let (Some(st), Some(si)) = (
                 workspace.structure_index(&key.structure),
                 workspace.site_index(&key.site),
@@ -320,6 +335,9 @@ impl JuryReport {
             .filter_map(|s| site_synthesis(workspace, s, &rows))
             .collect();
         let journal = journal(state, &rows);
+        if options.only.is_some() {
+            statuses = picked_statuses.into_iter().collect();
+        }
         Ok(JuryReport {
             call: CallSummary {
                 id: call.id.clone(),
@@ -330,6 +348,7 @@ impl JuryReport {
             generated_on: options.today,
             lang,
             statuses,
+            hand_picked: options.only.is_some(),
             site_filter: options.site.clone(),
             personal_data: options.with_personal_data,
             synthesis,
@@ -543,4 +562,96 @@ fn journal(state: &ReviewState, rows: &[ApplicationRow]) -> Vec<JournalRow> {
             .then_with(|| a.site.cmp(&b.site))
     });
     journal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo_data::{Size, generate};
+    use crate::store::document::TerritoryDocument;
+
+    fn workspace(today: NaiveDate) -> Workspace {
+        let (_, text) = crate::store::embedded::files()
+            .iter()
+            .find(|(path, _)| *path == "territory.json")
+            .expect("the territory is embedded");
+        let territory = serde_json::from_str::<TerritoryDocument>(text)
+            .expect("embedded territory reads")
+            .territory;
+        let size = Size {
+            structures: 300,
+            sites: 6,
+        };
+        generate(&territory, size, 7, today)
+    }
+
+    /// The cockpit's filtered or selected rows: exactly those applications, whatever their
+    /// status, the site filter still applying, and the report says they were hand-picked.
+    #[test]
+    fn only_exports_exactly_the_chosen_applications() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let ws = workspace(today);
+        let call = &ws.calls[0];
+        let mut state = ReviewState::fresh(call);
+        let keys: Vec<AppKey> = state.applications.keys().cloned().collect();
+        assert!(keys.len() >= 3, "the demo call has applications");
+        let shortlisted = keys[0].clone();
+        if let Some(review) = state.applications.get_mut(&shortlisted) {
+            review.status = Status::Preselectionne;
+        }
+        let matcher = Matcher::new(&ws, today, &call.tolerances);
+        let build = |options: &ReportOptions| {
+            JuryReport::build(&ws, &matcher, &state, options).expect("report builds")
+        };
+        let exported = |report: &JuryReport| -> BTreeSet<(StructureId, SiteId)> {
+            report
+                .applications
+                .iter()
+                .map(|a| (a.structure.clone(), a.site.clone()))
+                .collect()
+        };
+        let pair = |key: &AppKey| (key.structure.clone(), key.site.clone());
+
+        let shortlist = build(&ReportOptions::shortlist(Lang::Fr, today));
+        assert_eq!(exported(&shortlist), BTreeSet::from([pair(&shortlisted)]));
+        assert!(!shortlist.hand_picked);
+
+        // Two applications en instruction and the shortlisted one: all three, not only the
+        // shortlisted one, although `statuses` is empty (the shortlist).
+        let chosen: BTreeSet<AppKey> = keys[..3].iter().cloned().collect();
+        let options = ReportOptions {
+            only: Some(chosen.clone()),
+            ..ReportOptions::shortlist(Lang::Fr, today)
+        };
+        let report = build(&options);
+        assert_eq!(
+            exported(&report),
+            chosen.iter().map(pair).collect::<BTreeSet<_>>()
+        );
+        assert!(report.hand_picked);
+        assert_eq!(
+            report.statuses,
+            vec![Status::EnInstruction, Status::Preselectionne]
+        );
+
+        // The site still narrows a hand-picked scope.
+        let site = keys[1].site.clone();
+        let report = build(&ReportOptions {
+            site: Some(site.clone()),
+            ..options.clone()
+        });
+        assert!(report.applications.iter().all(|a| a.site == site));
+        assert_eq!(
+            report.applications.len(),
+            chosen.iter().filter(|k| k.site == site).count()
+        );
+
+        // Nothing chosen: nothing exported (not the whole call).
+        let report = build(&ReportOptions {
+            only: Some(BTreeSet::new()),
+            ..options
+        });
+        assert!(report.applications.is_empty());
+        assert!(report.statuses.is_empty());
+    }
 }

@@ -2,6 +2,7 @@
 //! `update` applies them to the state.
 
 use crate::tui::app::Focus;
+use crate::tui::export_dialog::ExportAction;
 use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 
@@ -48,4 +49,6 @@ pub enum Action {
     Select(Focus, usize),
     /// The review of the current call (Appel tab and its forms): see `review_actions`.
     Review(ReviewAction),
+    /// The export dialog (`e`): see `export_dialog`.
+    Export(ExportAction),
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::{Weights, Workspace};
 use crate::i18n::{Label, Lang};
+use crate::tui::export_dialog::ExportUi;
 use crate::tui::figures;
 use crate::tui::filter::Filter;
 use crate::tui::keymap::{Keymap, KeymapError};
@@ -59,6 +60,8 @@ pub struct App {
     pub current_call: Option<usize>,
     /// The review of the current call (session, rows, selection, forms).
     pub review: ReviewUi,
+    /// The export dialog's choices and the export waiting to be written.
+    pub export: ExportUi,
     pub tab: Tab,
     pub modes: ModeStack,
     pub focus: Focus,
@@ -141,6 +144,7 @@ impl App {
             call_weights,
             current_call,
             review: ReviewUi::default(),
+            export: ExportUi::default(),
             tab: Tab::Sites,
             modes: ModeStack::default(),
             focus: Focus::List,

@@ -12,6 +12,7 @@
 use crate::i18n::{Lang, typography};
 use crate::review::Status;
 use crate::tui::action::Action;
+use crate::tui::export_dialog::ExportAction;
 use crate::tui::review_actions::ReviewAction;
 use crate::tui::tab::Tab;
 use std::collections::BTreeMap;
@@ -167,10 +168,12 @@ pub enum Context {
     Grid,
     /// The call picker.
     Picker,
+    /// The export dialog: printable keys are typed into the path.
+    Export,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Normal,
         Context::Search,
@@ -184,6 +187,7 @@ impl Context {
         Context::ReviewText,
         Context::Grid,
         Context::Picker,
+        Context::Export,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -196,7 +200,10 @@ impl Context {
 
     /// Contexts where printable keys without a binding are typed text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::ReviewText)
+        matches!(
+            self,
+            Context::Search | Context::ReviewText | Context::Export
+        )
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -220,6 +227,7 @@ impl Context {
             ),
             Context::Grid => lang.pick("Grille du jury", "Jury grid"),
             Context::Picker => lang.pick("Choix de l’appel", "Call picker"),
+            Context::Export => lang.pick("Export du dossier du jury", "Jury file export"),
         }
     }
 }
@@ -412,6 +420,7 @@ const DEFAULTS: &[Row] = &[
     ("compare", Context::Normal, Action::Compare, &["c"], "Comparer jusqu’à trois structures pour ce lieu", "Compare up to three structures for this site", Some(("comparer", "compare"))),
     ("mark", Context::Normal, Action::MarkForCompare, &["x"], "Ajouter / retirer la structure de la comparaison", "Add / remove the structure from the comparison", None),
     ("toggle_ineligible", Context::Normal, Action::ToggleIneligible, &["i"], "Masquer / montrer les inéligibles", "Hide / show ineligible pairs", None),
+    ("export", Context::Normal, Action::Export(ExportAction::Open), &["e"], "Exporter le dossier du jury de l’appel en cours", "Export the current call's jury file", Some(("exporter", "export"))),
     ("help", Context::Normal, Action::OpenHelp, &["?"], "Aide (cet écran)", "Help (this screen)", Some(("aide", "help"))),
     ("search_accept", Context::Search, Action::SearchAccept, &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", Context::Search, Action::SearchCancel, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
@@ -447,6 +456,7 @@ const DEFAULTS: &[Row] = &[
     ("call_accept", Context::Call, Action::Review(ReviewAction::Decide(Status::Accepte)), &["a"], "Accepter", "Accept", Some(("accepter", "accept"))),
     ("call_refuse", Context::Call, Action::Review(ReviewAction::Decide(Status::Refuse)), &["r"], "Refuser (motivation écrite obligatoire)", "Refuse (written motivation mandatory)", Some(("refuser", "refuse"))),
     ("call_close", Context::Call, Action::Review(ReviewAction::Decide(Status::ClasseSansSuite)), &["x"], "Classer sans suite (motivation écrite obligatoire)", "Close without follow-up (written motivation mandatory)", Some(("sans suite", "close"))),
+    ("call_export", Context::Call, Action::Export(ExportAction::Open), &["e"], "Exporter le dossier du jury (présélection, lignes filtrées ou sélectionnées)", "Export the jury file (shortlist, filtered or selected rows)", Some(("exporter", "export"))),
     ("call_annotate", Context::Call, Action::Review(ReviewAction::Annotate), &["n"], "Annoter (notes privées sur plusieurs lignes)", "Annotate (private notes, several lines)", Some(("annoter", "note"))),
     ("call_labels", Context::Call, Action::Review(ReviewAction::Label), &["l"], "Étiquettes (séparées par des virgules)", "Labels (separated by commas)", None),
     ("call_opinion", Context::Call, Action::Review(ReviewAction::Opinion), &["o"], "Enregistrer l’avis d’un partenaire", "Record a partner's opinion", Some(("avis", "opinion"))),
@@ -477,6 +487,14 @@ const DEFAULTS: &[Row] = &[
     ("picker_up", Context::Picker, Action::Up, &["k", "up"], "Appel précédent", "Previous call", None),
     ("picker_open", Context::Picker, Action::Confirm, &["enter"], "Ouvrir cet appel", "Open this call", Some(("ouvrir", "open"))),
     ("picker_close", Context::Picker, Action::Back, &["esc"], "Fermer sans changer", "Close without switching", Some(("fermer", "close"))),
+    ("export_run", Context::Export, Action::Export(ExportAction::Run), &["enter"], "Exporter (demande avant de remplacer un fichier existant)", "Export (asks before replacing an existing file)", Some(("exporter", "export"))),
+    ("export_next_field", Context::Export, Action::Export(ExportAction::NextField), &["tab", "down"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("export_previous_field", Context::Export, Action::Export(ExportAction::PreviousField), &["backtab", "up"], "Champ précédent", "Previous field", None),
+    ("export_next_value", Context::Export, Action::Increase, &["right"], "Choix suivant (Espace aussi), ou curseur à droite dans le chemin", "Next choice (Space too), or cursor right in the path", Some(("changer", "change"))),
+    ("export_previous_value", Context::Export, Action::Decrease, &["left"], "Choix précédent, ou curseur à gauche dans le chemin", "Previous choice, or cursor left in the path", None),
+    ("export_backspace", Context::Export, Action::Export(ExportAction::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("export_clear", Context::Export, Action::Export(ExportAction::ClearField), &["ctrl-u"], "Vider le chemin", "Clear the path", None),
+    ("export_close", Context::Export, Action::Back, &["esc"], "Fermer sans exporter", "Close without exporting", Some(("fermer", "close"))),
 ];
 
 impl Default for Keymap {
@@ -525,6 +543,7 @@ impl Keymap {
         {
             return Some(match context {
                 Context::Search => Action::SearchInput(c),
+                Context::Export => Action::Export(ExportAction::Input(c)),
                 _ => Action::Review(ReviewAction::Input(c)),
             });
         }

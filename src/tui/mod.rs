@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod call_choice;
+pub mod export_dialog;
 pub mod figures;
 pub mod filter;
 pub mod keymap;

@@ -1,6 +1,7 @@
 //! The mode stack routes keys: the top mode decides which bindings apply. `Normal` is always at
 //! the bottom; `Esc` pops one level and never quits.
 
+use crate::tui::export_dialog::ExportStep;
 use crate::tui::keymap::Context;
 use crate::tui::review_actions::ReviewMode;
 
@@ -16,6 +17,8 @@ pub enum Mode {
     Confirm(Confirmation),
     /// A form or popup of the Appel tab (motivation, notes, opinion, grid, call picker).
     Review(ReviewMode),
+    /// The export dialog and its questions.
+    Export(ExportStep),
 }
 
 /// What a yes/no question is about.
@@ -37,6 +40,7 @@ impl Mode {
             Mode::Compare => Context::Compare,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Review(mode) => mode.context(),
+            Mode::Export(step) => step.context(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::export_dialog;
 use crate::tui::keymap::{Key, KeyCode};
 use crate::tui::ui_state::UiState;
 use crate::tui::update::update;
@@ -54,6 +55,10 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
             return Ok(());
         }
         if changed {
+            draw(terminal, &app, &mut ui)?;
+        }
+        // An export waits until « Export en cours… » is on screen, then runs and is redrawn.
+        if export_dialog::run_pending(&mut app) {
             draw(terminal, &app, &mut ui)?;
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Message};
+use crate::tui::export_dialog::{self, ExportAction};
 use crate::tui::filter::FilterField;
 use crate::tui::mode::{Confirmation, Mode};
 use crate::tui::ranking::Criterion;
@@ -43,6 +44,7 @@ pub fn update(app: &mut App, action: Action, viewport: Viewport) -> bool {
         },
         Mode::Confirm(question) => confirm(app, question, action),
         Mode::Review(mode) => review_actions::in_form(app, mode, action),
+        Mode::Export(step) => export_dialog::update(app, step, action),
     }
 }
 
@@ -183,6 +185,7 @@ fn normal(app: &mut App, action: Action, page: usize) -> bool {
         }
         Action::Compare => compare(app),
         Action::Select(pane, index) => select(app, pane, index),
+        Action::Export(ExportAction::Open) => export_dialog::open(app),
         Action::MarkForCompare => mark_for_compare(app),
         Action::ToggleIneligible => {
             app.filter.eligible_only = !app.filter.eligible_only;

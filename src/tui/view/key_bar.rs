@@ -27,6 +27,7 @@ fn drop_rank(action: Action) -> u8 {
         Action::OpenFilter | Action::SortNext => 3,
         Action::Compare | Action::Reset => 4,
         Action::Review(review) => review.drop_rank(),
+        Action::Export(export) => export.drop_rank(),
         _ => 5,
     }
 }

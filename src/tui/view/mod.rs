@@ -7,6 +7,7 @@ pub mod call_picker;
 pub mod compare;
 pub mod confirm;
 pub mod decision_form;
+pub mod export_dialog;
 pub mod filter;
 pub mod grid_form;
 pub mod help;
@@ -88,6 +89,7 @@ pub fn view(app: &App, ui: &mut UiState, frame: &mut Frame) {
             Mode::Review(ReviewMode::Grid) => grid_form::render(app, frame, body),
             Mode::Review(ReviewMode::CallPicker) => call_picker::render(app, frame, body),
             Mode::Review(ReviewMode::CallFilter) => call_filter::render(app, frame, body),
+            Mode::Export(step) => export_dialog::render(app, step, frame, body),
         }
     }
 }

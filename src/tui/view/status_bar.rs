@@ -39,5 +39,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(Message::Error(m)) => spans.push(Span::styled(format!(" · ⚠ {m}"), style::error())),
         None => {}
     }
+    // A message that would be cut off after the workspace and counts comes first: the officer
+    // must read what just happened (a saved decision, the path of an export).
+    let width: usize = spans.iter().map(Span::width).sum();
+    if app.message.is_some()
+        && width > usize::from(area.width)
+        && let Some(message) = spans.pop()
+    {
+        let text = message.content.trim_start_matches(" · ").to_owned();
+        spans.insert(0, Span::styled(format!("{text} · "), message.style));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(style::dim()), area);
 }
