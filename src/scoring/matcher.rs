@@ -45,6 +45,15 @@ impl PairScore {
     }
 }
 
+/// Buffers reused from one site to the next while ranking.
+#[derive(Default)]
+struct Scratch {
+    /// Upper bound of each candidate's total at the current site.
+    bounds: Vec<f64>,
+    /// Candidate positions, strongest bounds first.
+    order: Vec<usize>,
+}
+
 /// Owns the precomputed numbers (no borrow of the workspace), so the cockpit can keep it next to
 /// the workspace it came from. Rebuild it when sites or structures change.
 pub struct Matcher {
@@ -187,10 +196,16 @@ impl Matcher {
     ) -> Vec<PairScore> {
         let shares = shares(weights);
         let bounds = StructureBounds::new(&self.structures, &shares, &self.sectors);
-        match candidates {
-            Some(list) => self.best_for_site(site, &shares, &bounds, list.iter().copied(), limit),
-            None => self.best_for_site(site, &shares, &bounds, 0..self.structures.len(), limit),
-        }
+        let all: Vec<usize>;
+        let candidates = match candidates {
+            Some(list) => list,
+            None => {
+                all = (0..self.structures.len()).collect();
+                &all
+            }
+        };
+        let mut scratch = Scratch::default();
+        self.best_for_site(site, &shares, &bounds, candidates, limit, &mut scratch)
     }
 
     /// The sites ranked for a structure, best first.
@@ -275,38 +290,57 @@ impl Matcher {
     ) -> Vec<Vec<PairScore>> {
         let shares = shares(weights);
         let bounds = StructureBounds::new(&self.structures, &shares, &self.sectors);
+        let all: Vec<usize> = (0..self.structures.len()).collect();
+        let mut scratch = Scratch::default();
         sites
-            .map(|site| self.best_for_site(site, &shares, &bounds, 0..self.structures.len(), limit))
+            .map(|site| self.best_for_site(site, &shares, &bounds, &all, limit, &mut scratch))
             .collect()
     }
 
     /// The best `limit` candidates for a site, in ranking order.
     ///
-    /// Keeps the best keys seen so far in a min-heap. Once it is full of eligible pairs, a
-    /// candidate whose upper bound (`scoring::bound`, one add) is below the worst total kept,
-    /// or that breaks a rule checked without lots (ineligible pairs rank after every eligible
-    /// one), cannot enter, and is skipped without walking its lots. Exact: the same pairs as a full
-    /// sort (checked against one in the property tests), only faster.
+    /// Keeps the best keys seen so far in a min-heap. Candidates are taken strongest bound
+    /// first (the `2 × limit` highest upper bounds, `scoring::bound`, then the rest), so the
+    /// heap fills with strong pairs at once. Once it is full of eligible pairs, a candidate
+    /// whose bound is below the worst total kept, or that breaks a rule checked without lots
+    /// (ineligible pairs rank after every eligible one), cannot enter and is skipped without
+    /// walking its lots. Exact: the same pairs as a full sort (checked against one in the
+    /// property tests), only faster.
     fn best_for_site(
         &self,
         site: usize,
         shares: &[f64; 5],
         bounds: &StructureBounds,
-        candidates: impl Iterator<Item = usize>,
+        candidates: &[usize],
         limit: usize,
+        scratch: &mut Scratch,
     ) -> Vec<PairScore> {
-        if limit == 0 {
+        if limit == 0 || candidates.is_empty() {
             return Vec::new();
         }
-        let site_bound = SiteBound::new(&self.sites[site], shares, &self.sectors);
+        let prepared_site = &self.sites[site];
+        let site_bound = SiteBound::new(prepared_site, shares, &self.sectors);
+        scratch.bounds.clear();
+        scratch
+            .bounds
+            .extend(candidates.iter().map(|&s| bounds.bound(&site_bound, s)));
+        scratch.order.clear();
+        scratch.order.extend(0..candidates.len());
+        let upper = &scratch.bounds;
+        let seed = limit.saturating_mul(2).min(candidates.len());
+        if seed < candidates.len() {
+            scratch
+                .order
+                .select_nth_unstable_by(seed - 1, |&a, &b| upper[b].total_cmp(&upper[a]));
+        }
         let mut heap: BinaryHeap<Reverse<(u128, usize)>> = BinaryHeap::new();
         let mut threshold = f64::NEG_INFINITY;
-        let prepared_site = &self.sites[site];
-        for structure in candidates {
+        for &i in &scratch.order {
+            let structure = candidates[i];
             if threshold > f64::NEG_INFINITY {
                 // The heap holds only eligible pairs: a pair that cannot reach the worst
                 // total, or that breaks a lot-free rule, cannot enter.
-                if bounds.bound(&site_bound, structure) < threshold {
+                if upper[i] < threshold {
                     continue;
                 }
                 let st = &self.structures[structure];
