@@ -179,10 +179,12 @@ pub struct ExportUi {
     pub folder: Option<PathBuf>,
     /// The export confirmed, written once « Export en cours… » is on screen (`run_pending`).
     pub pending: Option<ExportOptions>,
+    /// The existing file the overwrite question is about.
+    pub asked: Option<PathBuf>,
 }
 
 impl ExportUi {
-    pub fn folder(&self) -> PathBuf {
+    fn folder(&self) -> PathBuf {
         self.folder
             .clone()
             .or_else(|| std::env::current_dir().ok())
@@ -448,6 +450,7 @@ fn start(app: &mut App, force: bool) -> bool {
         );
     }
     if !force && output.symlink_metadata().is_ok() {
+        app.export.asked = Some(output);
         app.modes.push(Mode::Export(ExportStep::ConfirmOverwrite));
         return true;
     }
