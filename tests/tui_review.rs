@@ -638,3 +638,68 @@ fn ctrl_l_follows_the_other_instance_then_takes_over() {
     s.keys("p");
     assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
 }
+
+#[test]
+fn live_checks_warn_without_blocking() {
+    let mut workspace = fixture::workspace();
+    workspace.calls[0].applications[1]
+        .sites
+        .push(SiteId::new("friche-rives-ourcq"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::with(workspace, Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    assert_eq!(s.app.review.rows.len(), 3);
+    // Accept the Recyclerie on both of its sites: allowed, and flagged.
+    let recyclerie_rows: Vec<usize> = s
+        .app
+        .review
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.key.structure.as_str() == "recyclerie-des-lilas")
+        .map(|(i, _)| i)
+        .collect();
+    for row in recyclerie_rows {
+        s.app.other_cursor = row;
+        s.keys("a");
+    }
+    let accepted = s
+        .app
+        .review
+        .session
+        .as_ref()
+        .expect("session")
+        .state()
+        .with_status(Status::Accepte)
+        .count();
+    assert_eq!(accepted, 2, "warnings never block");
+    let screen = s.screen();
+    assert!(
+        screen.contains("⚠ La Recyclerie des Lilas est acceptée sur 2 sites"),
+        "{screen}"
+    );
+    assert!(screen.contains("✔ accepté ⚠"), "rows are marked:\n{screen}");
+}
+
+#[test]
+fn an_unreadable_review_file_is_named_and_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).expect("reviews dir");
+    let file = reviews.join("tempo-2026.json");
+    std::fs::write(&file, "{\"schema_version\": 1, \"review\": [").expect("broken file");
+    let mut s = Session::new(Lang::Fr, 120, 40);
+    s.app.workspace_path = dir.path().to_owned();
+    s.app.open_review_as(OFFICER);
+    s.keys("3");
+    let screen = s.screen();
+    assert!(screen.contains("tempo-2026.json:1:"), "{screen}");
+    s.keys("p");
+    assert!(message(&s).contains("tempo-2026.json"), "{}", message(&s));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("still there"),
+        "{\"schema_version\": 1, \"review\": ["
+    );
+}

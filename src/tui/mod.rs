@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod call_choice;
 pub mod export_dialog;
 pub mod figures;
 pub mod filter;
@@ -12,6 +13,7 @@ pub mod keymap;
 pub mod mode;
 pub mod ranking;
 pub mod review_actions;
+pub mod review_forms;
 pub mod review_state;
 pub mod search;
 pub mod sort;

@@ -1,20 +1,19 @@
 //! The review keys of the Appel tab and of its forms: decide, annotate, record an opinion,
-//! grade, select several, undo and redo, switch call, filter.
+//! grade, select several, undo and redo (forms: `review_forms`; call and filter: `call_choice`).
 //!
 //! Every confirmed change goes through `ReviewSession::apply` (or `undo` / `redo`): the journal
 //! is fsynced and the state saved before the screen shows the change. A refused change (rules,
 //! read-only, disk) leaves everything as it was and says why in the status line, in French.
 
-use crate::domain::Workspace;
-use crate::i18n::Lang;
-use crate::review::{AppKey, Change, Grade, Status};
+use crate::review::{AppKey, Applied, Change, Status};
 use crate::session::SessionError;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Message};
-use crate::tui::filter::cycle;
+use crate::tui::call_choice::{self, calls_by_id};
 use crate::tui::keymap::{Context, Key, KeyCode};
 use crate::tui::mode::Mode;
-use crate::tui::review_state::{CallFilter, Form, OpinionField};
+use crate::tui::review_forms;
+use crate::tui::review_state::{Form, OpinionField};
 use crate::tui::text::Msg;
 use crate::tui::text_input::TextInput;
 use crate::tui::update::open_card;
@@ -125,23 +124,23 @@ pub fn on_call_tab(app: &mut App, action: Action) -> Option<bool> {
     }
 }
 
-fn push(app: &mut App, mode: ReviewMode) -> bool {
+pub(crate) fn push(app: &mut App, mode: ReviewMode) -> bool {
     app.modes.push(Mode::Review(mode));
     true
 }
 
-fn close_form(app: &mut App) {
+pub(crate) fn close_form(app: &mut App) {
     app.review.form = None;
     app.modes.pop();
 }
 
-fn error(app: &mut App, text: String) -> bool {
+pub(crate) fn error(app: &mut App, text: String) -> bool {
     app.message = Some(Message::Error(text));
     true
 }
 
 /// Refuses a change before any form opens when the session cannot write; none when it can.
-fn cannot_write(app: &App) -> Option<String> {
+pub(crate) fn cannot_write(app: &App) -> Option<String> {
     let lang = app.lang;
     match &app.review.session {
         None => Some(app.review.problem.clone().unwrap_or_else(|| {
@@ -386,7 +385,7 @@ fn toggle_select(app: &mut App) -> bool {
 }
 
 /// Applies one decision to `keys` (one change, hence one undo, for a selection).
-fn decide(
+pub(crate) fn decide(
     app: &mut App,
     status: Status,
     keys: Vec<AppKey>,
@@ -407,32 +406,21 @@ fn decide(
             motivation,
         },
     };
-    let result = match app.review.session.as_mut() {
-        Some(session) => session.apply(change).map_err(|e| e.message(lang)),
-        None => Err(cannot_write(app).unwrap_or_default()),
-    };
-    match result {
-        Ok(applied) => {
-            let mut done = described;
-            if !applied.skipped.is_empty() {
-                done.push_str(&format!(
-                    " ({} {})",
-                    applied.skipped.len(),
-                    lang.pick(
-                        "déjà dans ce statut, laissée(s) telle(s) quelle(s)",
-                        "already there, left alone"
-                    )
-                ));
-            }
-            app.review.selection.clear();
-            after_commit(app, done);
-            Ok(())
-        }
-        Err(message) => {
-            error(app, message.clone());
-            Err(message)
-        }
+    let applied = apply(app, change)?;
+    let mut done = described;
+    if !applied.skipped.is_empty() {
+        done.push_str(&format!(
+            " ({} {})",
+            applied.skipped.len(),
+            lang.pick(
+                "déjà dans ce statut, laissée(s) telle(s) quelle(s)",
+                "already there, left alone"
+            )
+        ));
     }
+    app.review.selection.clear();
+    after_commit(app, done);
+    Ok(())
 }
 
 /// « Recyclerie des Lilas × Usine des transitions → refusé », or « 2 candidatures → … ».
@@ -460,7 +448,7 @@ fn describe_decision(app: &App, status: Status, keys: &[AppKey]) -> String {
 
 /// After a change the journal has: rows and checks again, and what was done (or that the
 /// state file could not be written, the journal holding the change).
-fn after_commit(app: &mut App, done: String) {
+pub(crate) fn after_commit(app: &mut App, done: String) {
     let lang = app.lang;
     app.refresh_call_rows();
     let save_problem = app
@@ -490,354 +478,30 @@ pub fn in_form(app: &mut App, mode: ReviewMode, action: Action) -> bool {
         ReviewMode::Decision
         | ReviewMode::Annotation
         | ReviewMode::Labels
-        | ReviewMode::Opinion => text_form(app, action),
-        ReviewMode::Grid => grid_form(app, action),
-        ReviewMode::CallPicker => call_picker(app, action),
-        ReviewMode::CallFilter => call_filter(app, action),
+        | ReviewMode::Opinion => review_forms::text_form(app, action),
+        ReviewMode::Grid => review_forms::grid_form(app, action),
+        ReviewMode::CallPicker => call_choice::call_picker(app, action),
+        ReviewMode::CallFilter => call_choice::call_filter(app, action),
     }
 }
 
-fn text_form(app: &mut App, action: Action) -> bool {
-    let lang = app.lang;
-    if action == Action::Back {
-        close_form(app);
-        app.info(lang.pick(
-            "Abandonné\u{a0}: rien n’a été enregistré.",
-            "Cancelled: nothing was saved.",
-        ));
-        return true;
-    }
-    if action == Action::Review(ReviewAction::Submit) {
-        return submit(app);
-    }
-    let Some(form) = app.review.form.as_mut() else {
-        app.modes.pop();
-        return true;
-    };
-    if let Form::Opinion {
-        partner,
-        favourable,
-        field,
-        ..
-    } = form
-    {
-        let fields = Form::opinion_fields(*partner);
-        let at = fields.iter().position(|f| f == field).unwrap_or(0);
-        match action {
-            Action::Review(ReviewAction::NextField) => {
-                *field = fields[(at + 1) % fields.len()];
-                return true;
-            }
-            Action::Review(ReviewAction::PreviousField) => {
-                *field = fields[(at + fields.len() - 1) % fields.len()];
-                return true;
-            }
-            _ => {}
-        }
-        match (*field, action) {
-            (
-                OpinionField::Partner,
-                Action::Increase | Action::Review(ReviewAction::Input(' ')),
-            ) => {
-                *partner = (*partner + 1) % Form::PARTNER_CHOICES;
-                return true;
-            }
-            (OpinionField::Partner, Action::Decrease) => {
-                let n = Form::PARTNER_CHOICES;
-                *partner = (*partner + n - 1) % n;
-                return true;
-            }
-            // A name is one line.
-            (OpinionField::Name, Action::Review(ReviewAction::Newline)) => return false,
-            (
-                OpinionField::Answer,
-                Action::Increase | Action::Decrease | Action::Review(ReviewAction::Input(' ')),
-            ) => {
-                *favourable = !*favourable;
-                return true;
-            }
-            (OpinionField::Partner | OpinionField::Answer, _) => return false,
-            (OpinionField::Name | OpinionField::Text, _) => {}
-        }
-    }
-    let text = form.text_mut();
-    match action {
-        Action::Review(ReviewAction::Input(c)) => text.insert(c),
-        Action::Review(ReviewAction::Newline) => text.newline(),
-        Action::Review(ReviewAction::Backspace) => return text.backspace(),
-        Action::Decrease => return text.left(),
-        Action::Increase => return text.right(),
-        _ => return false,
-    }
-    true
-}
-
-/// Enter in a text form: the change goes to the session; the form closes only once saved.
-fn submit(app: &mut App) -> bool {
-    let lang = app.lang;
-    let Some(form) = app.review.form.clone() else {
-        app.modes.pop();
-        return true;
-    };
-    let outcome = match form {
-        Form::Decision {
-            status, keys, text, ..
-        } => decide(app, status, keys, Some(text.text().to_owned())),
-        Form::Annotation { key, text } => {
-            let unchanged = app
-                .review
-                .application(&key)
-                .is_some_and(|a| a.annotation == text.text());
-            if unchanged {
-                close_form(app);
-                app.info(lang.pick("Notes inchangées.", "Notes unchanged."));
-                return true;
-            }
-            commit(
-                app,
-                Change::Annotate {
-                    key,
-                    text: text.text().trim_end().to_owned(),
-                },
-                lang.pick("notes de la candidature", "application notes"),
-            )
-        }
-        Form::Labels { key, text, .. } => {
-            let labels = text
-                .text()
-                .split([',', '\n'])
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect();
-            commit(
-                app,
-                Change::SetLabels { key, labels },
-                lang.pick("étiquettes de la candidature", "application labels"),
-            )
-        }
-        Form::Opinion {
-            key,
-            partner,
-            name,
-            favourable,
-            text,
-            ..
-        } => {
-            let partner = Form::partner(partner, name.text());
-            let done = format!("{} {}", lang.pick("avis de", "opinion of"), partner.name());
-            commit(
-                app,
-                Change::AddOpinion {
-                    key,
-                    partner,
-                    favourable,
-                    text: text.text().to_owned(),
-                },
-                &done,
-            )
-        }
-    };
-    match outcome {
-        Ok(()) => close_form(app),
-        Err(message) => {
-            if let Some(
-                Form::Decision { error, .. }
-                | Form::Opinion { error, .. }
-                | Form::Labels { error, .. },
-            ) = app.review.form.as_mut()
-            {
-                *error = Some(message);
-            }
-        }
-    }
-    true
-}
-
-/// Applies a change that records no decision (notes, opinion, grade).
-fn commit(app: &mut App, change: Change, done: &str) -> Result<(), String> {
+/// Applies `change` through the session (journal, then state file); a refusal goes to the
+/// status line.
+pub(crate) fn apply(app: &mut App, change: Change) -> Result<Applied, String> {
     let lang = app.lang;
     let result = match app.review.session.as_mut() {
         Some(session) => session.apply(change).map_err(|e| e.message(lang)),
         None => Err(cannot_write(app).unwrap_or_default()),
     };
-    match result {
-        Ok(_) => {
-            after_commit(app, done.to_owned());
-            Ok(())
-        }
-        Err(message) => {
-            error(app, message.clone());
-            Err(message)
-        }
+    if let Err(message) = &result {
+        error(app, message.clone());
     }
+    result
 }
 
-fn grid_form(app: &mut App, action: Action) -> bool {
-    let lang = app.lang;
-    let criteria: Vec<String> = app
-        .review
-        .session
-        .as_ref()
-        .map(|s| {
-            s.state()
-                .grid
-                .criteria
-                .iter()
-                .map(|c| c.code.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let count = criteria.len().max(1);
-    let grade = match action {
-        Action::Down => {
-            app.review.grid_cursor = (app.review.grid_cursor + 1) % count;
-            return true;
-        }
-        Action::Up => {
-            app.review.grid_cursor = (app.review.grid_cursor + count - 1) % count;
-            return true;
-        }
-        Action::Back => {
-            app.modes.pop();
-            return true;
-        }
-        Action::Review(ReviewAction::GradeKey('-')) => Some(Grade::NotApplicable),
-        Action::Review(ReviewAction::GradeKey(c)) => match c.to_digit(10) {
-            Some(points) => Some(Grade::Points(u8::try_from(points).unwrap_or(u8::MAX))),
-            None => return false,
-        },
-        Action::Review(ReviewAction::Backspace) => None,
-        _ => return false,
-    };
-    let (Some(key), Some(criterion)) = (
-        app.call_row().map(|r| r.key.clone()),
-        criteria.get(app.review.grid_cursor).cloned(),
-    ) else {
-        return false;
-    };
-    let done = format!("{} {criterion}", lang.pick("note", "grade"));
-    let change = Change::Grade {
-        key,
-        criterion,
-        grade,
-    };
-    if commit(app, change, &done).is_ok() && grade.is_some() {
-        // On to the next criterion, so a whole grid is typed in one go.
-        app.review.grid_cursor = (app.review.grid_cursor + 1).min(count - 1);
-    }
-    true
-}
-
-/// The workspace's calls in id order (the picker's order; the first is the default call).
-pub fn calls_by_id(workspace: &Workspace) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..workspace.calls.len()).collect();
-    order.sort_by(|&a, &b| workspace.calls[a].id.cmp(&workspace.calls[b].id));
-    order
-}
-
-fn call_picker(app: &mut App, action: Action) -> bool {
-    let order = calls_by_id(&app.workspace);
-    let count = order.len().max(1);
-    match action {
-        Action::Down => app.review.picker_cursor = (app.review.picker_cursor + 1).min(count - 1),
-        Action::Up => app.review.picker_cursor = app.review.picker_cursor.saturating_sub(1),
-        Action::Back => {
-            app.modes.pop();
-        }
-        Action::Confirm => {
-            app.modes.pop();
-            if let Some(&call) = order.get(app.review.picker_cursor) {
-                switch_call(app, call);
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// Shows `call` in the Appel tab; the session moves to it and keeps the lock.
-fn switch_call(app: &mut App, call: usize) {
-    let lang = app.lang;
-    if app.current_call == Some(call) {
-        return;
-    }
-    let id = app.workspace.calls[call].id.clone();
-    let switched = match app.review.session.as_mut() {
-        Some(session) => session
-            .switch_call(&app.workspace, &id)
-            .map_err(|e| e.message(lang)),
-        None => Ok(()),
-    };
-    if let Err(message) = switched {
-        error(app, message);
-        return;
-    }
-    app.current_call = Some(call);
-    app.call_weights = app.workspace.calls[call].weights;
-    app.review.selection.clear();
-    app.review.filter.site = None;
-    app.other_cursor = 0;
-    if app.review.session.is_none() {
-        app.open_review();
-    }
-    app.refresh_call_rows();
-    app.info(format!(
-        "{} {}",
-        lang.pick("Appel\u{a0}:", "Call:"),
-        app.workspace.calls[call].title
-    ));
-}
-
-fn call_filter(app: &mut App, action: Action) -> bool {
-    let fields = CallFilter::FIELDS;
-    let field = app.review.filter_field % fields;
-    match action {
-        Action::Down => app.review.filter_field = (field + 1) % fields,
-        Action::Up => app.review.filter_field = (field + fields - 1) % fields,
-        Action::Increase | Action::Decrease | Action::Toggle => {
-            let forward = action != Action::Decrease;
-            step_filter(app, field, forward);
-            app.refresh_call_rows();
-        }
-        Action::Reset => {
-            let grouping = app.review.filter.grouping;
-            app.review.filter = CallFilter {
-                grouping,
-                ..CallFilter::default()
-            };
-            app.refresh_call_rows();
-        }
-        Action::Back => {
-            app.modes.pop();
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// The next (or previous) value of a field: « tous », then each value in turn.
-fn step_filter(app: &mut App, field: usize, forward: bool) {
-    let filter = &mut app.review.filter;
-    match field {
-        0 => {
-            let sites = app
-                .current_call
-                .and_then(|i| app.workspace.calls.get(i))
-                .map(|c| c.sites.clone())
-                .unwrap_or_default();
-            filter.site = cycle(&filter.site, &sites, forward);
-        }
-        1 => filter.status = cycle(&filter.status, &Status::ALL, forward),
-        _ => filter.grouping = filter.grouping.toggled(),
-    }
-}
-
-/// The French label of the filter's fields (for the popup).
-pub fn filter_field_label(field: usize, lang: Lang) -> &'static str {
-    match field {
-        0 => lang.pick("Lieu", "Site"),
-        1 => lang.pick("Statut", "Status"),
-        _ => lang.pick("Regrouper", "Group"),
-    }
+/// Applies a change that records no decision (notes, labels, opinion, grade).
+pub(crate) fn commit(app: &mut App, change: Change, done: &str) -> Result<(), String> {
+    apply(app, change)?;
+    after_commit(app, done.to_owned());
+    Ok(())
 }

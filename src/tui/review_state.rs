@@ -5,7 +5,7 @@
 //! Nothing decided lives only here: every confirmed change goes through
 //! `ReviewSession::apply` (journal fsync, then atomic save) before the screen shows it.
 
-use crate::domain::SiteId;
+use crate::domain::{Call, SiteId, StructureId, Workspace};
 use crate::i18n::Lang;
 use crate::review::{AppKey, ApplicationReview, Partner, Status, Warning};
 use crate::session::{ReviewSession, officer_name};
@@ -14,7 +14,7 @@ use crate::tui::keymap::Context;
 use crate::tui::mode::Mode;
 use crate::tui::tab::Tab;
 use crate::tui::text_input::TextInput;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One application on screen: its key and the workspace indices of its structure and site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +157,10 @@ pub struct ReviewUi {
     /// Why there is no session (the review file could not be read…), in the officer's language.
     pub problem: Option<String>,
     pub rows: Vec<CallRow>,
+    /// Every application of the call shown (`pairs_of`), before filters: looking the ids up
+    /// is the slow part on a large workspace, so it is done once per call.
+    pairs: Vec<CallRow>,
+    pairs_of: Option<usize>,
     pub selection: BTreeSet<AppKey>,
     pub filter: CallFilter,
     pub filter_field: usize,
@@ -239,30 +243,27 @@ impl App {
     pub fn refresh_call_rows(&mut self) {
         let followed = self.call_row().map(|r| r.key.clone());
         let call = self.current_call.and_then(|i| self.workspace.calls.get(i));
+        if self.review.pairs_of != self.current_call {
+            self.review.pairs = call.map_or_else(Vec::new, |c| call_pairs(&self.workspace, c));
+            self.review.pairs_of = self.current_call;
+        }
         let filter = &self.review.filter;
-        let mut rows: Vec<CallRow> = call
-            .map(|call| {
-                call.application_pairs()
-                    .filter(|(_, site)| filter.site.as_ref().is_none_or(|s| s == *site))
-                    .filter_map(|(structure, site)| {
-                        Some(CallRow {
-                            key: AppKey::new(structure.clone(), site.clone()),
-                            structure: self.workspace.structure_index(structure)?,
-                            site: self.workspace.site_index(site)?,
-                        })
-                    })
-                    .filter(|row| {
-                        filter
-                            .status
-                            .is_none_or(|s| self.review.status(&row.key) == Some(s))
-                    })
-                    .collect()
+        let mut rows: Vec<CallRow> = self
+            .review
+            .pairs
+            .iter()
+            .filter(|row| filter.site.as_ref().is_none_or(|s| s == &row.key.site))
+            .filter(|row| {
+                filter
+                    .status
+                    .is_none_or(|s| self.review.status(&row.key) == Some(s))
             })
+            .cloned()
+            .collect();
+        let site_ranks: HashMap<&SiteId, usize> = call
+            .map(|c| c.sites.iter().enumerate().map(|(i, s)| (s, i)).collect())
             .unwrap_or_default();
-        let site_rank = |site: &SiteId| {
-            call.and_then(|c| c.sites.iter().position(|s| s == site))
-                .unwrap_or(usize::MAX)
-        };
+        let site_rank = |site: &SiteId| site_ranks.get(site).copied().unwrap_or(usize::MAX);
         let status_rank = |key: &AppKey| self.review.status(key).map(|s| s as usize);
         let name = |row: &CallRow| &self.workspace.structures[row.structure].name;
         match filter.grouping {
@@ -301,4 +302,30 @@ impl App {
             .map(|s| s.checks(&self.workspace))
             .unwrap_or_default();
     }
+}
+
+/// The call's applications with the workspace indices of their structure and site (pairs
+/// naming an unknown id are left out: the store's validation reports them).
+fn call_pairs(workspace: &Workspace, call: &Call) -> Vec<CallRow> {
+    let structures: HashMap<&StructureId, usize> = workspace
+        .structures
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let sites: HashMap<&SiteId, usize> = workspace
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    call.application_pairs()
+        .filter_map(|(structure, site)| {
+            Some(CallRow {
+                key: AppKey::new(structure.clone(), site.clone()),
+                structure: *structures.get(structure)?,
+                site: *sites.get(site)?,
+            })
+        })
+        .collect()
 }

@@ -5,7 +5,7 @@
 use crate::i18n;
 use crate::review::Status;
 use crate::tui::app::{App, Message};
-use crate::tui::review_actions::filter_field_label;
+use crate::tui::call_choice::filter_field_label;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
 use crate::tui::view::{review_detail, style, table};
@@ -228,8 +228,11 @@ pub fn render(app: &App, ui: &mut UiState, frame: &mut Frame, area: Rect) -> Rec
             let review = &app.review;
             match c {
                 0 => {
+                    // The mark column only while something is selected: names keep the room.
                     let mark = if review.selection.contains(&row.key) {
                         SELECTED
+                    } else if review.selection.is_empty() {
+                        ""
                     } else {
                         UNSELECTED
                     };

@@ -1,7 +1,7 @@
 //! The Appel tab's filter popup: one site of the call, one status, and the grouping.
 
 use crate::tui::app::App;
-use crate::tui::review_actions::filter_field_label;
+use crate::tui::call_choice::filter_field_label;
 use crate::tui::review_state::CallFilter;
 use crate::tui::text::Msg;
 use crate::tui::view::call::status_text;

@@ -2,7 +2,7 @@
 
 use crate::i18n;
 use crate::tui::app::App;
-use crate::tui::review_actions::calls_by_id;
+use crate::tui::call_choice::calls_by_id;
 use crate::tui::text::{self, Msg};
 use crate::tui::view::{popup, style};
 use ratatui::Frame;
