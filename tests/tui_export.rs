@@ -405,3 +405,32 @@ fn e_is_in_the_help_and_the_key_bar() {
     assert!(help.contains("Exporter le dossier du jury"), "{help}");
     assert!(help.contains("[call_export]") && help.contains("[export_run]"));
 }
+
+#[test]
+fn filtered_rows_follow_the_appel_filter() {
+    let mut c = cockpit(Lang::Fr, 120, 40);
+    // Appel filter: status « en instruction » only (the Friche row).
+    c.s.keys("f down");
+    for _ in 0..8 {
+        c.s.keys("right");
+        if c.s.screen().contains("statut = en instruction") {
+            break;
+        }
+    }
+    c.s.keys("esc");
+    assert_eq!(c.s.app.review.rows.len(), 1, "{}", c.s.screen());
+    c.s.keys("e");
+    c.choose_format(6); // JSON
+    c.go_to(Field::Scope);
+    c.s.keys("right");
+    assert!(
+        c.s.screen().contains("lignes filtrées de l’onglet Appel (1)"),
+        "{}",
+        c.s.screen()
+    );
+    c.export();
+    let json = read(&c.out.path().join("jury-tempo-2026-2026-11-26.json"));
+    assert!(json.contains("jardins-de-l-ourcq"), "{json}");
+    assert!(!json.contains("recyclerie-des-lilas"), "{json}");
+    assert!(c.message().contains("(1 candidature,"), "{}", c.message());
+}
