@@ -424,7 +424,8 @@ fn filtered_rows_follow_the_appel_filter() {
     c.go_to(Field::Scope);
     c.s.keys("right");
     assert!(
-        c.s.screen().contains("lignes filtrées de l’onglet Appel (1)"),
+        c.s.screen()
+            .contains("lignes filtrées de l’onglet Appel (1)"),
         "{}",
         c.s.screen()
     );
