@@ -326,7 +326,15 @@ fn selected_and_filtered_rows_are_exported_exactly() {
     );
     c.go_to(Field::Path);
     c.s.keys("ctrl-u");
-    c.s.type_text("tout.json");
+    c.s.type_text("out.json");
+    // Home, then a letter at the start; End, and back to where it was.
+    c.s.keys("home");
+    c.s.type_text("t");
+    c.s.keys("end");
+    assert_eq!(
+        c.s.app.export.dialog.as_ref().unwrap().path.cursor(),
+        "tout.json".chars().count()
+    );
     c.export();
     let json = read(&c.out.path().join("tout.json"));
     assert!(json.contains("jardins-de-l-ourcq") && json.contains("recyclerie-des-lilas"));

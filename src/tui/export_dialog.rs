@@ -366,6 +366,16 @@ fn dialog_key(app: &mut App, action: Action) -> bool {
                 }
                 Action::Decrease => return text.left(),
                 Action::Increase => return text.right(),
+                Action::Top => {
+                    let moved = text.left();
+                    while text.left() {}
+                    return moved;
+                }
+                Action::Bottom => {
+                    let moved = text.right();
+                    while text.right() {}
+                    return moved;
+                }
                 _ => return false,
             };
             if changed {
