@@ -443,3 +443,19 @@ fn filtered_rows_follow_the_appel_filter() {
     assert!(!json.contains("recyclerie-des-lilas"), "{json}");
     assert!(c.message().contains("(1 candidature,"), "{}", c.message());
 }
+
+#[test]
+fn dialog_and_question_in_english() {
+    let mut c = cockpit(Lang::En, 80, 24);
+    c.s.keys("e");
+    c.go_to(Field::PersonalData);
+    c.s.keys("right");
+    let screen = c.masked();
+    assert!(
+        screen.contains("Include personal data (contacts)? (y / n)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("export_personal_question_80x24_en", screen);
+    c.s.keys("y");
+    assert!(c.s.screen().contains("yes (contacts included)"));
+}
