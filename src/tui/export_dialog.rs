@@ -523,10 +523,18 @@ pub fn run_pending(app: &mut App) -> bool {
 }
 
 /// « Exporté : /chemin/jury-….xlsx (12 candidatures, sans données personnelles) ».
+/// An empty file is written (as on the command line) but said to be empty, with the way out.
 pub fn done(exported: &Exported, lang: Lang) -> String {
     let n = exported.applications;
     let path = exported.path.display();
-    match (lang, exported.personal_data) {
+    let empty = match (n, lang) {
+        (0, Lang::Fr) => {
+            " — aucune candidature dans ce périmètre (e, puis ←→ sur Périmètre pour en choisir un autre)"
+        }
+        (0, Lang::En) => " — no application in this scope (e, then ←→ on Scope to choose another)",
+        _ => "",
+    };
+    let said = match (lang, exported.personal_data) {
         (Lang::Fr, personal) => format!(
             "Exporté\u{a0}: {path} ({n} {}, {} données personnelles)",
             if n <= 1 {
@@ -541,7 +549,8 @@ pub fn done(exported: &Exported, lang: Lang) -> String {
             if n == 1 { "" } else { "s" },
             if personal { "with" } else { "without" }
         ),
-    }
+    };
+    format!("{said}{empty}")
 }
 
 #[cfg(test)]
@@ -599,6 +608,17 @@ mod tests {
         assert_eq!(
             done(&one, Lang::En),
             "Exported: /tmp/jury.xlsx (1 application, with personal data)"
+        );
+        let none = Exported {
+            applications: 0,
+            ..one
+        };
+        assert!(
+            done(&none, Lang::Fr).contains(
+                "(0 candidature, avec données personnelles) — aucune candidature dans ce périmètre"
+            ),
+            "{}",
+            done(&none, Lang::Fr)
         );
     }
 }
