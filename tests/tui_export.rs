@@ -326,7 +326,15 @@ fn selected_and_filtered_rows_are_exported_exactly() {
     );
     c.go_to(Field::Path);
     c.s.keys("ctrl-u");
-    c.s.type_text("tout.json");
+    c.s.type_text("out.json");
+    // Home, then a letter at the start; End, and back to where it was.
+    c.s.keys("home");
+    c.s.type_text("t");
+    c.s.keys("end");
+    assert_eq!(
+        c.s.app.export.dialog.as_ref().unwrap().path.cursor(),
+        "tout.json".chars().count()
+    );
     c.export();
     let json = read(&c.out.path().join("tout.json"));
     assert!(json.contains("jardins-de-l-ourcq") && json.contains("recyclerie-des-lilas"));
@@ -404,4 +412,50 @@ fn e_is_in_the_help_and_the_key_bar() {
         .join("\n");
     assert!(help.contains("Exporter le dossier du jury"), "{help}");
     assert!(help.contains("[call_export]") && help.contains("[export_run]"));
+}
+
+#[test]
+fn filtered_rows_follow_the_appel_filter() {
+    let mut c = cockpit(Lang::Fr, 120, 40);
+    // Appel filter: status « en instruction » only (the Friche row).
+    c.s.keys("f down");
+    for _ in 0..8 {
+        c.s.keys("right");
+        if c.s.screen().contains("statut = en instruction") {
+            break;
+        }
+    }
+    c.s.keys("esc");
+    assert_eq!(c.s.app.review.rows.len(), 1, "{}", c.s.screen());
+    c.s.keys("e");
+    c.choose_format(6); // JSON
+    c.go_to(Field::Scope);
+    c.s.keys("right");
+    assert!(
+        c.s.screen()
+            .contains("lignes filtrées de l’onglet Appel (1)"),
+        "{}",
+        c.s.screen()
+    );
+    c.export();
+    let json = read(&c.out.path().join("jury-tempo-2026-2026-11-26.json"));
+    assert!(json.contains("jardins-de-l-ourcq"), "{json}");
+    assert!(!json.contains("recyclerie-des-lilas"), "{json}");
+    assert!(c.message().contains("(1 candidature,"), "{}", c.message());
+}
+
+#[test]
+fn dialog_and_question_in_english() {
+    let mut c = cockpit(Lang::En, 80, 24);
+    c.s.keys("e");
+    c.go_to(Field::PersonalData);
+    c.s.keys("right");
+    let screen = c.masked();
+    assert!(
+        screen.contains("Include personal data (contacts)? (y / n)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("export_personal_question_80x24_en", screen);
+    c.s.keys("y");
+    assert!(c.s.screen().contains("yes (contacts included)"));
 }

@@ -629,6 +629,12 @@ mod tests {
             chosen.iter().map(pair).collect::<BTreeSet<_>>()
         );
         assert!(report.hand_picked);
+        let scope = crate::export::pack::scope(&report);
+        assert!(scope.contains("choisies une à une"), "{scope}");
+        assert!(
+            scope.contains("en instruction") && scope.contains("3 candidature(s)"),
+            "{scope}"
+        );
         assert_eq!(
             report.statuses,
             vec![Status::EnInstruction, Status::Preselectionne]

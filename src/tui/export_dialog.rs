@@ -179,10 +179,12 @@ pub struct ExportUi {
     pub folder: Option<PathBuf>,
     /// The export confirmed, written once « Export en cours… » is on screen (`run_pending`).
     pub pending: Option<ExportOptions>,
+    /// The existing file the overwrite question is about.
+    pub asked: Option<PathBuf>,
 }
 
 impl ExportUi {
-    pub fn folder(&self) -> PathBuf {
+    fn folder(&self) -> PathBuf {
         self.folder
             .clone()
             .or_else(|| std::env::current_dir().ok())
@@ -364,6 +366,16 @@ fn dialog_key(app: &mut App, action: Action) -> bool {
                 }
                 Action::Decrease => return text.left(),
                 Action::Increase => return text.right(),
+                Action::Top => {
+                    let moved = text.left();
+                    while text.left() {}
+                    return moved;
+                }
+                Action::Bottom => {
+                    let moved = text.right();
+                    while text.right() {}
+                    return moved;
+                }
                 _ => return false,
             };
             if changed {
@@ -448,6 +460,7 @@ fn start(app: &mut App, force: bool) -> bool {
         );
     }
     if !force && output.symlink_metadata().is_ok() {
+        app.export.asked = Some(output);
         app.modes.push(Mode::Export(ExportStep::ConfirmOverwrite));
         return true;
     }
@@ -510,10 +523,18 @@ pub fn run_pending(app: &mut App) -> bool {
 }
 
 /// « Exporté : /chemin/jury-….xlsx (12 candidatures, sans données personnelles) ».
+/// An empty file is written (as on the command line) but said to be empty, with the way out.
 pub fn done(exported: &Exported, lang: Lang) -> String {
     let n = exported.applications;
     let path = exported.path.display();
-    match (lang, exported.personal_data) {
+    let empty = match (n, lang) {
+        (0, Lang::Fr) => {
+            " — aucune candidature dans ce périmètre (e, puis ←→ sur Périmètre pour en choisir un autre)"
+        }
+        (0, Lang::En) => " — no application in this scope (e, then ←→ on Scope to choose another)",
+        _ => "",
+    };
+    let said = match (lang, exported.personal_data) {
         (Lang::Fr, personal) => format!(
             "Exporté\u{a0}: {path} ({n} {}, {} données personnelles)",
             if n <= 1 {
@@ -528,7 +549,8 @@ pub fn done(exported: &Exported, lang: Lang) -> String {
             if n == 1 { "" } else { "s" },
             if personal { "with" } else { "without" }
         ),
-    }
+    };
+    format!("{said}{empty}")
 }
 
 #[cfg(test)]
@@ -586,6 +608,17 @@ mod tests {
         assert_eq!(
             done(&one, Lang::En),
             "Exported: /tmp/jury.xlsx (1 application, with personal data)"
+        );
+        let none = Exported {
+            applications: 0,
+            ..one
+        };
+        assert!(
+            done(&none, Lang::Fr).contains(
+                "(0 candidature, avec données personnelles) — aucune candidature dans ce périmètre"
+            ),
+            "{}",
+            done(&none, Lang::Fr)
         );
     }
 }

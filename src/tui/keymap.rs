@@ -493,6 +493,8 @@ const DEFAULTS: &[Row] = &[
     ("export_next_value", Context::Export, Action::Increase, &["right"], "Choix suivant (Espace aussi), ou curseur à droite dans le chemin", "Next choice (Space too), or cursor right in the path", Some(("changer", "change"))),
     ("export_previous_value", Context::Export, Action::Decrease, &["left"], "Choix précédent, ou curseur à gauche dans le chemin", "Previous choice, or cursor left in the path", None),
     ("export_backspace", Context::Export, Action::Export(ExportAction::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("export_home", Context::Export, Action::Top, &["home"], "Début du chemin", "Start of the path", None),
+    ("export_end", Context::Export, Action::Bottom, &["end"], "Fin du chemin", "End of the path", None),
     ("export_clear", Context::Export, Action::Export(ExportAction::ClearField), &["ctrl-u"], "Vider le chemin", "Clear the path", None),
     ("export_close", Context::Export, Action::Back, &["esc"], "Fermer sans exporter", "Close without exporting", Some(("fermer", "close"))),
 ];

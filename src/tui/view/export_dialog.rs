@@ -5,7 +5,7 @@
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::export_dialog::{
-    ExportDialog, ExportStep, Field, Scope, format_label, resolve, scope_count,
+    ExportDialog, ExportStep, Field, Scope, format_label, scope_count,
 };
 use crate::tui::view::{popup, style};
 use ratatui::Frame;
@@ -145,7 +145,7 @@ fn fit(text: &str, caret: usize, width: usize) -> String {
     shown.into_iter().collect()
 }
 
-fn question(app: &App, dialog: &ExportDialog, step: ExportStep) -> Option<String> {
+fn question(app: &App, step: ExportStep) -> Option<String> {
     let lang = app.lang;
     match step {
         ExportStep::Dialog => None,
@@ -157,7 +157,7 @@ fn question(app: &App, dialog: &ExportDialog, step: ExportStep) -> Option<String
             .to_owned(),
         ),
         ExportStep::ConfirmOverwrite => {
-            let path = resolve(dialog.path.text(), &app.export.folder());
+            let path = app.export.asked.clone().unwrap_or_default();
             Some(match lang {
                 Lang::Fr => format!(
                     "{} existe déjà. Le remplacer\u{a0}? (o / n)",
@@ -176,7 +176,7 @@ pub fn render(app: &App, step: ExportStep, frame: &mut Frame, area: Rect) {
     let Some(dialog) = &app.export.dialog else {
         return;
     };
-    if let Some(text) = question(app, dialog, step) {
+    if let Some(text) = question(app, step) {
         let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
         let area = popup::centered(area, 62, height);
         let inner = popup::frame_popup(frame, area, Line::from(""));
