@@ -136,7 +136,31 @@ fn territory_codes_are_unique_and_fund_matches_policy() {
     assert!((10..=14).contains(&t.sector_families.len()));
     assert!((30..=45).contains(&sectors.len()));
     assert!(!t.priority_zones.is_empty());
-    assert_eq!(t.impact_fund.annual_envelope, Money::euros(270_000));
+    let envelope = t.impact_fund.envelope(2023).expect("the 2023 envelope");
+    assert_eq!(
+        (envelope.year, envelope.amount),
+        (2023, Money::euros(270_000))
+    );
+    assert!(
+        !envelope.source.is_empty(),
+        "the 2023 figure says where it comes from"
+    );
+    assert_eq!(t.pathway.incubation_exit_months, 24);
+    let partners: Vec<_> = t
+        .support_organisations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(
+        partners,
+        [
+            "FAM 93",
+            "FOL 93 – DLA",
+            "Inser’éco 93",
+            "Les Canaux",
+            "Lab3S"
+        ]
+    );
     assert_eq!(t.impact_fund.cap_per_structure, Money::euros(30_000));
 }
 

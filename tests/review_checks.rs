@@ -109,7 +109,7 @@ fn grants_against_cap_and_envelope() {
     );
     // Envelope: lower it in the territory to trigger with the accepted grants (25 000 + 30 000).
     let mut ws = workspace();
-    ws.territory.impact_fund.annual_envelope = Money::euros(50_000);
+    ws.territory.impact_fund.envelopes[0].amount = Money::euros(50_000);
     let state = state_with(&[
         ("recyclerie", "friche-gallieni", Status::Accepte),
         ("recyclerie", "local-19", Status::Accepte),

@@ -84,6 +84,7 @@ labels!(EpisodeKind {
 });
 
 labels!(EpisodeOutcome {
+    Planned => ("prévu", "planned"),
     Ongoing => ("en cours", "ongoing"),
     MovedOn => ("étape suivante", "moved on"),
     LeftTerritory => ("a quitté le territoire", "left the territory"),

@@ -216,16 +216,17 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
 
     // Impact fund: each accepted structure counted once, however many sites it won.
     let fund = &workspace.territory.impact_fund;
+    // The grants of a call count against the envelope of its deadline's year.
+    let envelope = workspace
+        .call(&state.call)
+        .map_or(Money::ZERO, |c| fund.envelope_amount(c.fund_year()));
     let total: Money = accepted
         .keys()
         .filter_map(|id| workspace.structure(id))
         .filter_map(|s| s.grant_requested)
         .sum();
-    if total > fund.annual_envelope {
-        warnings.push(Warning::EnvelopeExceeded {
-            total,
-            envelope: fund.annual_envelope,
-        });
+    if total > envelope {
+        warnings.push(Warning::EnvelopeExceeded { total, envelope });
     }
     let retained_structures: BTreeSet<&StructureId> = state
         .applications

@@ -151,7 +151,7 @@ mod tests {
     use crate::store::document::CallDocument;
 
     const CALL: &str = r#"{
-  "schema_version": 1,
+  "schema_version": 2,
   "call": {
     "id": "tempo-2026",
     "title": "Temp'O 2026",
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn newer_version_refused_with_both_numbers() {
-        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 3");
+        let text = CALL.replace("\"schema_version\": 2", "\"schema_version\": 3");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.field, "schema_version");
         assert_eq!(p.value.as_deref(), Some("3"));
@@ -238,13 +238,13 @@ mod tests {
         );
         assert!(
             p.render(crate::i18n::Lang::En)
-                .contains("written by a newer ancrage (version 3, this program knows up to 1)")
+                .contains("written by a newer ancrage (version 3, this program knows up to 2)")
         );
     }
 
     #[test]
     fn missing_version_refused() {
-        let text = CALL.replace("\"schema_version\": 1,", "");
+        let text = CALL.replace("\"schema_version\": 2,", "");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.expected, Expected::SchemaVersion);
     }
