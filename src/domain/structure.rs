@@ -230,6 +230,14 @@ impl PathwayEpisode {
         self.outcome == EpisodeOutcome::Planned
     }
 
+    /// True when the two stays share a day. A move on the same day (one ends on the 31st, the
+    /// next starts on the 31st) is not an overlap.
+    pub fn overlaps(&self, other: &PathwayEpisode) -> bool {
+        let starts_before_end =
+            |x: &PathwayEpisode, y: &PathwayEpisode| y.to.is_none_or(|to| x.from < to);
+        starts_before_end(self, other) && starts_before_end(other, self)
+    }
+
     /// Last day of the stay: its `to`, else the end of its agreement; none when open-ended.
     pub fn end(&self) -> Option<NaiveDate> {
         self.to
