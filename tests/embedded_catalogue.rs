@@ -551,7 +551,11 @@ fn the_catalogue_says_what_is_published_and_what_is_not() {
         Some(18)
     );
     // Unpublished: the 2024 sites' status and maximum, the Anatole date, every lot breakdown.
-    for (_, s) in c.sites.iter().filter(|(_, s)| s.name.starts_with("TempO' 2024")) {
+    for (_, s) in c
+        .sites
+        .iter()
+        .filter(|(_, s)| s.name.starts_with("TempO' 2024"))
+    {
         for field in ["status", "max_occupation_months", "lots"] {
             assert!(
                 s.illustrative.iter().any(|f| f == field),
@@ -576,7 +580,9 @@ fn the_catalogue_says_what_is_published_and_what_is_not() {
     // The Usine des transitions straddles two cities, and says so.
     let usine = site("usine-des-transitions");
     assert!(
-        usine.description.contains("à cheval sur Romainville et Noisy-le-Sec"),
+        usine
+            .description
+            .contains("à cheval sur Romainville et Noisy-le-Sec"),
         "{}",
         usine.description
     );
@@ -604,7 +610,11 @@ fn the_demo_claims_nothing_real() {
         }
         if let Some(contact) = &s.contact {
             for public in ["Lemaire", "Le Maire", "Lacombe"] {
-                assert!(!contact.0.name.contains(public), "sites/{file}: {}", contact.0.name);
+                assert!(
+                    !contact.0.name.contains(public),
+                    "sites/{file}: {}",
+                    contact.0.name
+                );
             }
         }
         for episode in &s.pathway {
@@ -623,10 +633,14 @@ fn the_demo_claims_nothing_real() {
     for (file, site) in c.sites.iter().filter(|(_, s)| is_demo_site(s)) {
         assert!(site.name.starts_with("Démo — "), "sites/{file}");
         assert!(
-            site.description.starts_with("Lieu fictif de démonstration."),
+            site.description
+                .starts_with("Lieu fictif de démonstration."),
             "sites/{file}"
         );
-        assert!(site.sources.is_empty(), "sites/{file}: a fictional site cites nothing");
+        assert!(
+            site.sources.is_empty(),
+            "sites/{file}: a fictional site cites nothing"
+        );
     }
 }
 
@@ -690,5 +704,11 @@ fn the_demo_pathways_show_every_situation() {
     let grants: Vec<_> = c.structures.iter().flat_map(|(_, s)| &s.grants).collect();
     assert!(grants.iter().any(|g| g.year == 2025) && grants.iter().any(|g| g.year == 2026));
     assert!(grants.iter().any(|g| g.is_pending()));
-    assert!(c.structures.iter().filter(|(_, s)| !s.support.is_empty()).count() >= 8);
+    assert!(
+        c.structures
+            .iter()
+            .filter(|(_, s)| !s.support.is_empty())
+            .count()
+            >= 8
+    );
 }

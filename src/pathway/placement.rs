@@ -152,6 +152,16 @@ pub struct PlacementOutcome {
     pub current_now_ends: Option<NaiveDate>,
 }
 
+impl PlacementOutcome {
+    /// The structure as the edit leaves it.
+    pub fn structure(&self) -> Option<&Structure> {
+        self.edit.steps.iter().find_map(|step| match step {
+            crate::edit::Step::Put(Record::Structure(s)) => Some(&**s),
+            _ => None,
+        })
+    }
+}
+
 /// The episode kind a site of `kind` gives.
 pub fn episode_kind(kind: SiteKind) -> EpisodeKind {
     match kind {

@@ -14,9 +14,10 @@ pub struct Suggestion {
     pub card: ScoreCard,
 }
 
-/// The sites that could be the structure's next step: of the next stage's kind, not closed,
-/// open by the time its current stay ends (or by today) and not closing before then. Indices
-/// into `Workspace::sites`, in workspace order.
+/// The sites that could be the structure's next step: of the next stage's kind, neither closed
+/// nor occupied, open by the time it must move — when its current stay ends, or when its need
+/// starts if that is later (or today) — give or take the matching's start grace, and not
+/// closing before then. Indices into `Workspace::sites`, in workspace order.
 pub fn candidate_sites(workspace: &Workspace, matcher: &Matcher, structure: usize) -> Vec<usize> {
     let today = matcher.today();
     let step = next_step(
@@ -27,13 +28,19 @@ pub fn candidate_sites(workspace: &Workspace, matcher: &Matcher, structure: usiz
     let Some(kind) = step.target else {
         return Vec::new();
     };
-    let by = step.deadline.map_or(today, |d| d.max(today));
+    let structure = &workspace.structures[structure];
+    let by = step
+        .deadline
+        .unwrap_or(today)
+        .max(today)
+        .max(structure.needs.start);
     let grace = chrono::Days::new(u64::try_from(matcher.settings().start_grace_days).unwrap_or(0));
     workspace
         .sites
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.kind == kind && s.status != SiteStatus::Closed)
+        .filter(|(_, s)| s.kind == kind)
+        .filter(|(_, s)| !matches!(s.status, SiteStatus::Closed | SiteStatus::Occupied))
         .filter(|(_, s)| s.available_from <= by + grace)
         .filter(|(_, s)| s.available_until.is_none_or(|until| until > by))
         .map(|(i, _)| i)
