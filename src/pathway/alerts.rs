@@ -120,6 +120,9 @@ impl FromStr for Within {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alert {
+    /// Index into `Workspace::structures` (for `alerts`; 0 from `alerts_for`, which sees one).
+    #[serde(skip)]
+    pub index: usize,
     pub structure: StructureId,
     pub kind: AlertKind,
     /// The end (or planned exit, or planned start) the alert is about; none for `no_premises`.
@@ -136,6 +139,7 @@ impl Alert {
         today: NaiveDate,
     ) -> Self {
         Alert {
+            index: 0,
             structure: structure.id.clone(),
             kind,
             end,
@@ -152,19 +156,19 @@ pub fn alerts_for(
     settings: &PathwaySettings,
 ) -> Vec<Alert> {
     let mut out = Vec::new();
-    let stale: Vec<NaiveDate> = structure
-        .pathway
-        .iter()
-        .filter(|e| e.outcome == EpisodeOutcome::Ongoing)
-        .filter_map(|e| e.end().filter(|end| *end < today))
-        .collect();
-    for end in &stale {
-        out.push(Alert::new(
-            structure,
-            AlertKind::EndedStillOngoing,
-            Some(*end),
-            today,
-        ));
+    let mut stale = false;
+    for episode in &structure.pathway {
+        if episode.outcome == EpisodeOutcome::Ongoing
+            && let Some(end) = episode.end().filter(|end| *end < today)
+        {
+            stale = true;
+            out.push(Alert::new(
+                structure,
+                AlertKind::EndedStillOngoing,
+                Some(end),
+                today,
+            ));
+        }
     }
     for episode in structure.pathway.iter().filter(|e| e.is_planned()) {
         if episode.from < today {
@@ -203,7 +207,7 @@ pub fn alerts_for(
                 ));
             }
         }
-        None if stale.is_empty() => {
+        None if !stale => {
             out.push(Alert::new(structure, AlertKind::NoPremises, None, today));
         }
         None => {}
@@ -218,7 +222,12 @@ pub fn alerts(workspace: &Workspace, today: NaiveDate, within: Within) -> Vec<Al
     let mut all: Vec<Alert> = workspace
         .structures
         .iter()
-        .flat_map(|s| alerts_for(s, today, within, settings))
+        .enumerate()
+        .flat_map(|(index, s)| {
+            alerts_for(s, today, within, settings)
+                .into_iter()
+                .map(move |a| Alert { index, ..a })
+        })
         .collect();
     all.sort_by(|a, b| {
         let days = |x: &Alert| x.days_left.unwrap_or(i64::MAX);

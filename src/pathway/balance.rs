@@ -6,8 +6,9 @@
 //! Counted on catalogue sites only (a stay elsewhere has no city to count in). A site counts in
 //! the city of its file, even when it straddles two (the Usine des transitions is Romainville's).
 
-use crate::domain::{CallId, InseeCode, PathwayEpisode, SiteStatus, Workspace, Zone};
+use crate::domain::{CallId, InseeCode, PathwayEpisode, Site, SiteStatus, Workspace, Zone};
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 use std::ops::AddAssign;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -84,6 +85,18 @@ pub fn balance(
     let territory = &workspace.territory;
     let mut by_city: Vec<Figures> = vec![Figures::default(); territory.cities.len()];
     let city_of = |insee: &InseeCode| territory.cities.iter().position(|c| &c.insee == insee);
+    // A workspace of 100 000 structures must not scan the sites for each stay.
+    let sites: HashMap<&str, &Site> = workspace
+        .sites
+        .iter()
+        .rev()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let site_of = |e: &PathwayEpisode| {
+        e.site
+            .as_ref()
+            .and_then(|id| sites.get(id.as_str()).copied())
+    };
     for site in &workspace.sites {
         let Some(c) = city_of(&site.city) else {
             continue;
@@ -98,14 +111,15 @@ pub fn balance(
     }
     for structure in &workspace.structures {
         if let Some(current) = structure.current_episode(today)
-            && let Some(c) = site_city(workspace, current).and_then(city_of)
+            && let Some(site) = site_of(current)
+            && let Some(c) = city_of(&site.city)
         {
-            by_city[c].m2_occupied += occupied(workspace, current);
+            by_city[c].m2_occupied += occupied(site, current);
             by_city[c].structures += 1;
             by_city[c].fte += structure.jobs.fte;
         }
         for episode in &structure.pathway {
-            let Some(c) = site_city(workspace, episode).and_then(city_of) else {
+            let Some(c) = site_of(episode).and_then(|s| city_of(&s.city)) else {
                 continue;
             };
             if episode.from.year() == year {
@@ -155,25 +169,16 @@ pub fn balance(
     }
 }
 
-fn site_city<'a>(workspace: &'a Workspace, episode: &PathwayEpisode) -> Option<&'a InseeCode> {
-    episode
-        .site
-        .as_ref()
-        .and_then(|id| workspace.site(id))
-        .map(|s| &s.city)
-}
-
-/// The surface a stay occupies: its own when given, else its lot's, else nothing known.
-fn occupied(workspace: &Workspace, episode: &PathwayEpisode) -> f64 {
+/// The surface a stay on `site` occupies: its own when given, else its lot's, else nothing
+/// known.
+fn occupied(site: &Site, episode: &PathwayEpisode) -> f64 {
     if let Some(surface) = episode.surface {
         return surface.value();
     }
     episode
-        .site
+        .lot
         .as_ref()
-        .and_then(|id| workspace.site(id))
-        .zip(episode.lot.as_ref())
-        .and_then(|(site, lot)| site.lot(lot))
+        .and_then(|lot| site.lot(lot))
         .map_or(0.0, |l| l.surface.value())
 }
 

@@ -6,6 +6,9 @@ use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Move {
+    /// Index into `Workspace::structures`, and of the stay in its `pathway`.
+    pub index: usize,
+    pub episode: usize,
     pub structure: StructureId,
     /// The kind of the stay before (none: the structure's first stay recorded).
     pub from: Option<EpisodeKind>,
@@ -34,11 +37,13 @@ impl Move {
 /// date, then structure id.
 pub fn moves(workspace: &Workspace, year: i32) -> Vec<Move> {
     let mut out = Vec::new();
-    for structure in &workspace.structures {
+    for (index, structure) in workspace.structures.iter().enumerate() {
         let mut before: Option<EpisodeKind> = None;
-        for episode in &structure.pathway {
+        for (e, episode) in structure.pathway.iter().enumerate() {
             if episode.from.year() == year {
                 out.push(Move {
+                    index,
+                    episode: e,
                     structure: structure.id.clone(),
                     from: before,
                     to: episode.kind,

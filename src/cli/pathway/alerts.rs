@@ -53,7 +53,7 @@ fn json(ws: &Workspace, found: &[Alert]) -> Result<String, Failure> {
         .iter()
         .map(|a| Listed {
             structure: a.structure.as_str(),
-            name: ws.structure(&a.structure).map_or("", |s| s.name.as_str()),
+            name: ws.structures.get(a.index).map_or("", |s| s.name.as_str()),
             kind: a.kind.code(),
             end: a.end,
             days_left: a.days_left,
@@ -104,7 +104,8 @@ pub fn table(
         .iter()
         .map(|a| {
             vec![
-                ws.structure(&a.structure)
+                ws.structures
+                    .get(a.index)
                     .map_or_else(|| a.structure.to_string(), |s| s.name.clone()),
                 format!("{} {}", alert_symbol(a.kind), a.kind.label(lang)),
                 a.end

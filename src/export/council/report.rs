@@ -89,11 +89,6 @@ pub struct CouncilReport {
 
 impl CouncilReport {
     pub fn build(workspace: &Workspace, options: &CouncilOptions) -> CouncilReport {
-        let name_of = |id: &crate::domain::StructureId| {
-            workspace
-                .structure(id)
-                .map_or_else(|| id.to_string(), |s| s.name.clone())
-        };
         let found = moves(workspace, options.year);
         let mut counts: Vec<MoveCount> = Vec::new();
         let mut placements = Vec::new();
@@ -108,16 +103,8 @@ impl CouncilReport {
                     planned: usize::from(m.planned),
                 }),
             }
-            let Some(structure) = workspace.structure(&m.structure) else {
-                continue;
-            };
-            let Some(episode) = structure
-                .pathway
-                .iter()
-                .find(|e| e.from == m.on && e.kind == m.to && e.site == m.site)
-            else {
-                continue;
-            };
+            let structure = &workspace.structures[m.index];
+            let episode = &structure.pathway[m.episode];
             let site = m.site.as_ref().and_then(|id| workspace.site(id));
             placements.push(PlacementRow {
                 structure: structure.name.clone(),
@@ -195,7 +182,7 @@ impl CouncilReport {
             alerts: alerts(workspace, options.today, Within::Months6)
                 .into_iter()
                 .map(|a| AlertRow {
-                    structure: name_of(&a.structure),
+                    structure: workspace.structures[a.index].name.clone(),
                     kind: a.kind,
                     end: a.end,
                     days_left: a.days_left,
