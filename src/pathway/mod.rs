@@ -11,12 +11,14 @@
 //! - `timeline`: one row per structure over a date range, for drawing;
 //! - `balance`: m², structures, jobs and placements per city and zone;
 //! - `fund`: the year's grants against the envelope, and the rules a new grant must follow;
-//! - `moves`: who moved forward on the pathway during a year.
+//! - `moves`: who moved forward on the pathway during a year;
+//! - `map`: cities and sites at their coordinates, and bounds for the map.
 
 pub mod alerts;
 pub mod balance;
 pub mod fund;
 pub mod labels;
+pub mod map;
 pub mod moves;
 pub mod placement;
 pub mod stage;
