@@ -107,7 +107,9 @@ impl App {
         self.open_session(Some(officer.to_owned()));
     }
 
-    fn open_session(&mut self, officer: Option<String>) {
+    /// Opens the session signed by `officer`, or, when none, asking the officer's name at the
+    /// first change (saved to `ctx.config_file`).
+    pub fn open_session(&mut self, officer: Option<String>) {
         let ctx = &mut self.ctx;
         ctx.officer = officer;
         ctx.session = None;
