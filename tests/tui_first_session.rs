@@ -49,7 +49,7 @@ fn message(s: &Session) -> Option<String> {
     s.app.message.get().map(|m| m.text().to_owned())
 }
 
-/// 1. `/` on the Appel tab searches the structure, the site, the labels and the notes.
+/// Point 1: `/` on the Appel tab searches the structure, the site, the labels and the notes.
 #[test]
 fn the_appel_tab_searches_structures_sites_labels_and_notes() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -82,7 +82,7 @@ fn the_appel_tab_searches_structures_sites_labels_and_notes() {
     );
 }
 
-/// 2. After `w`, the Appel score column, its order and the detail's card agree.
+/// Point 2: After `w`, the Appel score column, its order and the detail's card agree.
 #[test]
 fn new_weights_reach_the_appel_scores_and_card_alike() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -112,7 +112,7 @@ fn new_weights_reach_the_appel_scores_and_card_alike() {
     assert!(!scores.is_empty());
 }
 
-/// 3. Each tab keeps its cursor, search, filter and sort.
+/// Point 3: Each tab keeps its cursor, search, filter and sort.
 #[test]
 fn each_tab_keeps_its_own_cursor_search_filter_and_sort() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -147,7 +147,7 @@ fn each_tab_keeps_its_own_cursor_search_filter_and_sort() {
     assert_eq!(s.app.parcours.cursor, 1);
 }
 
-/// 4. Parcours and Territoire show only keys that work there, and no key edits another tab.
+/// Point 4: Parcours and Territoire show only keys that work there, and no key edits another tab.
 #[test]
 fn parcours_and_territoire_offer_only_what_works() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -164,7 +164,7 @@ fn parcours_and_territoire_offer_only_what_works() {
     }
 }
 
-/// 5. The sort column always carries its arrow; a sort on a column too narrow to show is
+/// Point 5: The sort column always carries its arrow; a sort on a column too narrow to show is
 /// named in the table's title.
 #[test]
 fn the_sort_is_always_said() {
@@ -186,7 +186,7 @@ fn the_sort_is_always_said() {
     assert!(s.screen().contains("Programme ▼"), "{}", s.screen());
 }
 
-/// 6. Line breaks typed in a motivation, a note or an opinion show as line breaks.
+/// Point 6: Line breaks typed in a motivation, a note or an opinion show as line breaks.
 #[test]
 fn line_breaks_typed_show_as_line_breaks() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -211,7 +211,7 @@ fn line_breaks_typed_show_as_line_breaks() {
     assert_eq!(at("à revoir en mars"), at("Avis réservé") + 1);
 }
 
-/// 7. Names, never internal ids: the list, the detail, the forms, the messages, the picker.
+/// Point 7: Names, never internal ids: the list, the detail, the forms, the messages, the picker.
 #[test]
 fn the_officer_never_sees_an_internal_id() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -235,7 +235,7 @@ fn the_officer_never_sees_an_internal_id() {
     }
 }
 
-/// 8. The jury grid says when a grade moves the cursor to the next criterion, and the help
+/// Point 8: The jury grid says when a grade moves the cursor to the next criterion, and the help
 /// documents it.
 #[test]
 fn the_grid_says_where_the_cursor_went() {
@@ -261,7 +261,7 @@ fn the_grid_says_where_the_cursor_went() {
     );
 }
 
-/// 9. Columns follow the terminal's width, and every cut name ends with an ellipsis: a cut
+/// Point 9: Columns follow the terminal's width, and every cut name ends with an ellipsis: a cut
 /// never reads as another valid name.
 #[test]
 fn cut_names_are_marked_and_columns_grow_with_the_width() {
@@ -295,7 +295,7 @@ fn cut_names_are_marked_and_columns_grow_with_the_width() {
     assert!(widths[0] < widths[2], "the name column grows: {widths:?}");
 }
 
-/// 10. An ineligible application is marked ✗ and dimmed on its row.
+/// Point 10: An ineligible application is marked ✗ and dimmed on its row.
 #[test]
 fn an_ineligible_application_is_marked_on_its_row() {
     let (s, _dir) = cockpit(120, 40);
@@ -323,7 +323,7 @@ fn an_ineligible_application_is_marked_on_its_row() {
     );
 }
 
-/// 11. A message goes at the next action; a form's warning goes once the input is given.
+/// Point 11: A message goes at the next action; a form's warning goes once the input is given.
 #[test]
 fn messages_go_and_warnings_clear() {
     let (mut s, _dir) = cockpit(120, 40);
@@ -345,7 +345,7 @@ fn messages_go_and_warnings_clear() {
     );
 }
 
-/// 12. The help: one key column, descriptions wrapped (never cut), grouped by screen, the
+/// Point 12: The help: one key column, descriptions wrapped (never cut), grouped by screen, the
 /// letters that mean different things said per tab.
 #[test]
 fn the_help_is_aligned_wrapped_and_grouped_by_screen() {
@@ -384,7 +384,7 @@ fn the_help_is_aligned_wrapped_and_grouped_by_screen() {
     assert_eq!(starts.len(), 1, "{starts:?}");
 }
 
-/// 13. Read-only: the banner fits 80 columns and names Ctrl-l; the key bar shows it.
+/// Point 13: Read-only: the banner fits 80 columns and names Ctrl-l; the key bar shows it.
 #[test]
 fn the_read_only_banner_fits_and_names_its_key() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -406,7 +406,7 @@ fn the_read_only_banner_fits_and_names_its_key() {
     );
 }
 
-/// 14. Every alert can be read in full, those tied to no row included.
+/// Point 14: Every alert can be read in full, those tied to no row included.
 #[test]
 fn every_alert_is_listed_in_full() {
     let mut ws = fixture::workspace();
@@ -442,7 +442,7 @@ fn every_alert_is_listed_in_full() {
     assert_eq!(s.app.dialog(), None);
 }
 
-/// 15. With no name configured, the first decision asks for it once and saves it.
+/// Point 15: With no name configured, the first decision asks for it once and saves it.
 #[test]
 fn the_officer_name_is_asked_once_and_saved() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -470,7 +470,7 @@ fn the_officer_name_is_asked_once_and_saved() {
     assert_eq!(s.app.dialog(), None, "asked once");
 }
 
-/// 16. Dates follow the interface language everywhere.
+/// Point 16: Dates follow the interface language everywhere.
 #[test]
 fn dates_follow_the_language() {
     let iso = regex_like(r"\d{4}-\d{2}-\d{2}");
@@ -525,7 +525,7 @@ fn regex_like(pattern: &'static str) -> impl Fn(&str) -> bool {
     }
 }
 
-/// 17. Names with numbers in natural order; scores with one decimal everywhere.
+/// Point 17: Names with numbers in natural order; scores with one decimal everywhere.
 #[test]
 fn natural_order_and_one_precision_for_scores() {
     let mut ws = fixture::workspace();
@@ -554,7 +554,7 @@ fn natural_order_and_one_precision_for_scores() {
     );
 }
 
-/// 18. Words and word starts first; scattered letters never flood the list.
+/// Point 18: Words and word starts first; scattered letters never flood the list.
 #[test]
 fn search_finds_words_first_and_never_floods() {
     let workspace = cockpit::catalogue::workspace();
