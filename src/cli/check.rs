@@ -2,6 +2,7 @@
 
 use super::count::{Noun, count};
 use super::failure::{Failure, Outcome};
+use super::output;
 use crate::domain::Workspace;
 use crate::i18n::{Lang, NBSP};
 use crate::store::files::contains_workspace;
@@ -17,13 +18,13 @@ pub fn run(dir: &Path, lang: Lang) -> Outcome {
     }
     let loaded = load_workspace_lenient(dir).map_err(|p| Failure::new(p.render(lang)))?;
     if !loaded.problems.is_empty() {
-        println!("{}", loaded.problems.render(lang));
-        println!("{}", tally(&loaded.problems, lang));
+        output::println(&loaded.problems.render(lang), lang)?;
+        output::println(&tally(&loaded.problems, lang), lang)?;
         return Ok(ExitCode::FAILURE);
     }
-    println!("{}", clean(&loaded.workspace, lang));
+    output::println(&clean(&loaded.workspace, lang), lang)?;
     if !loaded.migrated.is_empty() {
-        println!("{}", migrated(&loaded.migrated, lang));
+        output::println(&migrated(&loaded.migrated, lang), lang)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 //! 1 the workspace could not be read or written (files, journal, lock held too long).
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
@@ -340,18 +341,37 @@ fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
     notices
 }
 
+/// The decision is on record but its confirmation could not be printed.
+fn confirmation_unprinted(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("décision enregistrée (journal et état)\u{a0}; {why}"),
+        Lang::En => format!("decision recorded (journal and state); {why}"),
+    }
+}
+
 /// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report
 /// (warnings on stderr); a refusal goes back to `cli::run`, which prints it once.
 pub fn run(dir: &Path, args: &ReviewArgs, lang: Lang) -> Outcome {
     let workspace = super::workspace::load(dir, lang)?;
     match execute(&args.command, dir, &workspace, lang) {
         Ok(report) => {
-            print!("{}", report.stdout);
+            let printed = output::print(&report.stdout, lang);
             let prefix = lang.pick("attention\u{a0}: ", "warning: ");
             for warning in &report.warnings {
-                eprintln!("{prefix}{warning}");
+                output::eprintln(&format!("{prefix}{warning}"));
             }
-            Ok(ExitCode::SUCCESS)
+            match (printed, &args.command) {
+                (Ok(()), _) => Ok(ExitCode::SUCCESS),
+                // The decision is journaled and saved: a confirmation nobody could read does
+                // not make it a failure (a script would retry a decision already taken).
+                (Err(failure), ReviewCommand::Set(_)) => {
+                    if !failure.message.is_empty() {
+                        output::eprintln(&confirmation_unprinted(&failure.message, lang));
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                (Err(failure), ReviewCommand::List(_)) => Err(failure),
+            }
         }
         Err(refusal) => Err(Failure {
             message: refusal.message,

@@ -6,9 +6,11 @@
 
 mod format;
 pub mod labels;
+mod printable;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;
+pub use printable::{is_unsafe, printable, printable_lines};
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;

@@ -50,7 +50,7 @@ pub enum SessionError {
         seq: u64,
         error: ReviewError,
     },
-    #[error("{}\u{a0}: {source}", path.display())]
+    #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -88,7 +88,11 @@ impl SessionError {
                 path.display(),
                 error.message(lang)
             ),
-            SessionError::Io { path, source } => format!("{}: {source}", path.display()),
+            SessionError::Io { path, source } => format!(
+                "{}: {}",
+                path.display(),
+                crate::store::atomic::io_message(source, lang)
+            ),
         }
     }
 }

@@ -88,5 +88,5 @@ pub fn save_state(workspace: &Path, state: &ReviewState) -> Result<(), SessionEr
         schema_version: SCHEMA_VERSION,
         review: state.clone(),
     };
-    atomic::write_json(&path, &document).map_err(io_err)
+    atomic::write_json(&path, &document, atomic::Access::Private).map_err(io_err)
 }

@@ -26,6 +26,7 @@ pub mod migrate;
 pub mod problem;
 pub mod salvage;
 pub mod save;
+pub mod scan;
 pub mod serde_message;
 pub mod validate;
 
