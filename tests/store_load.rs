@@ -159,7 +159,7 @@ fn territory_folder_and_top_level_array() {
     );
     assert!(!text.contains("introuvable"), "{text}");
     assert!(
-        text.contains("calls/tempo-2026.json: attendu\u{a0}: un objet JSON"),
+        text.contains("calls/tempo-2026.json:1:1: attendu\u{a0}: un objet JSON"),
         "{text}"
     );
     assert!(!text.contains("lea@example.org"), "{text}");

@@ -23,12 +23,12 @@ pub enum SessionError {
     Lock(#[from] LockError),
     #[error("{0}")]
     Journal(#[from] JournalError),
-    #[error("{}:{line}:{column}\u{a0}: {field}{message}", path.display())]
+    #[error("{}:{line}:{column}\u{a0}: {}{message}", path.display(), field_prefix(field, Lang::Fr))]
     StateFile {
         path: PathBuf,
         line: usize,
         column: usize,
-        /// `champ x.y : ` when known, else empty.
+        /// The field path (`review.applications[2].status`) when known, else empty.
         field: String,
         message: String,
     },
@@ -52,6 +52,15 @@ pub enum SessionError {
     },
     #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
+}
+
+/// `champ x.y : ` / `field x.y: `, or nothing for an unknown field.
+fn field_prefix(field: &str, lang: Lang) -> String {
+    match (field.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Fr) => format!("champ {field}\u{a0}: "),
+        (false, Lang::En) => format!("field {field}: "),
+    }
 }
 
 impl SessionError {
@@ -78,7 +87,11 @@ impl SessionError {
                 column,
                 field,
                 message,
-            } => format!("{}:{line}:{column}: {field}{message}", path.display()),
+            } => format!(
+                "{}:{line}:{column}: {}{message}",
+                path.display(),
+                field_prefix(field, lang)
+            ),
             SessionError::NewerSchema { path, found, known } => format!(
                 "{}: format version {found} is newer than this program's ({known}) — update ancrage",
                 path.display()

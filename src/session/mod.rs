@@ -2,6 +2,7 @@
 //! journal, the saved state of each call and the workspace lock. The TUI and the CLI both apply
 //! changes through a `ReviewSession`, so they follow the same rules and lose nothing.
 
+pub mod audit;
 pub mod entry;
 pub mod error;
 pub mod files;

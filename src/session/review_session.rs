@@ -296,6 +296,12 @@ impl ReviewSession {
     }
 }
 
+/// The saved state of `call` with the journal replayed onto it, read-only (what `check`
+/// verifies and `review list` shows).
+pub fn replay(dir: &Path, call: &Call) -> Result<ReviewState, SessionError> {
+    catch_up(dir, call).map(|loaded| loaded.state)
+}
+
 /// A call's state brought up to date with the journal.
 struct Loaded {
     state: ReviewState,
@@ -322,6 +328,11 @@ fn catch_up(dir: &Path, call: &Call) -> Result<Loaded, SessionError> {
     for entry in read.entries.iter().filter(|e| e.call == call.id) {
         if entry.seq <= state.last_seq {
             continue;
+        }
+        // An application withdrawn from the call file after it was decided on keeps its
+        // record: its journaled decisions replay onto it rather than fail (`withdrawn`).
+        for key in entry.change.keys() {
+            state.applications.entry(key.clone()).or_default();
         }
         review::apply(&mut state, &entry.change, &entry.who, entry.at).map_err(|error| {
             SessionError::Replay {

@@ -82,6 +82,8 @@ pub enum Expected {
     /// A lot on a pathway episode names no site.
     SiteForLot,
     SurfaceInRange,
+    /// A need whose maximum surface is 0 m².
+    SomeSurface,
     MoneyInRange,
     FiniteNumber,
     FteInRange,
@@ -121,6 +123,11 @@ pub enum Expected {
         lon: (f64, f64),
     },
     SomeCity,
+    /// Worded where the problem was found, in both languages (review and journal checks).
+    Said {
+        fr: String,
+        en: String,
+    },
 }
 
 impl Expected {
@@ -332,8 +339,14 @@ impl Expected {
             (Expected::Siret, Lang::En) => "a 14-digit SIRET with a valid Luhn key".into(),
             (Expected::NonZeroDuration, Lang::Fr) => "une durée d'au moins 1 mois".into(),
             (Expected::NonZeroDuration, Lang::En) => "a duration of at least 1 month".into(),
-            (Expected::NonNegativeWeight, Lang::Fr) => "un poids positif ou nul".into(),
-            (Expected::NonNegativeWeight, Lang::En) => "a weight of zero or more".into(),
+            (Expected::NonNegativeWeight, Lang::Fr) => "un poids entre 0 et 1 000 000".into(),
+            (Expected::NonNegativeWeight, Lang::En) => "a weight from 0 to 1,000,000".into(),
+            (Expected::SomeSurface, Lang::Fr) => {
+                "une surface maximale au-dessus de 0 m² (aucun lot ne peut convenir à un besoin de 0 m²)".into()
+            }
+            (Expected::SomeSurface, Lang::En) => {
+                "a maximum surface above 0 m² (no lot can suit a need of 0 m²)".into()
+            }
             (Expected::SomeWeight, Lang::Fr) => "au moins un poids non nul".into(),
             (Expected::SomeWeight, Lang::En) => "at least one weight above zero".into(),
             (Expected::Tolerance, Lang::Fr) => {
@@ -358,6 +371,8 @@ impl Expected {
                     n(lon.1)
                 )
             }
+            (Expected::Said { fr, .. }, Lang::Fr) => fr.clone(),
+            (Expected::Said { en, .. }, Lang::En) => en.clone(),
             (Expected::SomeCity, Lang::Fr) => "au moins une ville".into(),
             (Expected::SomeCity, Lang::En) => "at least one city".into(),
         }

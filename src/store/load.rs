@@ -36,8 +36,6 @@ pub struct Loaded {
     /// Files with at least one problem: never to be rewritten by the program. In a
     /// [`load_workspace_usable`] workspace their records are left out.
     pub broken: BTreeSet<PathBuf>,
-    /// Temporary files of atomic writes interrupted by a crash (swept by the next writer).
-    pub temporaries: Vec<PathBuf>,
 }
 
 /// The workspace in `dir`, or every problem found in it.
@@ -87,7 +85,6 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
         texts: BTreeMap::new(),
         files: WorkspaceFiles::default(),
         migrated: Vec::new(),
-        temporaries: Vec::new(),
         repaired: Repairs::default(),
     };
     let territory = reader.territory();
@@ -122,7 +119,6 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
         problems,
         migrated: reader.migrated,
         broken,
-        temporaries: reader.temporaries,
     })
 }
 
@@ -145,9 +141,10 @@ fn empty_territory() -> Territory {
 /// problems get the same convention (serde reports where it stopped reading, often the end of
 /// the value). Otherwise the problem keeps what it had.
 fn fill_location(problem: &mut Problem, texts: &BTreeMap<PathBuf, String>) {
-    if problem.field.is_empty() {
+    if problem.field.is_empty() && problem.line.is_some() {
         return;
     }
+    // A problem of the whole document (a missing top-level field) points at its start.
     if let Some((line, column)) = texts
         .get(&problem.file)
         .and_then(|text| locate(text, &problem.field))
@@ -264,7 +261,6 @@ struct Reader<'a> {
     texts: BTreeMap<PathBuf, String>,
     files: WorkspaceFiles,
     migrated: Vec<PathBuf>,
-    temporaries: Vec<PathBuf>,
     repaired: Repairs,
 }
 
@@ -289,13 +285,8 @@ impl Reader<'_> {
         let Some(folder) = D::KIND.folder() else {
             return Vec::new();
         };
-        let Listing {
-            files,
-            problems,
-            temporaries,
-        } = scan::list_folder(self.dir, folder);
+        let Listing { files, problems } = scan::list_folder(self.dir, folder);
         self.problems.extend(problems);
-        self.temporaries.extend(temporaries);
         // Pure per file: the step to spread over threads when workspaces grow.
         let results: Vec<FileResult<D>> = files.into_iter().map(|f| self.read::<D>(f)).collect();
         let mut out = Vec::with_capacity(results.len());

@@ -28,6 +28,7 @@ pub mod salvage;
 pub mod save;
 pub mod scan;
 pub mod serde_message;
+pub mod sweep;
 pub mod validate;
 
 pub use document::SCHEMA_VERSION;

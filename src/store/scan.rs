@@ -5,11 +5,11 @@
 //!
 //! A symbolic link is followed when it points to a regular file inside the workspace (an
 //! officer may share one site file between two workspaces of the same machine… of the same
-//! tree). Hidden files are editors' and atomic writes' business; the temporary files atomic
-//! writes leave when killed are listed, for `check` to mention and the next writer to sweep.
+//! tree). Hidden files are editors' and atomic writes' business (`store::sweep` deals with the
+//! temporary files of killed writers).
 //! Other files (`notes.txt`, sub-folders) are not data and are left alone.
 
-use crate::store::atomic::{FileKind, is_temporary_name};
+use crate::store::atomic::FileKind;
 use crate::store::expected::{Expected, LinkProblem};
 use crate::store::problem::Problem;
 use std::io;
@@ -21,8 +21,6 @@ pub struct Listing {
     /// Workspace-relative paths of the data files, sorted by name.
     pub files: Vec<PathBuf>,
     pub problems: Vec<Problem>,
-    /// Temporary files of interrupted atomic writes (relative paths).
-    pub temporaries: Vec<PathBuf>,
 }
 
 /// Lists `root/folder` (a missing folder is an empty one).
@@ -66,9 +64,6 @@ pub fn list_folder(root: &Path, folder: &str) -> Listing {
             continue;
         };
         if name.starts_with('.') {
-            if is_temporary_name(&name) {
-                listing.temporaries.push(relative);
-            }
             continue;
         }
         let metadata = entry.path().symlink_metadata();
@@ -107,7 +102,6 @@ pub fn list_folder(root: &Path, folder: &str) -> Listing {
         }
     }
     listing.files.sort();
-    listing.temporaries.sort();
     listing
 }
 
@@ -191,7 +185,6 @@ mod tests {
             listing.files,
             [PathBuf::from("sites/a.json"), PathBuf::from("sites/b.json")]
         );
-        assert_eq!(listing.temporaries, [PathBuf::from("sites/.a.json.AbC123")]);
         let found = kinds(&listing);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
