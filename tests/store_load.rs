@@ -232,3 +232,43 @@ fn every_broken_lot_of_a_file_is_reported_not_just_the_first() {
     assert!(lines[2].contains(" site.status — "), "{text}");
     assert!(lines[2].contains("valeur `ouvert` inconnue"), "{text}");
 }
+
+/// Issue 9: one bad file never locks the officer out. The usable workspace holds every record
+/// whose file has no problem; the broken files are listed and their records left out.
+#[test]
+fn usable_workspace_leaves_out_broken_files_only() {
+    use ancrage::store::load::load_workspace_usable;
+    let dir = fixture_copy();
+    edit(dir.path(), "structures/velo-solidaire.json", |t| {
+        t.replacen("\"surface_min\": ", "\"surface_min\": -", 1)
+    });
+    edit(dir.path(), "sites/hotel-activites.json", |t| {
+        t.replacen("\"site\": {", "\"site\": {\"couleur\": 1,", 1)
+    });
+    let before = common::snapshot(dir.path());
+    let loaded = load_workspace_usable(dir.path()).unwrap();
+    let broken: Vec<String> = loaded
+        .broken
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            "sites/hotel-activites.json",
+            "structures/velo-solidaire.json"
+        ]
+    );
+    let ws = &loaded.workspace;
+    assert_eq!(ws.sites.len(), 1);
+    assert_eq!(ws.structures.len(), 1);
+    assert_eq!(ws.calls.len(), 1);
+    assert!(
+        ws.structures
+            .iter()
+            .all(|s| s.id.as_str() != "velo-solidaire")
+    );
+    assert_eq!(loaded.files.structures.len(), ws.structures.len());
+    assert!(!loaded.problems.is_empty());
+    assert_eq!(common::snapshot(dir.path()), before, "nothing written");
+}
