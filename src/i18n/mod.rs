@@ -4,6 +4,7 @@
 //! exhaustive `match` on `Lang`, so a missing translation is a compile error); this module only
 //! holds what they share.
 
+pub mod fold;
 mod format;
 pub mod labels;
 mod printable;

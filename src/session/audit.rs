@@ -6,8 +6,9 @@
 use crate::domain::{CallId, Workspace};
 use crate::i18n::Lang;
 use crate::review::ReviewState;
+use crate::session::applied::{APPLIED_FILE, load_applied};
 use crate::session::files::{REVIEWS_DIR, load_state};
-use crate::session::review_session::replay;
+use crate::session::workspace_session::{Access, Session};
 use crate::session::{JournalEntry, SessionError};
 use crate::store::atomic::{FileKind, io_message};
 use crate::store::expected::Expected;
@@ -78,8 +79,13 @@ pub fn audit(dir: &Path, workspace: &Workspace, files: &WorkspaceFiles) -> Audit
         if journal.is_none() {
             break;
         }
-        match replay(dir, call) {
-            Ok(state) => withdrawn(call, &state, &mut audit.problems),
+        let opened = Session::open(dir, workspace, Some(&call.id), "check", Access::ReadOnly);
+        match opened {
+            Ok(session) => {
+                if let Some(state) = session.review() {
+                    withdrawn(call, state, &mut audit.problems);
+                }
+            }
             Err(SessionError::Replay { seq, error, .. }) => {
                 let line = journal.as_ref().and_then(|j| j.line_of(seq));
                 let problem = Problem::new(
@@ -104,6 +110,11 @@ pub fn audit(dir: &Path, workspace: &Workspace, files: &WorkspaceFiles) -> Audit
             }
             Err(_) => {}
         }
+    }
+    if let Err(e) = load_applied(dir) {
+        audit
+            .problems
+            .push(state_problem(Path::new(APPLIED_FILE), &e));
     }
     lock(dir, &mut audit.problems);
     audit
@@ -194,8 +205,11 @@ fn journal(
             );
         }
         previous = Some(entry.seq);
-        let call = entry.call.as_str();
-        if workspace.call(&entry.call).is_none() && !unloadable_calls.contains(call) {
+        let Some(call_id) = &entry.call else {
+            continue;
+        };
+        let call = call_id.as_str();
+        if workspace.call(call_id).is_none() && !unloadable_calls.contains(call) {
             audit.problems.push(
                 Problem::new(
                     JOURNAL_FILE,
