@@ -50,6 +50,16 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(SessionError::Io { path, source }),
     };
+    decode_state(path, &bytes, call).map(Some)
+}
+
+/// The review state in `bytes`, read from `path`, which must be that of `call`: what
+/// `load_state` does once the file is read, a pure function for tests and fuzzing.
+pub fn decode_state(
+    path: PathBuf,
+    bytes: &[u8],
+    call: &CallId,
+) -> Result<ReviewState, SessionError> {
     let located = |e: serde_json::Error, field: String| SessionError::StateFile {
         path: path.clone(),
         line: e.line(),
@@ -67,7 +77,7 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
         });
     }
     let probe: VersionProbe =
-        serde_json::from_slice(&bytes).map_err(|e| located(e, String::new()))?;
+        serde_json::from_slice(bytes).map_err(|e| located(e, String::new()))?;
     if probe.schema_version > SCHEMA_VERSION {
         return Err(SessionError::NewerSchema {
             path,
@@ -75,7 +85,7 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
             known: SCHEMA_VERSION,
         });
     }
-    let mut de = serde_json::Deserializer::from_slice(&bytes);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
     let document: ReviewDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
         located(e.into_inner(), field)
@@ -92,7 +102,7 @@ pub fn load_state(workspace: &Path, call: &CallId) -> Result<Option<ReviewState>
             ),
         });
     }
-    Ok(Some(document.review))
+    Ok(document.review)
 }
 
 /// Saves atomically (the old file or the new one, never half of either).

@@ -118,11 +118,30 @@ pub struct JournalRead<E> {
 
 /// Reads every entry. A missing file is an empty journal. Blank lines are skipped.
 pub fn read_all<E: DeserializeOwned>(path: &Path) -> Result<JournalRead<E>, JournalError> {
+    // A FIFO would hang the read: say what is there instead.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && let Some(kind) = crate::store::atomic::FileKind::of(&metadata)
+    {
+        let refused = crate::store::atomic::NotRegularFile { kind };
+        return Err(JournalError::io(
+            path,
+            io::Error::new(io::ErrorKind::InvalidInput, refused),
+        ));
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(JournalError::io(path, e)),
     };
+    parse(path, &bytes)
+}
+
+/// Reads the entries of a journal's bytes (`path` names it in errors): what `read_all` does
+/// once the file is read, a pure function for tests and fuzzing.
+pub fn parse<E: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<JournalRead<E>, JournalError> {
     let mut entries = Vec::new();
     let mut lines = Vec::new();
     let mut start = 0;
