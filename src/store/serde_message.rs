@@ -106,7 +106,7 @@ fn fixed_french(message: &str) -> Option<&'static str> {
         "key must be a string" => "nom de champ entre guillemets attendu",
         "trailing comma" => "virgule en trop avant la fermeture",
         "trailing characters" => "caractères après la fin du document",
-        "invalid number" => "nombre invalide",
+        "invalid number" => "nombre invalide ou hors limites",
         "number out of range" => "nombre hors limites",
         "invalid escape" => "séquence d'échappement invalide",
         "invalid unicode code point" => "caractère Unicode invalide",

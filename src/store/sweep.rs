@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 /// Folders where the program writes, the workspace root included.
 const FOLDERS: [&str; 5] = ["", "sites", "structures", "calls", "reviews"];
 
+/// The files the program writes at the root: only their temporaries are swept there (a jury
+/// file exported into the workspace folder may be on its way at the same moment).
+const ROOT_FILES: [&str; 2] = ["territory.json", "journal.applied.json"];
+
 /// Workspace-relative paths of the temporary files in `dir`, sorted.
 pub fn find_temporaries(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -19,7 +23,14 @@ pub fn find_temporaries(dir: &Path) -> Vec<PathBuf> {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-            if is_file && name.to_str().is_some_and(is_temporary_name) {
+            let ours = name.to_str().is_some_and(|name| {
+                is_temporary_name(name)
+                    && (!folder.is_empty()
+                        || ROOT_FILES
+                            .iter()
+                            .any(|f| name.starts_with(&format!(".{f}."))))
+            });
+            if is_file && ours {
                 found.push(Path::new(folder).join(name));
             }
         }
@@ -48,6 +59,7 @@ mod tests {
         std::fs::write(dir.path().join("reviews/tempo-2026.json"), b"{}").unwrap();
         std::fs::write(dir.path().join(".territory.json.x1Y2z3"), b"{").unwrap();
         std::fs::write(dir.path().join(".notes.backup"), b"x").unwrap();
+        std::fs::write(dir.path().join(".jury-x.json.AbC123"), b"{").unwrap();
         let expected = [
             PathBuf::from(".territory.json.x1Y2z3"),
             PathBuf::from("reviews/.tempo-2026.json.AbC123"),
@@ -57,5 +69,6 @@ mod tests {
         assert!(find_temporaries(dir.path()).is_empty());
         assert!(dir.path().join("reviews/tempo-2026.json").exists());
         assert!(dir.path().join(".notes.backup").exists());
+        assert!(dir.path().join(".jury-x.json.AbC123").exists());
     }
 }
