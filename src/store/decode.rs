@@ -287,6 +287,38 @@ mod tests {
         );
     }
 
+    /// Issue 13, point 11: version 0 on a version-1 envelope is a wrong version, said as such
+    /// (not « unknown field call.call »).
+    #[test]
+    fn version_zero_on_an_envelope_says_the_version_is_wrong() {
+        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 0");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "schema_version");
+        assert!(
+            p.render(crate::i18n::Lang::Fr)
+                .contains("la version 0 est inconnue pour un fichier de cette forme"),
+            "{}",
+            p.render(crate::i18n::Lang::Fr)
+        );
+    }
+
+    /// Issue 13, point 11: an amount too large for a decimal names its field, in plain words.
+    #[test]
+    fn oversized_amount_names_its_field_plainly() {
+        let text = CALL.replace("\"deadline\": \"2026-04-03\"", "\"deadline\": \"2026-04-03\", \"weights\": {\"surface\": 1e999, \"cost\": 1, \"sector\": 1, \"rebalancing\": 1, \"urgency\": 1}");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "call.weights.surface");
+        let fr = p.render(crate::i18n::Lang::Fr);
+        assert!(!fr.contains("$serde_json"), "{fr}");
+    }
+
+    #[test]
+    fn top_level_array_never_shows_its_content() {
+        let p = decode::<CallDocument>(file(), r#"[{"email": "lea@example.org"}]"#).unwrap_err();
+        assert_eq!(p.expected, Expected::TopLevelObject);
+        assert_eq!(p.value, None);
+    }
+
     #[test]
     fn missing_version_refused() {
         let text = CALL.replace("\"schema_version\": 1,", "");

@@ -371,6 +371,42 @@ mod tests {
         );
     }
 
+    /// Issue 13, point 8: errors outside any list no longer end the search, and the repaired
+    /// document maps its fields back to the file's (nothing under a stand-in).
+    #[test]
+    fn errors_outside_lists_and_the_repaired_document() {
+        let mut value = site(
+            vec![
+                lot("a", json!("dix"), "per_m2_month"),
+                lot("b", json!(10), "per_m2_month"),
+            ],
+            "ouvert",
+        );
+        value["site"]["couleur"] = json!("rouge");
+        value["site"]["available_from"] = json!("hier");
+        let salvaged = salvage::<SiteDocument>(Path::new("s.json"), value);
+        let found = fields(&salvaged.problems);
+        for field in [
+            "site.lots[0].surface",
+            "site.couleur",
+            "site.available_from",
+            "site.status",
+        ] {
+            assert!(found.contains(&field), "{found:?}");
+        }
+        let repaired = salvaged.repaired.expect("the repair decodes");
+        assert_eq!(repaired.document.site.lots.len(), 1);
+        assert_eq!(
+            repaired.original_field("site.lots[0].surface").as_deref(),
+            Some("site.lots[1].surface")
+        );
+        assert_eq!(repaired.original_field("site.status"), None);
+        assert_eq!(
+            repaired.original_field("site.city").as_deref(),
+            Some("site.city")
+        );
+    }
+
     #[test]
     fn a_valid_document_has_none() {
         let value = site(vec![lot("a", json!(1), "flat_month")], "open");
