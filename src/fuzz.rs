@@ -47,7 +47,7 @@ pub fn workspace_file(data: &[u8]) {
 }
 
 fn as_kind<D: Document>(data: &[u8], path: &str, then: impl FnOnce(D::Payload)) {
-    let result = decode_file::<D>(PathBuf::from(path), data);
+    let result = decode_file::<D>(PathBuf::from(path), data.to_vec());
     match result.outcome {
         Ok(decoded) => then(decoded.payload),
         Err(failed) => {

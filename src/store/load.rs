@@ -169,11 +169,17 @@ pub struct Decoded<D: Document> {
     pub migrated: bool,
 }
 
-/// Decodes the bytes of the workspace file `relative` as a `D`.
-pub fn decode_file<D: Document>(relative: PathBuf, bytes: &[u8]) -> FileResult<D> {
-    let text = match std::str::from_utf8(bytes) {
-        // A UTF-8 byte-order mark (some Windows editors add one) is dropped.
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+/// Decodes the bytes of the workspace file `relative` as a `D` (taken, not copied: a large
+/// workspace is mostly text).
+pub fn decode_file<D: Document>(relative: PathBuf, bytes: Vec<u8>) -> FileResult<D> {
+    let text = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A UTF-8 byte-order mark (some Windows editors add one) is dropped.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            text
+        }
         Err(e) => {
             let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
             return FileResult {
@@ -305,7 +311,7 @@ impl Reader<'_> {
     /// Reads and decodes one file.
     fn read<D: Document>(&self, relative: PathBuf) -> FileResult<D> {
         match std::fs::read(self.dir.join(&relative)) {
-            Ok(bytes) => decode_file::<D>(relative, &bytes),
+            Ok(bytes) => decode_file::<D>(relative, bytes),
             Err(e) => {
                 let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
                 FileResult {
