@@ -485,6 +485,11 @@ impl Session {
         &self.who
     }
 
+    /// The name that signs the changes from now on (given once, when none was configured).
+    pub fn set_officer(&mut self, who: &str) {
+        who.clone_into(&mut self.who);
+    }
+
     pub fn workspace_dir(&self) -> &Path {
         &self.dir
     }
