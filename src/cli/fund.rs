@@ -6,7 +6,7 @@
 //! bad amount); 1 the workspace could not be read or written.
 
 use crate::cli::failure::{Failure, Outcome};
-use crate::cli::record::{print_warnings, record};
+use crate::cli::record::{confirm, record};
 use crate::cli::unknown::unknown;
 use crate::cli::workspace;
 use crate::domain::{CallId, Grant, GrantPurpose, Money, StructureId};
@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::process::ExitCode;
 use std::str::FromStr;
 
 #[derive(Debug, Args)]
@@ -123,9 +122,7 @@ fn grant(dir: &Path, args: &GrantArgs, lang: Lang) -> Outcome {
         crate::edit::apply_unchecked(&mut after, &edit);
         Ok((edit, confirmation(&after, args, &grant, lang)))
     })?;
-    print!("{message}");
-    print_warnings(&recorded.warnings, lang);
-    Ok(ExitCode::SUCCESS)
+    confirm(&message, &recorded, lang)
 }
 
 fn confirmation(

@@ -8,6 +8,7 @@ mod failure;
 pub mod fund;
 mod init;
 pub mod open;
+pub mod output;
 pub mod pathway;
 pub mod rank;
 mod record;
@@ -84,7 +85,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let (config, config_problem) = crate::store::config::load();
     if let Some(problem) = config_problem {
-        eprintln!("ancrage: {problem} (réglages ignorés / settings ignored)");
+        output::eprintln(&format!(
+            "ancrage: {problem} (réglages ignorés / settings ignored)"
+        ));
     }
     let lang = cli.lang.or(config.lang).unwrap_or_default();
     let workspace = || location::resolve(cli.workspace.clone());
@@ -101,13 +104,14 @@ pub fn run() -> ExitCode {
         Some(Command::Stats(args)) => stats::run(&workspace(), args, lang),
         Some(Command::Fund(args)) => fund::run(&workspace(), args, lang),
         Some(Command::Report(args)) => report::run(&workspace(), args, lang),
-        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang).map(|summary| {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }),
+        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
+            .and_then(|summary| output::println(&summary, lang))
+            .map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|failure| {
-        eprintln!("{}", failure.message);
+        if !failure.message.is_empty() {
+            output::eprintln(&failure.message);
+        }
         failure.exit_code()
     })
 }

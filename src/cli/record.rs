@@ -2,7 +2,8 @@
 //! workspace session as the cockpit — journaled (fsync) before it is reported done, each record
 //! saved atomically, the inverse kept so the cockpit's history can take it back.
 
-use crate::cli::failure::Failure;
+use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::domain::Workspace;
 use crate::edit::{self, Edit};
 use crate::i18n::{Lang, NBSP};
@@ -11,6 +12,7 @@ use crate::store::files::WorkspaceFiles;
 use crate::store::problem::Problems;
 use crate::store::validate::validate;
 use std::path::Path;
+use std::process::ExitCode;
 use std::time::Duration;
 
 /// How long a command waits for another instance to release the workspace.
@@ -86,10 +88,19 @@ pub fn record<T>(
     Ok((value, recorded))
 }
 
-/// Prints a command's warnings on stderr, each with its prefix.
-pub fn print_warnings(warnings: &[String], lang: Lang) {
+/// Prints what a recorded change did, then its warnings on stderr. The change is journaled and
+/// saved: a confirmation nobody could read (closed pipe, full device) does not make it a
+/// failure — a script would record it twice.
+pub fn confirm(message: &str, recorded: &Recorded, lang: Lang) -> Outcome {
+    let printed = output::print(message, lang);
     let prefix = lang.pick("attention\u{a0}: ", "warning: ");
-    for warning in warnings {
-        eprintln!("{prefix}{warning}");
+    for warning in &recorded.warnings {
+        output::eprintln(&format!("{prefix}{warning}"));
     }
+    if let Err(failure) = printed
+        && !failure.message.is_empty()
+    {
+        output::eprintln(&failure.message);
+    }
+    Ok(ExitCode::SUCCESS)
 }

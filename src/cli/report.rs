@@ -4,6 +4,7 @@
 //! --force); 1 the workspace could not be read or the file could not be written.
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::workspace;
 use crate::export::Format;
 use crate::export::council::{self, CouncilOptions};
@@ -88,6 +89,11 @@ pub fn run(dir: &Path, args: &ReportArgs, lang: Lang) -> Outcome {
             path.display()
         ),
     };
-    println!("{}", i18n::typography(&text, lang));
+    // The file is written: a confirmation nobody could read does not make it a failure.
+    if let Err(failure) = output::println(&i18n::typography(&text, lang), lang)
+        && !failure.message.is_empty()
+    {
+        output::eprintln(&failure.message);
+    }
     Ok(ExitCode::SUCCESS)
 }

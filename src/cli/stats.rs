@@ -3,6 +3,7 @@
 //! and the impact fund of the year against its envelope.
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::table::{Align, render};
 use crate::cli::unknown::unknown;
 use crate::cli::workspace;
@@ -55,7 +56,7 @@ pub fn run(dir: &Path, args: &StatsArgs, lang: Lang) -> Outcome {
     } else {
         words(&ws, &b, &f, today, lang)
     };
-    print!("{out}");
+    output::print(&out, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

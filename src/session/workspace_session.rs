@@ -443,6 +443,12 @@ impl Session {
             if entry.seq <= state.last_seq {
                 continue;
             }
+            // An application withdrawn from the call file after it was decided on keeps its
+            // record: its journaled decisions replay onto it rather than fail
+            // (`ReviewState::withdrawn`).
+            for key in change.keys() {
+                state.applications.entry(key.clone()).or_default();
+            }
             review::apply(&mut state, change, &entry.who, entry.at).map_err(|error| {
                 SessionError::Replay {
                     path: journal_path.clone(),

@@ -78,7 +78,8 @@ pub fn save_officer(path: &Path, officer: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    crate::store::atomic::write_json(path, &settings)
+    // The officer's name: personal, readable by them alone.
+    crate::store::atomic::write_json(path, &settings, crate::store::atomic::Access::Private)
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 

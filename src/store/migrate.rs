@@ -22,6 +22,9 @@ use crate::store::SCHEMA_VERSION;
 use crate::store::kind::DocumentKind;
 use serde_json::{Map, Value};
 
+/// The first version whose files are envelopes (`{"schema_version": N, "<kind>": {…}}`).
+pub const FIRST_ENVELOPE_VERSION: u32 = 1;
+
 /// Why a file's version cannot be brought to the current one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionError {

@@ -1,6 +1,7 @@
 //! `ancrage pathway alerts [--within 3m|6m|12m] [--today YYYY-MM-DD] [--json]`.
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::table::{Align, render};
 use crate::cli::workspace;
 use crate::domain::Workspace;
@@ -41,9 +42,9 @@ pub fn run(dir: &Path, args: &AlertsArgs, lang: Lang) -> Outcome {
     let today = args.today.unwrap_or_else(crate::cli::today);
     let found = alerts(&ws, today, args.within);
     if args.json {
-        print!("{}", json(&ws, &found)?);
+        output::print(&json(&ws, &found)?, lang)?;
     } else {
-        print!("{}", table(&ws, &found, today, args.within, lang));
+        output::print(&table(&ws, &found, today, args.within, lang), lang)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@
 
 use super::text;
 use crate::cli::failure::{Failure, Outcome};
-use crate::cli::record::{print_warnings, record};
+use crate::cli::record::{confirm, record};
 use crate::cli::unknown::unknown;
 use crate::cli::workspace;
 use crate::domain::{
@@ -16,7 +16,6 @@ use crate::pathway::{AlertKind, Placement, PlacementOutcome, Within, alerts_for,
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::Path;
-use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 pub struct PlaceArgs {
@@ -92,9 +91,7 @@ pub fn run(dir: &Path, args: &PlaceArgs, lang: Lang) -> Outcome {
         let message = confirmation(ws, structure, &outcome, &answered, lang);
         Ok((outcome.edit, message))
     })?;
-    print!("{message}");
-    print_warnings(&recorded.warnings, lang);
-    Ok(ExitCode::SUCCESS)
+    confirm(&message, &recorded, lang)
 }
 
 fn confirmation(

@@ -2,6 +2,7 @@
 
 use super::text;
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::unknown::unknown;
 use crate::cli::workspace;
 use crate::domain::{
@@ -62,7 +63,7 @@ pub fn run(dir: &Path, args: &ShowArgs, lang: Lang) -> Outcome {
     } else {
         words(&ws, structure, &step, &found, &suggested, today, lang)
     };
-    print!("{out}");
+    output::print(&out, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
