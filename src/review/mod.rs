@@ -15,7 +15,7 @@ pub mod status;
 pub mod transition;
 pub mod undo;
 
-pub use change::{Applied, Change, Restored, apply};
+pub use change::{Applied, Change, Restored, ShortlistEntry, apply};
 pub use checks::{Warning, check_all};
 pub use error::{GridProblem, ReviewError};
 pub use grid::{Grade, Grades, Grid, GridCriterion, GridResult, MAX_GRADE};
@@ -23,6 +23,6 @@ pub use key::AppKey;
 pub use labels::clean_labels;
 pub use opinion::{Opinion, Partner};
 pub use record::{Decision, DecisionKind, Timestamp, clean_motivation};
-pub use state::{ApplicationReview, ReviewState};
+pub use state::{ApplicationReview, ReviewState, TieBreak};
 pub use status::{Status, UnknownStatus};
 pub use undo::UndoStack;
