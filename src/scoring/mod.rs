@@ -10,6 +10,7 @@ pub mod criteria;
 pub mod criterion;
 pub mod eligibility;
 pub mod evaluate;
+pub mod lot_scores;
 pub mod matcher;
 pub mod prepared;
 
