@@ -269,8 +269,8 @@ proptest! {
             }
             // A pin that some feasible allocation honours is honoured.
             let by = inst.arcs_by_structure();
-            for s in 0..inst.structures {
-                if inst.pinned[s] && !by[s].is_empty() {
+            for (s, arcs) in by.iter().enumerate() {
+                if inst.pinned[s] && !arcs.is_empty() {
                     prop_assert!(solved.solution.chosen.iter().any(|&a| inst.arcs[a].structure == s));
                 }
             }

@@ -9,12 +9,17 @@
 //! `build` turns a call and its review into a problem, `proposal` the answer into names, why
 //! each structure is left out, who may feel overlooked (`envy`) and the shortlist change.
 
+pub mod build;
+pub mod envy;
 pub mod exact;
 pub mod greedy;
 pub mod model;
+pub mod proposal;
 pub mod relaxation;
 pub mod repair;
 pub mod solve;
 
+pub use build::{Request, RequestError};
 pub use model::{Arc, Capacity, Instance, LotNode, Solution};
+pub use proposal::{Envy, Placement, Proposal, SiteUse, Unplaced, UnplacedReason, allocate};
 pub use solve::{Solved, solve};
