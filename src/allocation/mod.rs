@@ -12,6 +12,7 @@
 pub mod build;
 pub mod envy;
 pub mod exact;
+pub mod free_lot;
 pub mod greedy;
 pub mod model;
 pub mod proposal;

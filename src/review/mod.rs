@@ -6,6 +6,7 @@ pub mod change;
 pub mod checks;
 pub mod error;
 pub mod grid;
+pub mod holdings;
 pub mod key;
 pub mod labels;
 pub mod opinion;
