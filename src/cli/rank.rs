@@ -7,6 +7,7 @@ use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
+use crate::scoring::ties::{TieInput, rank_label, rank_with_ties};
 use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -200,6 +201,8 @@ fn scope(ws: &Workspace, args: &RankArgs, call: Option<&Call>) -> Result<Scope, 
 #[derive(Serialize)]
 struct JsonPair<'a> {
     rank: usize,
+    /// Shares its rank: equal total at the precision shown.
+    ex_aequo: bool,
     structure_name: &'a str,
     site_name: &'a str,
     #[serde(flatten)]
@@ -211,6 +214,36 @@ struct Block {
     heading: String,
     pairs: Vec<PairScore>,
     by_site: bool,
+    /// Rank of each pair (ties share theirs), filled by `with_ties`.
+    ranks: Vec<(usize, bool)>,
+}
+
+impl Block {
+    /// Equal totals at the precision shown are ex æquo, listed by name, never ordered by id.
+    fn with_ties(mut self, ws: &Workspace) -> Self {
+        let name = |p: &PairScore| {
+            if self.by_site {
+                ws.structures[p.structure].name.as_str()
+            } else {
+                ws.sites[p.site].name.as_str()
+            }
+        };
+        self.pairs.sort_by(|a, b| name(a).cmp(name(b)));
+        let inputs: Vec<TieInput> = self
+            .pairs
+            .iter()
+            .map(|p| TieInput {
+                eligible: p.eligible,
+                total: p.total,
+                grid: None,
+                officer: None,
+            })
+            .collect();
+        let ranked = rank_with_ties(&inputs);
+        self.pairs = ranked.iter().map(|r| self.pairs[r.entry]).collect();
+        self.ranks = ranked.iter().map(|r| (r.rank, r.ex_aequo)).collect();
+        self
+    }
 }
 
 /// `ancrage rank`: loads the workspace, ranks, prints.
@@ -243,6 +276,7 @@ pub fn rank(
             heading: site_heading(ws, site, lang),
             pairs: matcher.rank_site_top(site, &weights, candidates.as_deref(), limit),
             by_site: true,
+            ranks: Vec::new(),
         }],
         Scope::Structure {
             structure,
@@ -251,6 +285,7 @@ pub fn rank(
             heading: structure_heading(ws, structure, lang),
             pairs: matcher.rank_structure_top(structure, &weights, candidates.as_deref(), limit),
             by_site: false,
+            ranks: Vec::new(),
         }],
         Scope::AllPairs { sites, candidates } => sites
             .iter()
@@ -264,9 +299,11 @@ pub fn rank(
                     limit,
                 ),
                 by_site: true,
+                ranks: Vec::new(),
             })
             .collect(),
     };
+    let blocks: Vec<Block> = blocks.into_iter().map(|b| b.with_ties(ws)).collect();
     if args.json {
         return Ok(json(ws, &matcher, &blocks, &weights, lang));
     }
@@ -287,9 +324,10 @@ fn json(
 ) -> String {
     let pairs: Vec<JsonPair> = blocks
         .iter()
-        .flat_map(|b| b.pairs.iter().enumerate())
-        .map(|(i, p)| JsonPair {
-            rank: i + 1,
+        .flat_map(|b| b.pairs.iter().zip(&b.ranks))
+        .map(|(p, &(rank, ex_aequo))| JsonPair {
+            rank,
+            ex_aequo,
             structure_name: &ws.structures[p.structure].name,
             site_name: &ws.sites[p.site].name,
             card: matcher.explain(ws, p.structure, p.site, weights, lang),
@@ -402,7 +440,7 @@ fn human(
         lang.pick("Lieu", "Site")
     };
     let header = [
-        (lang.pick("Rang", "Rank"), Align::Right, 5),
+        (lang.pick("Rang", "Rank"), Align::Right, 12),
         (name_title, Align::Left, 36),
         ("Total", Align::Right, 6),
         (
@@ -464,7 +502,7 @@ fn row(
         format!("✗ {}", card.reasons.join(" · "))
     };
     vec![
-        (index + 1).to_string(),
+        rank_label(block.ranks[index].0, block.ranks[index].1, lang),
         name.clone(),
         i18n::fixed(p.total, 1, lang),
         breakdown(p, lang),
