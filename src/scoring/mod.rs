@@ -13,6 +13,7 @@ pub mod evaluate;
 pub mod lot_scores;
 pub mod matcher;
 pub mod prepared;
+pub mod robustness;
 pub mod ties;
 
 /// The matching tolerances, as the scoring layer calls them.
