@@ -16,6 +16,9 @@ fn args() -> RankArgs {
         explain: false,
         json: false,
         today: None,
+        robustness: false,
+        top: None,
+        seed: None,
     }
 }
 
@@ -193,4 +196,44 @@ fn equal_totals_are_ex_aequo() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value[1]["rank"], 1);
     assert_eq!(value[1]["ex_aequo"], true);
+}
+
+/// `--robustness` adds `p_top_k` and `weight_intervals` ({criterion, low, high}) to each entry,
+/// the same for the same seed.
+#[test]
+fn robustness_adds_p_top_k_and_weight_intervals() {
+    let ws = workspace();
+    let a = RankArgs {
+        site: Some(ws.sites[0].id.to_string()),
+        json: true,
+        limit: Some(8),
+        robustness: true,
+        top: Some(3),
+        ..args()
+    };
+    let text = rank(&ws, &a, Lang::Fr, support::today()).expect("ranked");
+    assert_eq!(text, rank(&ws, &a, Lang::Fr, support::today()).unwrap());
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    for entry in value.as_array().unwrap() {
+        let p = entry["p_top_k"].as_f64().expect("p_top_k");
+        assert!((0.0..=1.0).contains(&p));
+        let intervals = entry["weight_intervals"].as_array().expect("intervals");
+        assert_eq!(intervals.len(), 5);
+        for i in intervals {
+            assert!(i["criterion"].is_string() && i["low"].is_number());
+            assert!(i.get("high").is_some());
+        }
+    }
+    let human = rank(
+        &ws,
+        &RankArgs { json: false, ..a },
+        Lang::Fr,
+        support::today(),
+    )
+    .unwrap();
+    assert!(
+        human.contains("Robustesse aux poids (3 premiers"),
+        "{human}"
+    );
+    assert!(human.contains("Critère le plus critique") || human.contains("quelle que soit"));
 }

@@ -9,6 +9,7 @@ mod failure;
 mod init;
 pub mod open;
 pub mod rank;
+pub mod rank_robustness;
 pub mod review;
 mod schema;
 pub mod suggest;

@@ -3,10 +3,12 @@
 
 use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::rank_robustness::{self, EntryRobustness, SiteRobustness};
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
+use crate::scoring::robustness::MonteCarlo;
 use crate::scoring::ties::{TieInput, rank_label, rank_with_ties};
 use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
 use chrono::NaiveDate;
@@ -39,6 +41,15 @@ pub struct RankArgs {
     /// The day urgency is computed for (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+    /// With --site: how robust the ranking is to the weights (intervals, P(top K)).
+    #[arg(long, requires = "site")]
+    pub robustness: bool,
+    /// The cut-off K of the shortlist for --robustness (default 5).
+    #[arg(long, value_name = "K", requires = "robustness")]
+    pub top: Option<usize>,
+    /// Seed of the Monte-Carlo draws for --robustness (default 1): same seed, same figures.
+    #[arg(long, requires = "robustness")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +214,8 @@ struct JsonPair<'a> {
     rank: usize,
     /// Shares its rank: equal total at the precision shown.
     ex_aequo: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    robustness: Option<&'a EntryRobustness>,
     structure_name: &'a str,
     site_name: &'a str,
     #[serde(flatten)]
@@ -216,6 +229,8 @@ struct Block {
     by_site: bool,
     /// Rank of each pair (ties share theirs), filled by `with_ties`.
     ranks: Vec<(usize, bool)>,
+    /// With --robustness: the site's figures and each pair's.
+    robustness: Option<(SiteRobustness, Vec<EntryRobustness>)>,
 }
 
 impl Block {
@@ -277,6 +292,7 @@ pub fn rank(
             pairs: matcher.rank_site_top(site, &weights, candidates.as_deref(), limit),
             by_site: true,
             ranks: Vec::new(),
+            robustness: None,
         }],
         Scope::Structure {
             structure,
@@ -286,6 +302,7 @@ pub fn rank(
             pairs: matcher.rank_structure_top(structure, &weights, candidates.as_deref(), limit),
             by_site: false,
             ranks: Vec::new(),
+            robustness: None,
         }],
         Scope::AllPairs { sites, candidates } => sites
             .iter()
@@ -300,10 +317,29 @@ pub fn rank(
                 ),
                 by_site: true,
                 ranks: Vec::new(),
+                robustness: None,
             })
             .collect(),
     };
-    let blocks: Vec<Block> = blocks.into_iter().map(|b| b.with_ties(ws)).collect();
+    let mut blocks: Vec<Block> = blocks.into_iter().map(|b| b.with_ties(ws)).collect();
+    if args.robustness
+        && let Scope::Site { site, candidates } = scope(ws, args, call)?
+        && let Some(block) = blocks.first_mut()
+    {
+        let all = matcher.rank_site(site, &weights, candidates.as_deref());
+        let mc = MonteCarlo {
+            seed: args.seed.unwrap_or(MonteCarlo::default().seed),
+            ..MonteCarlo::default()
+        };
+        let top = args.top.unwrap_or(rank_robustness::DEFAULT_TOP).max(1);
+        block.robustness = Some(rank_robustness::compute(
+            &all,
+            &block.pairs,
+            &weights,
+            top,
+            &mc,
+        ));
+    }
     if args.json {
         return Ok(json(ws, &matcher, &blocks, &weights, lang));
     }
@@ -311,6 +347,14 @@ pub fn rank(
     for block in &blocks {
         out.push('\n');
         out.push_str(&human(ws, &matcher, block, &weights, args.explain, lang));
+        if let Some((site, entries)) = &block.robustness {
+            let names: Vec<String> = block
+                .pairs
+                .iter()
+                .map(|p| ws.structures[p.structure].name.clone())
+                .collect();
+            out.push_str(&rank_robustness::human(site, entries, &names, lang));
+        }
     }
     Ok(out)
 }
@@ -324,10 +368,17 @@ fn json(
 ) -> String {
     let pairs: Vec<JsonPair> = blocks
         .iter()
-        .flat_map(|b| b.pairs.iter().zip(&b.ranks))
-        .map(|(p, &(rank, ex_aequo))| JsonPair {
+        .flat_map(|b| {
+            b.pairs
+                .iter()
+                .zip(&b.ranks)
+                .enumerate()
+                .map(move |(i, pair)| (pair, b.robustness.as_ref().and_then(|(_, e)| e.get(i))))
+        })
+        .map(|((p, &(rank, ex_aequo)), robustness)| JsonPair {
             rank,
             ex_aequo,
+            robustness,
             structure_name: &ws.structures[p.structure].name,
             site_name: &ws.sites[p.site].name,
             card: matcher.explain(ws, p.structure, p.site, weights, lang),
