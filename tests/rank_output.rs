@@ -232,8 +232,8 @@ fn robustness_adds_p_top_k_and_weight_intervals() {
     )
     .unwrap();
     assert!(
-        human.contains("Robustesse aux poids (3 premiers"),
+        human.contains("Robustesse aux poids (dans les 3 premiers"),
         "{human}"
     );
-    assert!(human.contains("Critère le plus critique") || human.contains("quelle que soit"));
+    assert!(human.contains("Critère le plus critique") || human.contains("quel que soit"));
 }

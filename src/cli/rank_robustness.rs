@@ -5,8 +5,8 @@
 use crate::domain::Weights;
 use crate::i18n::{self, Lang};
 use crate::scoring::robustness::{
-    Candidate, MonteCarlo, Stability, WeightInterval, entry_intervals, most_critical,
-    order_intervals, p_top_k, shortlist_intervals,
+    Candidate, MonteCarlo, Stability, WeightInterval, among_first, entry_intervals, interval_text,
+    intervals_sentence, most_critical, order_intervals, p_top_k, shortlist_intervals, tightest,
 };
 use crate::scoring::{Criterion, PairScore};
 use serde::Serialize;
@@ -77,48 +77,6 @@ pub fn compute(
     (site, entries)
 }
 
-/// `Surface de 22 à 41 (30)`, `Coût à partir de 12 (25)`.
-pub fn interval_text(interval: &WeightInterval, lang: Lang) -> String {
-    let n = |x: f64| i18n::number(x, 1, lang);
-    let label = interval.criterion.label(lang);
-    let current = n(interval.current);
-    match (interval.high, lang) {
-        (None, Lang::Fr) if interval.low <= 0.0 => {
-            format!("{label} quelle que soit sa valeur (actuel {current})")
-        }
-        (None, Lang::En) if interval.low <= 0.0 => format!("{label} at any value (now {current})"),
-        (Some(high), Lang::Fr) => format!(
-            "{label} de {} à {} (actuel {current})",
-            n(interval.low),
-            n(high)
-        ),
-        (Some(high), Lang::En) => format!(
-            "{label} from {} to {} (now {current})",
-            n(interval.low),
-            n(high)
-        ),
-        (None, Lang::Fr) => format!("{label} à partir de {} (actuel {current})", n(interval.low)),
-        (None, Lang::En) => format!("{label} from {} up (now {current})", n(interval.low)),
-    }
-}
-
-/// The interval that would change first, relative to its weight.
-pub fn tightest(intervals: &[WeightInterval]) -> Option<&WeightInterval> {
-    intervals
-        .iter()
-        .filter(|i| i.margin().is_finite())
-        .min_by(|a, b| a.margin().total_cmp(&b.margin()))
-}
-
-fn list(intervals: &[WeightInterval], lang: Lang) -> String {
-    let sep = lang.pick("\u{a0}; ", "; ");
-    intervals
-        .iter()
-        .map(|i| interval_text(i, lang))
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
 /// The site-level lines, then one line per entry shown.
 pub fn human(
     site: &SiteRobustness,
@@ -131,26 +89,31 @@ pub fn human(
     let draws = i18n::number(site.draws as f64, 0, lang);
     let mut out = match lang {
         Lang::Fr => format!(
-            "\nRobustesse aux poids ({} premiers{colon} {draws} tirages, chaque poids à ±{percent}, graine {})\n",
-            site.top, site.seed
+            "\nRobustesse aux poids ({}{colon} {draws} tirages, chaque poids à ±{percent}, graine {})\n",
+            among_first(site.top, lang),
+            site.seed
         ),
         Lang::En => format!(
-            "\nRobustness to the weights (first {}: {draws} draws, each weight ±{percent}, seed {})\n",
-            site.top, site.seed
+            "\nRobustness to the weights ({}: {draws} draws, each weight ±{percent}, seed {})\n",
+            among_first(site.top, lang),
+            site.seed
         ),
     };
     out.push_str(&format!(
-        "  {}{colon} {}\n",
-        lang.pick("Ordre inchangé pour", "Order unchanged for"),
-        list(&site.order, lang)
+        "  {}\n",
+        intervals_sentence(
+            lang.pick("Ordre inchangé", "Order unchanged"),
+            &site.order,
+            lang
+        )
     ));
+    let same = match lang {
+        Lang::Fr => format!("Même ensemble {}", among_first(site.top, lang)),
+        Lang::En => format!("Same set {}", among_first(site.top, lang)),
+    };
     out.push_str(&format!(
-        "  {}{colon} {}\n",
-        match lang {
-            Lang::Fr => format!("{} premiers inchangés pour", site.top),
-            Lang::En => format!("First {} unchanged for", site.top),
-        },
-        list(&site.shortlist, lang)
+        "  {}\n",
+        intervals_sentence(&same, &site.shortlist, lang)
     ));
     if let Some(c) = site.critical {
         out.push_str(&format!(
@@ -172,10 +135,7 @@ pub fn human(
         out.push_str(&format!(
             "  {name}{colon} {} {}, {} — {tight}\n",
             i18n::percent(entry.p_top_k, lang),
-            match lang {
-                Lang::Fr => format!("dans les {} premiers", site.top),
-                Lang::En => format!("in the first {}", site.top),
-            },
+            among_first(site.top, lang),
             entry.stability.label(lang),
         ));
     }

@@ -14,7 +14,7 @@
 
 use crate::demo_data::Rng;
 use crate::domain::Weights;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::scoring::Criterion;
 use crate::scoring::ties::shown;
 use serde::Serialize;
@@ -319,6 +319,39 @@ pub fn entry_intervals(
         .collect()
 }
 
+/// « dans les 5 premiers », « en tête » (K = 1).
+pub fn among_first(k: usize, lang: Lang) -> String {
+    match (k, lang) {
+        (1, Lang::Fr) => "en tête".to_owned(),
+        (1, Lang::En) => "first".to_owned(),
+        (k, Lang::Fr) => format!("dans les {k} premiers"),
+        (k, Lang::En) => format!("in the first {k}"),
+    }
+}
+
+/// `{what} pour : Surface de 22 à 41 (actuel 30) ; …`, leaving out the weights that change
+/// nothing whatever their value; `{what} quel que soit le poids de chaque critère` when none does.
+pub fn intervals_sentence(what: &str, intervals: &[WeightInterval], lang: Lang) -> String {
+    let bounded: Vec<String> = intervals
+        .iter()
+        .filter(|i| i.low > 0.0 || i.high.is_some())
+        .map(|i| interval_text(i, lang))
+        .collect();
+    if bounded.is_empty() {
+        return format!(
+            "{what} {}",
+            lang.pick(
+                "quel que soit le poids de chaque critère",
+                "whatever the weight of each criterion"
+            )
+        );
+    }
+    match lang {
+        Lang::Fr => format!("{what} pour\u{a0}: {}", bounded.join("\u{a0}; ")),
+        Lang::En => format!("{what} for: {}", bounded.join("; ")),
+    }
+}
+
 /// The criterion whose weight can move least before the shortlist changes.
 pub fn most_critical(intervals: &[WeightInterval]) -> Option<Criterion> {
     intervals
@@ -372,6 +405,39 @@ pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &Monte
     hits.into_iter()
         .map(|h| f64::from(h) / mc.draws as f64)
         .collect()
+}
+
+/// `Surface de 22 à 41 (30)`, `Coût à partir de 12 (25)`.
+pub fn interval_text(interval: &WeightInterval, lang: Lang) -> String {
+    let n = |x: f64| i18n::number(x, 1, lang);
+    let label = interval.criterion.label(lang);
+    let current = n(interval.current);
+    match (interval.high, lang) {
+        (None, Lang::Fr) if interval.low <= 0.0 => {
+            format!("{label} quelle que soit sa valeur (actuel {current})")
+        }
+        (None, Lang::En) if interval.low <= 0.0 => format!("{label} at any value (now {current})"),
+        (Some(high), Lang::Fr) => format!(
+            "{label} de {} à {} (actuel {current})",
+            n(interval.low),
+            n(high)
+        ),
+        (Some(high), Lang::En) => format!(
+            "{label} from {} to {} (now {current})",
+            n(interval.low),
+            n(high)
+        ),
+        (None, Lang::Fr) => format!("{label} à partir de {} (actuel {current})", n(interval.low)),
+        (None, Lang::En) => format!("{label} from {} up (now {current})", n(interval.low)),
+    }
+}
+
+/// The interval that would change first, relative to its weight.
+pub fn tightest(intervals: &[WeightInterval]) -> Option<&WeightInterval> {
+    intervals
+        .iter()
+        .filter(|i| i.margin().is_finite())
+        .min_by(|a, b| a.margin().total_cmp(&b.margin()))
 }
 
 #[cfg(test)]
