@@ -277,3 +277,21 @@ proptest! {
         }
     }
 }
+
+/// The benchmark's instances keep their promise: 200 structures on 30 pooled sites within 5 %
+/// of the bound, 1 000 structures on 1 000 lots exactly; both within every rule.
+#[test]
+fn the_benchmark_instances_keep_the_promised_gap() {
+    use ancrage::allocation::synthetic;
+    for seed in [7, 8, 9] {
+        let pooled = synthetic::instance(200, 30, 1, 5, true, seed);
+        let solved = solve(&pooled);
+        assert!(pooled.is_feasible(&solved.solution));
+        assert!(solved.gap() <= 0.05, "seed {seed}: gap {}", solved.gap());
+        assert!(solved.objective + 1e-6 >= pooled.objective(&greedy(&pooled)));
+    }
+    let lotted = synthetic::instance(1_000, 100, 10, 3, false, 7);
+    let solved = solve(&lotted);
+    assert!(solved.exact && lotted.is_feasible(&solved.solution));
+    assert!(solved.objective + 1e-6 >= lotted.objective(&greedy(&lotted)));
+}

@@ -35,21 +35,22 @@ pub fn exact(instance: &Instance) -> Solution {
     } else {
         (rows.len(), columns.len())
     };
-    let mut matrix = Matrix::new(height, width, 0i64);
-    let mut arc_at = HashMap::with_capacity(instance.arcs.len());
-    for (index, arc) in instance.arcs.iter().enumerate() {
+    let cells = instance.arcs.iter().enumerate().map(|(index, arc)| {
         let (r, c) = (row_of[&arc.structure], column_of[&arc.lot]);
         let cell = if transposed { (c, r) } else { (r, c) };
         let mut w = weight(index);
         if instance.pinned[arc.structure] {
             w = w.saturating_add(pin_weight);
         }
-        if w > matrix[cell] {
-            matrix[cell] = w;
-            arc_at.insert(cell, index);
-        }
-    }
-    let (_, assignment) = kuhn_munkres(&matrix);
+        (cell, w, index)
+    });
+    // Labels add up to about twice the largest weight: 32-bit integers halve the memory the
+    // algorithm sweeps whenever they are wide enough.
+    let (assignment, arc_at) = if pin_weight.saturating_mul(4) < i64::from(i32::MAX) {
+        assign::<i32>(height, width, cells.map(|(cell, w, i)| (cell, w as i32, i)))
+    } else {
+        assign::<i64>(height, width, cells)
+    };
     let mut chosen: Vec<usize> = assignment
         .iter()
         .enumerate()
@@ -57,4 +58,32 @@ pub fn exact(instance: &Instance) -> Solution {
         .collect();
     chosen.sort_unstable();
     Solution { chosen }
+}
+
+type Assignment = (Vec<usize>, HashMap<(usize, usize), usize>);
+
+/// Fills the matrix (the heaviest arc per cell) and solves it: the column of each row, and the
+/// arc behind each filled cell.
+fn assign<C>(
+    height: usize,
+    width: usize,
+    cells: impl Iterator<Item = ((usize, usize), C, usize)>,
+) -> Assignment
+where
+    C: pathfinding::num_traits::Bounded
+        + std::iter::Sum<C>
+        + pathfinding::num_traits::Signed
+        + Ord
+        + Copy,
+{
+    let mut matrix = Matrix::new(height, width, pathfinding::num_traits::Zero::zero());
+    let mut arc_at = HashMap::new();
+    for (cell, w, index) in cells {
+        if w > matrix[cell] {
+            matrix[cell] = w;
+            arc_at.insert(cell, index);
+        }
+    }
+    let (_, assignment) = kuhn_munkres(&matrix);
+    (assignment, arc_at)
 }

@@ -19,6 +19,7 @@ pub mod proposal;
 pub mod relaxation;
 pub mod repair;
 pub mod solve;
+pub mod synthetic;
 
 pub use build::{Request, RequestError};
 pub use model::{Arc, Capacity, Instance, LotNode, Solution};

@@ -20,6 +20,7 @@ use crate::scoring::ties::shown;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
 
 /// One structure on the site: eligibility and criterion values (`Criterion::ALL` order).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -181,17 +182,19 @@ fn interval(c: usize, w: &[f64; 5], (low, high): (f64, f64)) -> WeightInterval {
     }
 }
 
-/// Groups of ex æquo candidates in `order` (same eligibility, same total as shown).
-fn tie_groups(candidates: &[Candidate], totals: &[f64], order: &[usize]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for &i in order {
-        let same = groups.last().is_some_and(|g| {
-            let j = g[0];
-            candidates[j].eligible == candidates[i].eligible && shown(totals[j]) == shown(totals[i])
-        });
-        match groups.last_mut() {
-            Some(g) if same => g.push(i),
-            _ => groups.push(vec![i]),
+/// Runs of ex æquo candidates in `order` (same eligibility, same total as shown), as ranges of
+/// positions in `order`.
+fn tie_groups(candidates: &[Candidate], totals: &[f64], order: &[usize]) -> Vec<Range<usize>> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for end in 1..=order.len() {
+        let same = end < order.len() && {
+            let (a, b) = (order[start], order[end]);
+            candidates[a].eligible == candidates[b].eligible && shown(totals[a]) == shown(totals[b])
+        };
+        if !same {
+            groups.push(start..end);
+            start = end;
         }
     }
     groups
@@ -202,13 +205,14 @@ fn tie_groups(candidates: &[Candidate], totals: &[f64], order: &[usize]) -> Vec<
 pub fn order_intervals(candidates: &[Candidate], weights: &Weights) -> Vec<WeightInterval> {
     let w = raw_weights(weights);
     let t = totals(candidates, &w);
-    let groups = tie_groups(candidates, &t, &order(candidates, weights));
+    let order = order(candidates, weights);
+    let groups = tie_groups(candidates, &t, &order);
     (0..5)
         .map(|c| {
             let mut bounds = (f64::NEG_INFINITY, f64::INFINITY);
             for pair in groups.windows(2) {
-                for &i in &pair[0] {
-                    for &j in &pair[1] {
+                for &i in &order[pair[0].clone()] {
+                    for &j in &order[pair[1].clone()] {
                         keep_above(candidates, &w, c, (i, j), &mut bounds);
                     }
                 }
@@ -221,13 +225,11 @@ pub fn order_intervals(candidates: &[Candidate], weights: &Weights) -> Vec<Weigh
 /// Competition rank ≤ k: the first k, and whoever is ex æquo with the k-th.
 fn in_top(candidates: &[Candidate], totals: &[f64], order: &[usize], k: usize) -> Vec<bool> {
     let mut inside = vec![false; candidates.len()];
-    let mut position = 0;
     for group in tie_groups(candidates, totals, order) {
-        if position >= k {
+        if group.start >= k {
             break;
         }
-        position += group.len();
-        for i in group {
+        for &i in &order[group] {
             inside[i] = true;
         }
     }
@@ -372,6 +374,7 @@ pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &Monte
         return vec![1.0; n];
     }
     let base = raw_weights(weights);
+    let offsets: Vec<f64> = candidates.iter().map(|c| key(c.eligible, 0.0)).collect();
     let mut rng = Rng::new(mc.seed);
     let mut hits = vec![0u32; n];
     let mut keys = vec![0.0f64; n];
@@ -379,16 +382,17 @@ pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &Monte
     for _ in 0..mc.draws {
         let mut w = base.map(|x| x * rng.between(1.0 - mc.spread, 1.0 + mc.spread));
         let sum: f64 = w.iter().sum();
-        if sum > 0.0 {
-            w = w.map(|x| x / sum);
+        w = if sum > 0.0 {
+            w.map(|x| 100.0 * x / sum)
         } else {
-            w = [0.2; 5];
-        }
+            [20.0; 5]
+        };
+        // Keys are non-negative, so their bits sort like their values: the heap keeps the
+        // k largest and its minimum is the k-th.
         heap.clear();
-        for (slot, c) in keys.iter_mut().zip(candidates) {
-            let total = 100.0 * c.values.iter().zip(w).map(|(v, s)| v * s).sum::<f64>();
-            // Rounded as shown, so that ex æquo stay together at the cut.
-            *slot = key(c.eligible, shown(total) as f64 / 10.0);
+        for ((slot, c), offset) in keys.iter_mut().zip(candidates).zip(&offsets) {
+            let v = &c.values;
+            *slot = offset + v[0] * w[0] + v[1] * w[1] + v[2] * w[2] + v[3] * w[3] + v[4] * w[4];
             let bits = slot.to_bits();
             if heap.len() < k {
                 heap.push(Reverse(bits));
@@ -397,9 +401,13 @@ pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &Monte
                 heap.push(Reverse(bits));
             }
         }
-        let threshold = heap.peek().map_or(0, |Reverse(min)| *min);
+        let kth = heap.peek().map_or(0.0, |Reverse(min)| f64::from_bits(*min));
+        // Whoever is ex æquo with the k-th at the precision shown is in too: shown(x) ≥ s
+        // exactly when 10x ≥ s − ½ (totals are positive, rounded half away from zero).
+        let offset = if kth >= 1000.0 { 1000.0 } else { 0.0 };
+        let threshold = offset + (shown(kth - offset) as f64 - 0.5) / 10.0;
         for (hit, slot) in hits.iter_mut().zip(&keys) {
-            *hit += u32::from(slot.to_bits() >= threshold);
+            *hit += u32::from(*slot >= threshold);
         }
     }
     hits.into_iter()
