@@ -8,6 +8,7 @@ pub mod allocation;
 pub mod cli;
 pub mod demo_data;
 pub mod domain;
+pub mod edit;
 pub mod export;
 pub mod i18n;
 pub mod review;

@@ -41,7 +41,7 @@ pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Ou
         keymap,
         problem,
     );
-    // The review session opens with the cockpit (read-only when another instance holds the
+    // The session opens with the cockpit (read-only when another instance holds the
     // workspace) and is dropped with the app on quit, which releases the lock.
     app.open_review();
     terminal::run(app).map(|()| ExitCode::SUCCESS).map_err(|e| {

@@ -4,8 +4,10 @@
 //! exhaustive `match` on `Lang`, so a missing translation is a compile error); this module only
 //! holds what they share.
 
+pub mod fold;
 mod format;
 pub mod labels;
+pub mod natural;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;

@@ -1,6 +1,7 @@
 //! Why a review session could not open or apply a change.
 
 use crate::domain::CallId;
+use crate::edit::EditError;
 use crate::i18n::Lang;
 use crate::review::ReviewError;
 use crate::store::journal::JournalError;
@@ -52,12 +53,28 @@ pub enum SessionError {
     },
     #[error("{}\u{a0}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// A change of the workspace's records refused as it stands (the data is unchanged).
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    /// A review change with no call under review.
+    /// A change of records asked of a session opened without the workspace (a program error,
+    /// never the officer's).
+    #[error("modification des fiches impossible depuis cette commande")]
+    NoWorkspace,
+    #[error("aucun appel ouvert\u{a0}: choisissez ou créez un appel d’abord")]
+    NoCall,
 }
 
 impl SessionError {
     /// True when the review rules refused the change (as opposed to the disk or the lock).
     pub fn is_rule(&self) -> bool {
-        matches!(self, SessionError::Rule(_) | SessionError::UnknownCall(_))
+        matches!(
+            self,
+            SessionError::Rule(_)
+                | SessionError::UnknownCall(_)
+                | SessionError::Edit(_)
+                | SessionError::NoCall
+        )
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -89,6 +106,9 @@ impl SessionError {
                 error.message(lang)
             ),
             SessionError::Io { path, source } => format!("{}: {source}", path.display()),
+            SessionError::Edit(e) => e.message(lang),
+            SessionError::NoWorkspace => "records cannot be changed from this command".to_owned(),
+            SessionError::NoCall => "no call open: pick or create a call first".to_owned(),
         }
     }
 }
