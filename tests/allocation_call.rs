@@ -342,4 +342,66 @@ fn command_line_review_set_check_and_allocate() {
 
     let refused = ancrage(d, &["allocate", "--call", CALL, "--pin", "nobody:nowhere"]);
     assert_eq!(refused.status.code(), Some(2));
+
+    // The officer breaks the tie between the two accepted at 94,0; the jury file says why.
+    let tie = ancrage(
+        d,
+        &[
+            "review",
+            "tie-break",
+            "--call",
+            CALL,
+            "--site",
+            USINE,
+            "--order",
+            "copeaux-volants,conserverie-quai-sucre",
+            "--motivation",
+            "visite du 3 décembre",
+        ],
+    );
+    assert!(
+        tie.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tie.stderr)
+    );
+    assert!(String::from_utf8_lossy(&tie.stdout).contains("Les Copeaux Volants > Conserverie"));
+    let out = d.join("jury.md");
+    let export = ancrage(
+        d,
+        &[
+            "export",
+            "--call",
+            CALL,
+            "--format",
+            "md",
+            "--status",
+            "accepte",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.contains("départagé par le service\u{a0}: visite du 3 décembre"),
+        "{md}"
+    );
+    // Allocation applied as the shortlist, in one step.
+    let applied = ancrage(
+        d,
+        &[
+            "allocate",
+            "--call",
+            CALL,
+            "--apply",
+            "--today",
+            "2026-11-26",
+        ],
+    );
+    assert!(applied.status.success());
+    assert!(String::from_utf8_lossy(&applied.stderr).contains("annulable d'un bloc"));
 }

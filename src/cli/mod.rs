@@ -15,6 +15,7 @@ mod schema;
 pub mod suggest;
 mod summary;
 pub mod table;
+pub mod tie_break;
 mod workspace;
 
 use crate::i18n::Lang;

@@ -35,6 +35,8 @@ pub enum ReviewCommand {
     List(ListArgs),
     /// Decide on one application, under the same rules as the interface.
     Set(SetArgs),
+    /// Order structures tied on a site, and say why (written in the jury files).
+    TieBreak(crate::cli::tie_break::TieBreakArgs),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +117,10 @@ pub fn execute(
     match command {
         ReviewCommand::List(args) => list(args, dir, workspace, lang),
         ReviewCommand::Set(args) => set(args, dir, workspace, lang),
+        ReviewCommand::TieBreak(args) => {
+            find_call(workspace, &args.call, lang)?;
+            crate::cli::tie_break::tie_break(args, dir, workspace, lang)
+        }
     }
 }
 
