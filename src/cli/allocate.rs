@@ -221,10 +221,15 @@ pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
         Lang::Fr => format!("Répartition proposée — {title}\n"),
         Lang::En => format!("Proposed allocation — {title}\n"),
     };
-    let placed = count(p.placements.len(), Noun::Structure, lang);
+    let n = p.placements.len();
+    let placed = match lang {
+        Lang::Fr if n <= 1 => format!("{} placée", count(n, Noun::Structure, lang)),
+        Lang::Fr => format!("{} placées", count(n, Noun::Structure, lang)),
+        Lang::En => format!("{} placed", count(n, Noun::Structure, lang)),
+    };
     out.push_str(&match lang {
         Lang::Fr => format!(
-            "{placed} placée(s), {} points au total (somme des scores{}){NBSP}; borne{NBSP}: {}{NBSP}; {}.\n",
+            "{placed}, {} points au total (somme des scores{}){NBSP}; borne{NBSP}: {}{NBSP}; {}.\n",
             points(p.objective, lang),
             if p.bonus > 0.0 {
                 format!(", plus {} par structure placée", points(p.bonus, lang))
@@ -235,7 +240,7 @@ pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
             p.gap_text(lang)
         ),
         Lang::En => format!(
-            "{placed} placed, {} points in total (sum of scores{}); bound: {}; {}.\n",
+            "{placed}, {} points in total (sum of scores{}); bound: {}; {}.\n",
             points(p.objective, lang),
             if p.bonus > 0.0 {
                 format!(", plus {} per structure placed", points(p.bonus, lang))
@@ -268,8 +273,8 @@ pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
     });
     if p.priority_placements < p.min_priority {
         out.push_str(lang.pick(
-            "Attention\u{a0}: le minimum demandé dans les zones Nord et Est ne peut pas être atteint.\n",
-            "Warning: the minimum asked in the North and East zones cannot be reached.\n",
+            "Attention\u{a0}: le minimum demandé dans les zones Nord et Est n'est pas atteint (les lots et les candidatures ne le permettent pas, ou pas sans écarter une décision prise).\n",
+            "Warning: the minimum asked in the North and East zones is not reached (the lots and applications do not allow it, or not without overriding a decision taken).\n",
         ));
     }
     for site in &p.sites {
