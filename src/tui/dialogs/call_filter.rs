@@ -11,6 +11,7 @@ use crate::tui::shared::call_filter::{CallFilter, CallFilterField};
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::choices::{choice_line, step_field};
 use crate::tui::widgets::review_text::status_text;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
@@ -54,22 +55,23 @@ impl Dialog for CallFilterDialog {
     fn update(&mut self, _ctx: &Context, action: Action, _viewport: Viewport) -> Outcome {
         let fields = CallFilterField::ALL.len();
         let field = CallFilterField::ALL[self.field % fields];
+        if let Some(next) = step_field(self.field, fields, action) {
+            self.field = next;
+            return Outcome::changed();
+        }
         match action {
-            Action::Down => self.field = (self.field + 1) % fields,
-            Action::Up => self.field = (self.field + fields - 1) % fields,
             Action::Increase | Action::Decrease | Action::Toggle => {
                 self.filter
                     .step(field, &self.sites, action != Action::Decrease);
-                return self.changed();
+                self.changed()
             }
             Action::Reset => {
                 self.filter = self.filter.cleared();
-                return self.changed();
+                self.changed()
             }
-            Action::Back => return Outcome::effect(Effect::Close),
-            _ => return Outcome::none(),
+            Action::Back => Outcome::effect(Effect::Close),
+            _ => Outcome::none(),
         }
-        Outcome::changed()
     }
 
     fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, _ui: &mut UiState) {
@@ -91,18 +93,12 @@ impl Dialog for CallFilterDialog {
             .iter()
             .enumerate()
             .map(|(i, &field)| {
-                let selected = i == self.field % CallFilterField::ALL.len();
-                let text = format!(
-                    "{}{:<12}◂ {} ▸",
-                    if selected { "▸ " } else { "  " },
+                choice_line(
+                    i == self.field % CallFilterField::ALL.len(),
                     field.label(lang),
-                    value(field)
-                );
-                if selected {
-                    Line::styled(text, style::selected())
-                } else {
-                    Line::from(text)
-                }
+                    12,
+                    &value(field),
+                )
             })
             .collect();
         lines.push(Line::from(""));

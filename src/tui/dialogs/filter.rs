@@ -10,6 +10,7 @@ use crate::tui::shared::filter::{Filter, FilterField};
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::choices::{choice_line, step_field};
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -64,25 +65,23 @@ impl Dialog for FilterDialog {
     fn update(&mut self, ctx: &Context, action: Action, _viewport: Viewport) -> Outcome {
         let fields = self.fields();
         let field = fields[self.field % fields.len()];
+        if let Some(next) = step_field(self.field, fields.len(), action) {
+            self.field = next;
+            return Outcome::changed();
+        }
         match action {
-            Action::Down => self.field = (self.field + 1) % fields.len(),
-            Action::Up => self.field = (self.field + fields.len() - 1) % fields.len(),
-            Action::Increase | Action::Toggle => {
-                self.filter.step(field, &ctx.workspace, true);
-                return self.changed();
-            }
-            Action::Decrease => {
-                self.filter.step(field, &ctx.workspace, false);
-                return self.changed();
+            Action::Increase | Action::Toggle | Action::Decrease => {
+                self.filter
+                    .step(field, &ctx.workspace, action != Action::Decrease);
+                self.changed()
             }
             Action::Reset => {
                 self.filter = Filter::default();
-                return self.changed();
+                self.changed()
             }
-            Action::Back => return Outcome::effect(Effect::Close),
-            _ => return Outcome::none(),
+            Action::Back => Outcome::effect(Effect::Close),
+            _ => Outcome::none(),
         }
-        Outcome::changed()
     }
 
     fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, _ui: &mut UiState) {
@@ -103,18 +102,12 @@ impl Dialog for FilterDialog {
             .iter()
             .enumerate()
             .map(|(i, &field)| {
-                let selected = i == self.field % fields.len();
-                let text = format!(
-                    "{}{:<22}◂ {} ▸",
-                    if selected { "▸ " } else { "  " },
+                choice_line(
+                    i == self.field % fields.len(),
                     field.label(lang),
-                    self.filter.value_label(field, &ctx.workspace, lang)
-                );
-                if selected {
-                    Line::styled(text, style::selected())
-                } else {
-                    Line::from(text)
-                }
+                    22,
+                    &self.filter.value_label(field, &ctx.workspace, lang),
+                )
             })
             .collect();
         lines.push(Line::from(""));

@@ -13,6 +13,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::ranking::Criterion;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::choices::step_field;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -65,15 +66,16 @@ impl Dialog for WeightsDialog {
     }
 
     fn update(&mut self, ctx: &Context, action: Action, _viewport: Viewport) -> Outcome {
-        let count = Criterion::ALL.len();
+        if let Some(next) = step_field(self.field, Criterion::ALL.len(), action) {
+            self.field = next;
+            return Outcome::changed();
+        }
         match action {
-            Action::Down => self.field = (self.field + 1) % count,
-            Action::Up => self.field = (self.field + count - 1) % count,
             Action::Increase | Action::Decrease => {
-                return match self.step(&ctx.weights, action == Action::Increase) {
+                match self.step(&ctx.weights, action == Action::Increase) {
                     Some(weights) => Outcome::effect(Effect::SetWeights(weights)),
                     None => Outcome::none(),
-                };
+                }
             }
             Action::Reset => {
                 let question = Confirm::new(
@@ -83,12 +85,11 @@ impl Dialog for WeightsDialog {
                         Effect::Info(Msg::WeightsReset.get(ctx.lang).to_owned()),
                     ],
                 );
-                return Outcome::effect(Effect::Open(Box::new(question)));
+                Outcome::effect(Effect::Open(Box::new(question)))
             }
-            Action::Back => return Outcome::effect(Effect::Close),
-            _ => return Outcome::none(),
+            Action::Back => Outcome::effect(Effect::Close),
+            _ => Outcome::none(),
         }
-        Outcome::changed()
     }
 
     fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, _ui: &mut UiState) {

@@ -2,6 +2,7 @@
 //! query and its sort; and how a cursor moves.
 
 use crate::tui::action::Action;
+use crate::tui::pane::Focus;
 
 /// Which column a table is sorted by (an index into its column list) and in which direction.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,6 +57,19 @@ pub fn moved(cursor: usize, len: usize, action: Action, page: usize) -> Option<u
     Some(next)
 }
 
+/// A list's cursor moved by a key, or put on a row by a click; none when the action is
+/// neither. True when the cursor changed.
+pub fn move_or_select(cursor: &mut usize, len: usize, action: Action, page: usize) -> Option<bool> {
+    let next = match action {
+        Action::Select(Focus::List, index) if index < len => index,
+        Action::Select(..) => return Some(false),
+        _ => moved(*cursor, len, action, page)?,
+    };
+    let changed = next != *cursor;
+    *cursor = next;
+    Some(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +81,22 @@ mod tests {
         assert_eq!(moved(3, 5, Action::PageDown, 10), Some(4));
         assert_eq!(moved(3, 5, Action::PageUp, 2), Some(1));
         assert_eq!(moved(3, 5, Action::Open, 2), None);
+    }
+
+    #[test]
+    fn keys_and_clicks_move_a_cursor() {
+        let mut cursor = 0;
+        assert_eq!(move_or_select(&mut cursor, 5, Action::Down, 10), Some(true));
+        assert_eq!(
+            move_or_select(&mut cursor, 5, Action::Select(Focus::List, 4), 10),
+            Some(true)
+        );
+        assert_eq!(cursor, 4);
+        assert_eq!(
+            move_or_select(&mut cursor, 5, Action::Select(Focus::List, 9), 10),
+            Some(false)
+        );
+        assert_eq!(move_or_select(&mut cursor, 5, Action::Open, 10), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Drawing pieces the screens and dialogs share: styles, popups, the table, text cut with an
 //! ellipsis, the bars around the screen, the ranked pane, the score card and review wording.
 
+pub mod choices;
 pub mod cut;
 pub mod key_bar;
 pub mod popup;

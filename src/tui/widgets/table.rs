@@ -4,6 +4,7 @@
 //! arrow; when it was dropped, the title names the sort.
 
 use crate::i18n::Lang;
+use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::{RowsArea, visible_window};
 use crate::tui::widgets::cut::{cut, cut_line};
 use crate::tui::widgets::style;
@@ -219,6 +220,36 @@ impl Table<'_> {
         );
         rows_area
     }
+}
+
+/// The search of a list, for its title: « Recherche : « usine▏ » » while typed, « filtre :
+/// « usine » » once kept, and that the rows go by relevance.
+pub fn search_spans(query: &str, searching: bool, lang: Lang) -> Vec<Span<'static>> {
+    if !searching && query.is_empty() {
+        return Vec::new();
+    }
+    let label = if searching {
+        Msg::SearchPrompt
+    } else {
+        Msg::SearchKept
+    }
+    .get(lang);
+    let caret = if searching { "▏" } else { "" };
+    let quoted = match lang {
+        Lang::Fr => format!("«\u{a0}{query}{caret}\u{a0}»"),
+        Lang::En => format!("“{query}{caret}”"),
+    };
+    let mut spans = vec![Span::styled(
+        format!("{}{quoted} ", text::label_colon(label, lang)),
+        style::matched(),
+    )];
+    if !query.trim().is_empty() {
+        spans.push(Span::styled(
+            format!("{} ", Msg::ByRelevance.get(lang)),
+            style::dim(),
+        ));
+    }
+    spans
 }
 
 /// A dim sentence in place of the rows of an empty list.

@@ -8,6 +8,7 @@ use crate::tui::dialogs::export::{ExportDialog, Question};
 use crate::tui::shared::export_choices::{
     ExportField as Field, ExportScope as Scope, format_label,
 };
+use crate::tui::widgets::choices::choice_line;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,16 +17,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 const CARET: char = '▏';
 const LABEL_WIDTH: usize = 22;
-
-fn choice_line(selected: bool, label: &str, value: String) -> Line<'static> {
-    let marker = if selected { "▸ " } else { "  " };
-    let text = format!("{marker}{label:<LABEL_WIDTH$}◂ {value} ▸");
-    if selected {
-        Line::styled(text, style::selected())
-    } else {
-        Line::from(text)
-    }
-}
 
 fn scope_value(ctx: &Context, dialog: &ExportDialog, scope: Scope) -> String {
     let label = scope.label(ctx.lang);
@@ -67,17 +58,20 @@ fn lines(ctx: &Context, dialog: &ExportDialog, width: usize) -> Vec<Line<'static
         choice_line(
             choices.field == Field::Format,
             Field::Format.label(lang),
-            format_label(choices.format, lang).to_owned(),
+            LABEL_WIDTH,
+            format_label(choices.format, lang),
         ),
         choice_line(
             choices.field == Field::Scope,
             Field::Scope.label(lang),
-            scope_value(ctx, dialog, choices.scope),
+            LABEL_WIDTH,
+            &scope_value(ctx, dialog, choices.scope),
         ),
         choice_line(
             choices.field == Field::PersonalData,
             Field::PersonalData.label(lang),
-            personal.to_owned(),
+            LABEL_WIDTH,
+            personal,
         ),
     ];
     let on_path = choices.field == Field::Path;

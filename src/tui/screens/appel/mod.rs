@@ -20,11 +20,10 @@ use crate::tui::dialogs::grid::GridDialog;
 use crate::tui::dialogs::review_form::ReviewForm;
 use crate::tui::dialogs::score_card::ScoreCardDialog;
 use crate::tui::keymap::Scope;
-use crate::tui::pane::Focus;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::call_filter::CallFilter;
 use crate::tui::shared::decision::decision;
-use crate::tui::shared::listing::moved;
+use crate::tui::shared::listing::move_or_select;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use ratatui::Frame;
@@ -147,10 +146,7 @@ impl Appel {
     }
 
     fn move_cursor(&mut self, action: Action, page: usize) -> Option<Outcome> {
-        let next = moved(self.cursor, self.rows.len(), action, page)?;
-        let changed = next != self.cursor;
-        self.cursor = next;
-        Some(Outcome::from(changed))
+        move_or_select(&mut self.cursor, self.rows.len(), action, page).map(Outcome::from)
     }
 
     fn back(&mut self, ctx: &Context) -> Outcome {
@@ -295,11 +291,6 @@ impl Screen for Appel {
                     self.filter.clone(),
                     sites,
                 ))))
-            }
-            Action::Select(Focus::List, index) if index < self.rows.len() => {
-                let changed = index != self.cursor;
-                self.cursor = index;
-                Outcome::from(changed)
             }
             _ => Outcome::none(),
         }

@@ -13,7 +13,7 @@ use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
 use crate::tui::widgets::review_text::status_text;
 use crate::tui::widgets::style;
-use crate::tui::widgets::table::{self, Column, Table, highlighted};
+use crate::tui::widgets::table::{self, Column, Table, highlighted, search_spans};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -198,17 +198,7 @@ pub fn render(
         ),
         style::bold(),
     )];
-    if screen.searching || !screen.query.is_empty() {
-        let caret = if screen.searching { "▏" } else { "" };
-        title.push(Span::styled(
-            format!(
-                "{}«\u{a0}{}{caret}\u{a0}» ",
-                text::label_colon(Msg::SearchPrompt.get(lang), lang),
-                screen.query
-            ),
-            style::matched(),
-        ));
-    }
+    title.extend(search_spans(&screen.query, screen.searching, lang));
     let search = Search::new(&screen.query);
     let mut offset = ui.offsets(Tab::Call).table;
     let drawn = Table {

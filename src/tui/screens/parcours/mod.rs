@@ -7,9 +7,8 @@ use crate::tui::component::Outcome;
 use crate::tui::context::Context;
 use crate::tui::figures;
 use crate::tui::keymap::Scope;
-use crate::tui::pane::Focus;
 use crate::tui::screens::{Refresh, Screen};
-use crate::tui::shared::listing::moved;
+use crate::tui::shared::listing::move_or_select;
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
@@ -55,19 +54,8 @@ impl Screen for Parcours {
     }
 
     fn update(&mut self, _ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
-        if let Some(next) = moved(self.cursor, self.rows.len(), action, viewport.page) {
-            let changed = next != self.cursor;
-            self.cursor = next;
-            return Outcome::from(changed);
-        }
-        match action {
-            Action::Select(Focus::List, index) if index < self.rows.len() => {
-                let changed = index != self.cursor;
-                self.cursor = index;
-                Outcome::from(changed)
-            }
-            _ => Outcome::none(),
-        }
+        move_or_select(&mut self.cursor, self.rows.len(), action, viewport.page)
+            .map_or_else(Outcome::none, Outcome::from)
     }
 
     fn refresh(&mut self, ctx: &Context, what: Refresh) {

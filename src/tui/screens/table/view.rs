@@ -7,11 +7,11 @@ use crate::tui::pane::Focus;
 use crate::tui::screens::table::TableScreen;
 use crate::tui::screens::table::items::Items;
 use crate::tui::shared::search::Search;
-use crate::tui::text::{self, Msg};
+use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
 use crate::tui::widgets::ranked::{self, RankedPane};
 use crate::tui::widgets::style;
-use crate::tui::widgets::table::{self, Column, SortMark, Table, Width};
+use crate::tui::widgets::table::{self, Column, SortMark, Table, Width, search_spans};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -34,29 +34,7 @@ fn title(
         format!(" {name} ({shown}/{total}) "),
         style::bold(),
     )];
-    if searching || !query.is_empty() {
-        let label = if searching {
-            Msg::SearchPrompt
-        } else {
-            Msg::SearchKept
-        }
-        .get(lang);
-        let caret = if searching { "▏" } else { "" };
-        let quoted = match lang {
-            Lang::Fr => format!("«\u{a0}{query}{caret}\u{a0}»"),
-            Lang::En => format!("“{query}{caret}”"),
-        };
-        spans.push(Span::styled(
-            format!("{}{quoted} ", text::label_colon(label, lang)),
-            style::matched(),
-        ));
-        if !query.trim().is_empty() {
-            spans.push(Span::styled(
-                format!("{} ", Msg::ByRelevance.get(lang)),
-                style::dim(),
-            ));
-        }
-    }
+    spans.extend(search_spans(query, searching, lang));
     Line::from(spans)
 }
 

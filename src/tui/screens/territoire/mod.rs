@@ -7,9 +7,8 @@ use crate::tui::action::Action;
 use crate::tui::component::Outcome;
 use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
-use crate::tui::pane::Focus;
 use crate::tui::screens::{Refresh, Screen};
-use crate::tui::shared::listing::moved;
+use crate::tui::shared::listing::move_or_select;
 use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
@@ -33,19 +32,8 @@ impl Screen for Territoire {
 
     fn update(&mut self, ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
         let len = ctx.workspace.territory.cities.len();
-        if let Some(next) = moved(self.cursor, len, action, viewport.page) {
-            let changed = next != self.cursor;
-            self.cursor = next;
-            return Outcome::from(changed);
-        }
-        match action {
-            Action::Select(Focus::List, index) if index < len => {
-                let changed = index != self.cursor;
-                self.cursor = index;
-                Outcome::from(changed)
-            }
-            _ => Outcome::none(),
-        }
+        move_or_select(&mut self.cursor, len, action, viewport.page)
+            .map_or_else(Outcome::none, Outcome::from)
     }
 
     fn refresh(&mut self, ctx: &Context, _what: Refresh) {
