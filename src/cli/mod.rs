@@ -1,5 +1,6 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+pub mod allocate;
 mod check;
 mod count;
 pub mod demo_data;
@@ -9,11 +10,13 @@ mod init;
 pub mod open;
 pub mod output;
 pub mod rank;
+pub mod rank_robustness;
 pub mod review;
 mod schema;
 pub mod suggest;
 mod summary;
 pub mod table;
+pub mod tie_break;
 mod workspace;
 
 use crate::i18n::Lang;
@@ -59,6 +62,8 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
     Export(export::ExportArgs),
+    /// Propose who gets which lot of a call, for the most points, within a certified gap.
+    Allocate(allocate::AllocateArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -86,6 +91,7 @@ pub fn run() -> ExitCode {
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
+        Some(Command::Allocate(args)) => allocate::run(&workspace(), args, lang),
         Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
             .and_then(|summary| output::println(&summary, lang))
             .map(|()| ExitCode::SUCCESS),

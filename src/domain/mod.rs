@@ -2,6 +2,7 @@
 
 pub mod call;
 pub mod fee;
+pub mod holding;
 pub mod ids;
 pub mod money;
 pub mod site;
@@ -13,6 +14,7 @@ pub mod workspace;
 
 pub use call::{Application, Call, Weights};
 pub use fee::{Fee, FeeUnit};
+pub use holding::Holding;
 pub use ids::{CallId, InseeCode, LotId, SectorCode, SiteId, StructureId};
 pub use money::Money;
 pub use site::{Feature, Lot, Programme, Site, SiteKind, SiteStatus, Source, UseType};
