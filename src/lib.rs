@@ -2,8 +2,9 @@
 //! expressions of interest, hand juries a shortlist, follow each residential pathway.
 //!
 //! Layers, each knowing only those below it: `domain` → `store` → `scoring` → `review` →
-//! `pathway` → `export` → `tui` → `cli`. `i18n` is shared formatting.
+//! `pathway`, `allocation` → `export` → `tui` → `cli`. `i18n` is shared formatting.
 
+pub mod allocation;
 pub mod cli;
 pub mod demo_data;
 pub mod domain;

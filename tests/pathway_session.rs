@@ -1,7 +1,7 @@
 //! Placements through the workspace session, as the cockpit will record them: accepting an
 //! application and recording its placement is one journal line and one undo.
 
-use ancrage::domain::{CallId, EpisodeOutcome, StructureId};
+use ancrage::domain::{CallId, EpisodeOutcome, Holding, StructureId};
 use ancrage::edit;
 use ancrage::pathway::{AlertKind, Within, acceptance_edit, alerts_for};
 use ancrage::review::{AppKey, Change, Status};
@@ -43,7 +43,8 @@ fn accepting_with_its_placement_is_one_step_and_one_undo() {
         Session::open(dir.path(), &ws, Some(&call), "léa", Access::WriteIfFree).unwrap();
     let site = ws.site(&key.site).unwrap();
     let lot = site.lots.first().map(|l| l.id.clone());
-    let placed = acceptance_edit(&ws, &call, &key, lot.clone()).unwrap();
+    let holding = lot.clone().map(Holding::whole);
+    let placed = acceptance_edit(&ws, &call, &key, holding.as_ref()).unwrap();
     assert_eq!(placed.episode.outcome, EpisodeOutcome::Planned);
     assert_eq!(
         placed.episode.from,

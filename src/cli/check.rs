@@ -42,7 +42,77 @@ pub fn run(dir: &Path, lang: Lang) -> Outcome {
     for notice in &notices {
         output::println(notice, lang)?;
     }
-    Ok(ExitCode::SUCCESS)
+    let decisions = decision_warnings(dir, &loaded.workspace, lang);
+    for line in decisions.warnings.iter().chain(&decisions.unreadable) {
+        output::println(line, lang)?;
+    }
+    Ok(if decisions.unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// What the calls' decisions say: warnings (a lot given twice, a pool over its m²…) that never
+/// fail the check, and review files that cannot be read, which do.
+#[derive(Debug, Default)]
+pub struct DecisionWarnings {
+    pub warnings: Vec<String>,
+    pub unreadable: Vec<String>,
+}
+
+/// Each call's live checks, pointed at the application in `reviews/<call>.json`
+/// (`file:line:column: review.applications[3] — attention : …`).
+pub fn decision_warnings(dir: &Path, ws: &Workspace, lang: Lang) -> DecisionWarnings {
+    use crate::session::{Access, ReviewSession, officer_name};
+    let mut out = DecisionWarnings::default();
+    for call in &ws.calls {
+        let session =
+            match ReviewSession::open_with(dir, ws, &call.id, &officer_name(), Access::ReadOnly) {
+                Ok(session) => session,
+                Err(e) => {
+                    out.unreadable.push(e.message(lang));
+                    continue;
+                }
+            };
+        let path = session.state_path();
+        let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let listed: Vec<(String, String)> = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v.pointer("/review/applications").cloned())
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|a| {
+                let field = |name: &str| a[name].as_str().unwrap_or_default().to_owned();
+                (field("structure"), field("site"))
+            })
+            .collect();
+        let warning = lang.pick("attention\u{a0}:", "warning:");
+        for w in session.checks(ws) {
+            let mut place = relative.display().to_string();
+            // The last application named is the one whose decision raised the warning.
+            let index = w.applications().iter().rev().find_map(|key| {
+                listed
+                    .iter()
+                    .position(|(s, site)| s == key.structure.as_str() && site == key.site.as_str())
+            });
+            match index {
+                Some(index) => {
+                    let field = format!("review.applications[{index}]");
+                    if let Some((line, column)) = crate::store::locate::locate(&text, &field) {
+                        place.push_str(&format!(":{line}:{column}"));
+                    }
+                    place.push_str(&format!(": {field} —"));
+                }
+                None => place.push(':'),
+            }
+            out.warnings
+                .push(format!("{place} {warning} {}", w.message(lang)));
+        }
+    }
+    out
 }
 
 /// Hidden copies left by writers killed mid-save: not data, gone at the next start.

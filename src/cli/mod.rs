@@ -1,5 +1,6 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+pub mod allocate;
 mod check;
 mod count;
 pub mod demo_data;
@@ -11,6 +12,7 @@ pub mod open;
 pub mod output;
 pub mod pathway;
 pub mod rank;
+pub mod rank_robustness;
 mod record;
 pub mod report;
 pub mod review;
@@ -19,6 +21,7 @@ pub mod stats;
 pub mod suggest;
 mod summary;
 pub mod table;
+pub mod tie_break;
 mod unknown;
 mod workspace;
 
@@ -73,6 +76,8 @@ pub enum Command {
     Fund(fund::FundArgs),
     /// The yearly report for the territorial council: xlsx, ods, html or md.
     Report(report::ReportArgs),
+    /// Propose who gets which lot of a call, for the most points, within a certified gap.
+    Allocate(allocate::AllocateArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -104,6 +109,7 @@ pub fn run() -> ExitCode {
         Some(Command::Stats(args)) => stats::run(&workspace(), args, lang),
         Some(Command::Fund(args)) => fund::run(&workspace(), args, lang),
         Some(Command::Report(args)) => report::run(&workspace(), args, lang),
+        Some(Command::Allocate(args)) => allocate::run(&workspace(), args, lang),
         Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
             .and_then(|summary| output::println(&summary, lang))
             .map(|()| ExitCode::SUCCESS),

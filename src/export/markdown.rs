@@ -27,6 +27,13 @@ pub fn write(report: &JuryReport) -> String {
     );
     let _ = writeln!(out, "**{}**\n", esc(&pack::personal_data_statement(report)));
     let _ = writeln!(out, "{}\n", esc(&pack::grants(report)));
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "**{}**\n", esc(pack::warnings_title(report.lang)));
+        for warning in &report.warnings {
+            let _ = writeln!(out, "- {}", esc(warning));
+        }
+        out.push('\n');
+    }
     if let Some(omitted) = pack::omitted(report) {
         let _ = writeln!(out, "{}\n", esc(&omitted));
     }
@@ -137,10 +144,17 @@ fn card(out: &mut String, row: &ApplicationRow, report: &JuryReport, h: &Heading
     let _ = write!(
         out,
         "### {}\n\n*{}*  \n{}\n\n",
-        esc(&pack::card_heading(row)),
+        esc(&pack::card_heading(row, lang)),
         esc(&pack::identity(row, lang)),
         esc(&pack::labelled(h.status, row.status.label(lang), lang)),
     );
+    let notes = pack::decision_notes(row, report);
+    for note in &notes {
+        let _ = writeln!(out, "- {}", esc(note));
+    }
+    if !notes.is_empty() {
+        out.push('\n');
+    }
     if let Some(contact) = pack::contact(row) {
         let _ = writeln!(out, "{}\n", esc(&pack::labelled(h.contact, &contact, lang)));
     }
@@ -210,6 +224,10 @@ fn criteria(out: &mut String, report: &JuryReport, h: &Headings) {
         &pack::weight_cells(&part.grid, lang),
     );
     let _ = writeln!(out, "{}\n", esc(&pack::threshold(report)));
+    let _ = writeln!(out, "{}\n", esc(&pack::robustness_method(lang)));
+    for line in pack::robustness_lines(report) {
+        let _ = writeln!(out, "{}\n", esc(&line));
+    }
 }
 
 #[cfg(test)]

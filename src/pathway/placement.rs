@@ -10,7 +10,7 @@
 //! change as one `session::Operation { change, edit }` (one journal line, one undo).
 
 use crate::domain::{
-    Agreement, AgreementKind, ApplicationRef, CallId, EpisodeKind, EpisodeOutcome, LotId,
+    Agreement, AgreementKind, ApplicationRef, CallId, EpisodeKind, EpisodeOutcome, Holding, LotId,
     PathwayEpisode, Site, SiteId, SiteKind, Structure, StructureId, Surface, Workspace,
 };
 use crate::edit::{Edit, EditKind, Record};
@@ -294,15 +294,17 @@ fn note(structure: &Structure, site: &Site, episode: &PathwayEpisode) -> String 
     )
 }
 
-/// The placement an accepted application leads to: the call's site (and `lot`, when the
-/// decision holds one), from the structure's wished start — or later, when the site or the lot
-/// opens later — for the duration it needs, cut to the site's window and longest occupation.
+/// The placement an accepted application leads to: the call's site (and the lot the decision
+/// holds — with its m² on a pooled lot — when it holds one), from the structure's wished start
+/// — or later, when the site or the lot opens later — for the duration it needs, cut to the
+/// site's window and longest occupation.
 pub fn placement_for_application(
     workspace: &Workspace,
     call: &CallId,
     key: &AppKey,
-    lot: Option<LotId>,
+    holding: Option<&Holding>,
 ) -> Result<Placement, PlacementError> {
+    let lot = holding.map(|h| h.lot.clone());
     let call_record = workspace
         .call(call)
         .ok_or_else(|| PlacementError::UnknownCall(call.clone()))?;
@@ -354,7 +356,7 @@ pub fn placement_for_application(
             call: call.clone(),
             site: site.id.clone(),
         }),
-        surface: None,
+        surface: holding.and_then(|h| h.m2),
     })
 }
 
@@ -364,9 +366,9 @@ pub fn acceptance_edit(
     workspace: &Workspace,
     call: &CallId,
     key: &AppKey,
-    lot: Option<LotId>,
+    holding: Option<&Holding>,
 ) -> Result<PlacementOutcome, PlacementError> {
-    let placement = placement_for_application(workspace, call, key, lot)?;
+    let placement = placement_for_application(workspace, call, key, holding)?;
     place(workspace, &placement)
 }
 
@@ -522,7 +524,8 @@ mod tests {
         // velo-solidaire wants 18 months from 2026-06-01; the friche opens 2026-06-01 and
         // closes 2028-05-31.
         let key = AppKey::new("velo-solidaire", "friche-des-rives");
-        let p = placement_for_application(&ws, &call, &key, Some(LotId::new("pavillon"))).unwrap();
+        let pavillon = Holding::whole(LotId::new("pavillon"));
+        let p = placement_for_application(&ws, &call, &key, Some(&pavillon)).unwrap();
         let site = ws.site(&key.site).unwrap();
         let from = ws
             .structure(&key.structure)
@@ -554,7 +557,11 @@ mod tests {
                 site: key.site.clone()
             })
         );
-        let outcome = acceptance_edit(&ws, &call, &key, Some(LotId::new("pavillon"))).unwrap();
+        let outcome = acceptance_edit(&ws, &call, &key, Some(&pavillon)).unwrap();
+        // A share of a pooled lot is the surface placed.
+        let terrain = Holding::share(LotId::new("terrain"), Surface::m2(300.0));
+        let shared = placement_for_application(&ws, &call, &key, Some(&terrain)).unwrap();
+        assert_eq!(shared.surface, Some(Surface::m2(300.0)));
         let after = placed(&ws, &outcome);
         still_valid(&after);
         assert!(matches!(

@@ -10,8 +10,11 @@ pub mod criteria;
 pub mod criterion;
 pub mod eligibility;
 pub mod evaluate;
+pub mod lot_scores;
 pub mod matcher;
 pub mod prepared;
+pub mod robustness;
+pub mod ties;
 
 /// The matching tolerances, as the scoring layer calls them.
 pub use crate::domain::Tolerances as Settings;

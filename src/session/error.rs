@@ -5,9 +5,29 @@ use crate::edit::EditError;
 use crate::i18n::Lang;
 use crate::review::ReviewError;
 use crate::store::journal::JournalError;
-use crate::store::lock::LockError;
+use crate::store::lock::{Holder, LockError};
 use std::io;
 use std::path::PathBuf;
+
+/// Why a session cannot write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyReadOnly {
+    /// Another instance holds the workspace lock.
+    Held(Holder),
+    /// Opened read-only on purpose (`ancrage review list`).
+    Asked,
+}
+
+impl WhyReadOnly {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            WhyReadOnly::Held(holder) => holder.describe(lang),
+            WhyReadOnly::Asked => lang
+                .pick("ouvert en lecture seule", "opened read-only")
+                .to_owned(),
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -17,9 +37,10 @@ pub enum SessionError {
     #[error("{0}")]
     Rule(#[from] ReviewError),
     #[error(
-        "lecture seule\u{a0}: {holder} — aucune modification possible tant que l'autre instance est ouverte"
+        "lecture seule\u{a0}: {} — aucune modification possible tant que l'autre instance est ouverte",
+        why.describe(Lang::Fr)
     )]
-    ReadOnly { holder: String },
+    ReadOnly { why: WhyReadOnly },
     #[error("{0}")]
     Lock(#[from] LockError),
     #[error("{0}")]
@@ -93,9 +114,10 @@ impl SessionError {
         match self {
             SessionError::UnknownCall(call) => format!("unknown call `{call}`"),
             SessionError::Rule(e) => e.message(lang),
-            SessionError::ReadOnly { holder } => {
-                format!("read-only: {holder} — no change possible while the other instance is open")
-            }
+            SessionError::ReadOnly { why } => format!(
+                "read-only: {} — no change possible while the other instance is open",
+                why.describe(lang)
+            ),
             SessionError::Lock(e) => e.message(lang),
             SessionError::Journal(e) => e.message(lang),
             SessionError::StateFile {

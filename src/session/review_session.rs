@@ -5,6 +5,7 @@
 use crate::domain::{CallId, Workspace};
 use crate::review::{Applied, Change, ReviewState, Warning};
 use crate::session::SessionError;
+use crate::session::error::WhyReadOnly;
 use crate::session::workspace_session::{Access, Session};
 use crate::store::journal::TornLine;
 use std::path::{Path, PathBuf};
@@ -94,7 +95,7 @@ impl ReviewSession {
         self.session.is_read_only()
     }
 
-    pub fn read_only_reason(&self) -> Option<&str> {
+    pub fn read_only_reason(&self) -> Option<&WhyReadOnly> {
         self.session.read_only_reason()
     }
 

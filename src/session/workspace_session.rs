@@ -22,6 +22,7 @@ use crate::domain::{Call, CallId, Workspace};
 use crate::edit::{self, Edit, Record};
 use crate::review::{self, Applied, Change, ReviewState, Warning, check_all};
 use crate::session::applied::{load_applied, save_applied};
+use crate::session::error::WhyReadOnly;
 use crate::session::files::{load_state, save_state, state_path};
 use crate::session::history::{History, Undoable};
 use crate::session::records::write_edit;
@@ -88,7 +89,7 @@ pub struct Session {
     who: String,
     writer: Option<Writer>,
     /// Why the session is read-only, when it is (who holds the lock).
-    read_only_reason: Option<String>,
+    read_only: Option<WhyReadOnly>,
     next_seq: u64,
     /// The review of the call under review, when there is one.
     review: Option<ReviewState>,
@@ -120,11 +121,13 @@ impl Session {
         {
             return Err(SessionError::UnknownCall(id.clone()));
         }
-        let (lock, read_only_reason) = match access {
-            Access::ReadOnly => (None, Some("ouvert en lecture seule".to_owned())),
+        let (lock, read_only) = match access {
+            Access::ReadOnly => (None, Some(WhyReadOnly::Asked)),
             Access::WriteIfFree => match Lock::acquire(dir) {
                 Ok(guard) => (Some(guard), None),
-                Err(LockError::HeldElsewhere { holder, .. }) => (None, Some(holder)),
+                Err(LockError::HeldElsewhere { holder, .. }) => {
+                    (None, Some(WhyReadOnly::Held(holder)))
+                }
                 Err(e) => return Err(e.into()),
             },
             Access::WriteWaiting(patience) => (Some(Lock::acquire_waiting(dir, patience)?), None),
@@ -133,7 +136,7 @@ impl Session {
             dir: dir.to_owned(),
             who: who.to_owned(),
             writer: None,
-            read_only_reason,
+            read_only,
             next_seq: 1,
             review: None,
             history: History::default(),
@@ -185,7 +188,7 @@ impl Session {
         let lock = match Lock::acquire(&self.dir) {
             Ok(guard) => Some(guard),
             Err(LockError::HeldElsewhere { holder, .. }) => {
-                self.read_only_reason = Some(holder);
+                self.read_only = Some(WhyReadOnly::Held(holder));
                 None
             }
             Err(e) => return Err(e.into()),
@@ -197,7 +200,7 @@ impl Session {
                 journal: JournalWriter::open(&self.dir.join(JOURNAL_FILE), journal.valid_len)?,
                 _lock: lock,
             });
-            self.read_only_reason = None;
+            self.read_only = None;
         }
         self.catch_up_edits(&journal)?;
         if let Some(call) = self.review.as_ref().map(|s| s.call.clone()) {
@@ -295,10 +298,7 @@ impl Session {
     ) -> Result<(Done, Undoable), SessionError> {
         let Some(writer) = self.writer.as_mut() else {
             return Err(SessionError::ReadOnly {
-                holder: self
-                    .read_only_reason
-                    .clone()
-                    .unwrap_or_else(|| "ouvert en lecture seule".to_owned()),
+                why: self.read_only.clone().unwrap_or(WhyReadOnly::Asked),
             });
         };
         if let (Some(edit), Some(workspace)) = (&step.edit, workspace) {
@@ -503,8 +503,8 @@ impl Session {
     }
 
     /// Who holds the lock, for the read-only banner.
-    pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only_reason.as_deref()
+    pub fn read_only_reason(&self) -> Option<&WhyReadOnly> {
+        self.read_only.as_ref()
     }
 
     /// The torn last line dropped from the journal on open, if any (show it once).

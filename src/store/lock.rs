@@ -12,10 +12,60 @@ use std::time::{Duration, Instant};
 
 pub const LOCK_FILE: &str = "ancrage.lock";
 
+/// Who holds the lock, as its file says (any part may be missing from an odd file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: Option<String>,
+    pub host: Option<String>,
+    pub since: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl Holder {
+    /// `pid=12 host=x since=…` lines, as `Lock::acquire` writes them.
+    fn read(content: &str) -> Holder {
+        let field = |name: &str| {
+            content
+                .lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        Holder {
+            pid: field("pid"),
+            host: field("host"),
+            since: field("since").and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()),
+        }
+    }
+
+    /// « pid 12 sur x depuis le 29/11/2026 à 20:16 » / “pid 12 on x since 2026-11-29 20:16”.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (Some(pid), Some(host)) = (&self.pid, &self.host) else {
+            return lang.pick("processus inconnu", "unknown process").to_owned();
+        };
+        let pid = crate::i18n::printable(pid);
+        let host = crate::i18n::printable(host);
+        match (self.since, lang) {
+            (Some(since), Lang::Fr) => format!(
+                "pid {pid} sur {host} depuis le {} à {}",
+                crate::i18n::date(since.date_naive(), lang),
+                since.format("%H:%M")
+            ),
+            (Some(since), Lang::En) => format!(
+                "pid {pid} on {host} since {} {}",
+                crate::i18n::date(since.date_naive(), lang),
+                since.format("%H:%M")
+            ),
+            (None, Lang::Fr) => format!("pid {pid} sur {host}"),
+            (None, Lang::En) => format!("pid {pid} on {host}"),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
-    HeldElsewhere { path: PathBuf, holder: String },
+    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({})", path.display(), holder.describe(Lang::Fr))]
+    HeldElsewhere { path: PathBuf, holder: Holder },
     #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
 }
@@ -25,8 +75,9 @@ impl LockError {
         match (self, lang) {
             (_, Lang::Fr) => self.to_string(),
             (LockError::HeldElsewhere { path, holder }, Lang::En) => format!(
-                "{}: workspace already open in another instance ({holder})",
-                path.display()
+                "{}: workspace already open in another instance ({})",
+                path.display(),
+                holder.describe(lang)
             ),
             (LockError::Io { path, source }, Lang::En) => format!(
                 "{}: {}",
@@ -81,7 +132,7 @@ impl Lock {
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
-                let holder = describe_holder(&holder);
+                let holder = Holder::read(&holder);
                 return Err(LockError::HeldElsewhere { path, holder });
             }
             Err(TryLockError::Error(e)) => return Err(io_err(e)),
@@ -116,24 +167,6 @@ impl Lock {
     }
 }
 
-/// `pid=12 host=x since=…` lines → « pid 12 sur x depuis … ».
-fn describe_holder(content: &str) -> String {
-    let field = |name: &str| {
-        content
-            .lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
-    match (field("pid"), field("host")) {
-        (Some(pid), Some(host)) => match field("since") {
-            Some(since) => format!("pid {pid} sur {host} depuis {since}"),
-            None => format!("pid {pid} sur {host}"),
-        },
-        _ => "processus inconnu".to_owned(),
-    }
-}
-
 fn host_name() -> String {
     std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
@@ -154,10 +187,16 @@ mod tests {
         let first = Lock::acquire(dir.path()).unwrap();
         match Lock::acquire(dir.path()) {
             Err(LockError::HeldElsewhere { holder, .. }) => {
+                let said = holder.describe(Lang::Fr);
                 assert!(
-                    holder.contains(&format!("pid {}", std::process::id())),
-                    "{holder}"
+                    said.contains(&format!("pid {}", std::process::id())),
+                    "{said}"
                 );
+                assert!(
+                    said.contains(" depuis le ") && !said.contains('T'),
+                    "{said}"
+                );
+                assert!(holder.describe(Lang::En).contains(" since "));
             }
             other => panic!("expected HeldElsewhere, got {other:?}"),
         }

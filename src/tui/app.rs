@@ -6,6 +6,7 @@ use crate::domain::Workspace;
 use crate::edit;
 use crate::export::{ExportError, ExportOptions, export_loaded};
 use crate::i18n::Lang;
+use crate::session::error::WhyReadOnly;
 use crate::session::{Access, Done, Session, officer::configured_officer};
 use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind, Placement};
@@ -28,7 +29,7 @@ use crate::tui::shared::export_choices::ExportChoices;
 use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::{UiState, Viewport};
-use crate::tui::widgets::{key_bar, read_only_banner, status_bar, tab_bar};
+use crate::tui::widgets::{key_bar, read_only_banner, safe, status_bar, tab_bar};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -481,13 +482,13 @@ impl App {
                 Ok(())
             }
             Ok(false) => Err(crate::session::SessionError::ReadOnly {
-                holder: self
+                why: self
                     .ctx
                     .session
                     .as_ref()
                     .and_then(|s| s.read_only_reason())
-                    .unwrap_or_default()
-                    .to_owned(),
+                    .cloned()
+                    .unwrap_or(WhyReadOnly::Asked),
             }
             .message(lang)),
             Err(e) => Err(e.message(lang)),
@@ -687,8 +688,11 @@ impl App {
             };
             let mark = if message.is_error() { "⚠ " } else { "" };
             frame.render_widget(
-                Paragraph::new(Line::styled(format!("{mark}{}", message.text()), style))
-                    .wrap(Wrap { trim: false }),
+                Paragraph::new(safe::line(Line::styled(
+                    format!("{mark}{}", message.text()),
+                    style,
+                )))
+                .wrap(Wrap { trim: false }),
                 status_area,
             );
         } else {

@@ -9,6 +9,7 @@ use crate::tui::context::Context;
 use crate::tui::dialogs::help::wrap;
 use crate::tui::keymap::Scope;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -87,7 +88,8 @@ impl Dialog for AlertsDialog {
         ui.scroll_max = lines.len().saturating_sub(usize::from(inner.height));
         let scroll = self.scroll.min(ui.scroll_max);
         frame.render_widget(
-            Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            Paragraph::new(safe::lines(lines))
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             inner,
         );
     }

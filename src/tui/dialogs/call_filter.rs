@@ -13,6 +13,7 @@ use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::choices::{choice_line, step_field};
 use crate::tui::widgets::review_text::status_text;
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -109,6 +110,9 @@ impl Dialog for CallFilterDialog {
             area,
             Line::from(format!(" {} ", Msg::FilterTitle.get(lang))),
         );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+            inner,
+        );
     }
 }

@@ -10,6 +10,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::cut::cut;
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -102,6 +103,6 @@ impl Dialog for CallPickerDialog {
                 style::bold(),
             ),
         );
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(safe::lines(lines)), inner);
     }
 }

@@ -3,6 +3,7 @@
 //! force (`w` opens them over the comparison).
 
 use crate::i18n;
+use crate::i18n::printable;
 use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind};
 use crate::tui::component::{Effect, Outcome};
@@ -67,18 +68,20 @@ impl Dialog for CompareDialog {
             frame.render_widget(Paragraph::new(Msg::CompareEmpty.get(lang)), inner);
             return;
         }
-        let header = Row::new(
-            std::iter::once(Cell::from("")).chain(
-                structures
-                    .iter()
-                    .map(|&s| Cell::from(ctx.workspace.structures[s].name.clone())),
-            ),
-        )
-        .style(style::header());
+        let header =
+            Row::new(std::iter::once(Cell::from("")).chain(
+                structures.iter().map(|&s| {
+                    Cell::from(printable(&ctx.workspace.structures[s].name).into_owned())
+                }),
+            ))
+            .style(style::header());
         let row = |label: String, values: Vec<String>| {
             Row::new(
-                std::iter::once(Cell::from(label).style(style::bold()))
-                    .chain(values.into_iter().map(Cell::from)),
+                std::iter::once(Cell::from(label).style(style::bold())).chain(
+                    values
+                        .into_iter()
+                        .map(|v| Cell::from(printable(&v).into_owned())),
+                ),
             )
         };
         let mut rows = vec![

@@ -6,6 +6,7 @@ use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,8 +67,11 @@ impl Dialog for Confirm {
         let area = popup::centered(area, 62, height);
         let inner = popup::frame_popup(frame, area, Line::from(""));
         frame.render_widget(
-            Paragraph::new(Line::styled(self.question.clone(), style::bold()))
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(safe::line(Line::styled(
+                self.question.clone(),
+                style::bold(),
+            )))
+            .wrap(Wrap { trim: true }),
             inner,
         );
     }

@@ -11,6 +11,7 @@ use crate::tui::tab::Tab;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::choices::{choice_line, step_field};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -112,6 +113,9 @@ impl Dialog for FilterDialog {
             .collect();
         lines.push(Line::from(""));
         lines.push(Line::styled(Msg::FilterHint.get(lang), style::dim()));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+            inner,
+        );
     }
 }

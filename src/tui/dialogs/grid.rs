@@ -11,6 +11,7 @@ use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::review_text::{grade_text, grid_summary};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -187,6 +188,9 @@ impl Dialog for GridDialog {
                 style::bold(),
             ),
         );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+            inner,
+        );
     }
 }

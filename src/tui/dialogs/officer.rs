@@ -9,6 +9,7 @@ use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
 use crate::tui::shared::text_input::TextInput;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -134,6 +135,9 @@ impl Dialog for OfficerDialog {
                 style::bold(),
             ),
         );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+            inner,
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::shared::decision::decision;
 use crate::tui::shared::text_input::TextInput;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -434,7 +435,10 @@ impl Dialog for ReviewForm {
         let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
         let area = popup::centered(area, 76, height.max(10));
         let inner = popup::frame_popup(frame, area, Line::styled(title, style::bold()));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+            inner,
+        );
     }
 }
 

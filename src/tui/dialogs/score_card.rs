@@ -9,6 +9,7 @@ use crate::tui::dialogs::weights::WeightsDialog;
 use crate::tui::keymap::Scope;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, score_card};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -85,7 +86,7 @@ impl Dialog for ScoreCardDialog {
         ui.scroll_max = (lines.len() * 2).saturating_sub(usize::from(inner.height));
         let scroll = self.scroll.min(ui.scroll_max);
         frame.render_widget(
-            Paragraph::new(lines)
+            Paragraph::new(safe::lines(lines))
                 .wrap(Wrap { trim: false })
                 .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             inner,

@@ -1,6 +1,7 @@
 //! Text cut to a width, always with an ellipsis where it was cut: a name cut silently can read
 //! as another valid name (« Atelier Bagnolet n° 19 » for « n° 191 »).
 
+use crate::tui::widgets::safe;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -30,6 +31,7 @@ pub fn cut(text: &str, width: usize) -> String {
 
 /// The line in at most `width` columns, its styles kept, ending with `…` when cut.
 pub fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let line = safe::line(line);
     if line.width() <= width {
         return line;
     }

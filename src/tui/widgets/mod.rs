@@ -8,6 +8,7 @@ pub mod popup;
 pub mod ranked;
 pub mod read_only_banner;
 pub mod review_text;
+pub mod safe;
 pub mod score_card;
 pub mod status_bar;
 pub mod style;

@@ -8,6 +8,7 @@ use crate::tui::ranking::{Criterion, PairScore};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{RowsArea, visible_window};
 use crate::tui::widgets::cut::cut_line;
+use crate::tui::widgets::safe;
 use crate::tui::widgets::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -85,7 +86,7 @@ pub fn render(
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(pane.header),
+        Paragraph::new(safe::lines(pane.header)),
         Rect {
             height: header_height,
             ..inner

@@ -5,7 +5,7 @@
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
-use crate::tui::widgets::cut::cut;
+use crate::tui::widgets::cut::cut_line;
 use crate::tui::widgets::style;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,7 +14,10 @@ use ratatui::widgets::Paragraph;
 
 pub fn text(ctx: &Context) -> Option<String> {
     let session = ctx.session.as_ref().filter(|s| s.is_read_only())?;
-    let holder = session.read_only_reason().unwrap_or_default();
+    let holder = session
+        .read_only_reason()
+        .map(|why| why.describe(ctx.lang))
+        .unwrap_or_default();
     let lang = ctx.lang;
     // The key that rereads, as the keymap (maybe overridden) has it.
     let reload = ctx
@@ -39,7 +42,8 @@ pub fn render(ctx: &Context, frame: &mut Frame, area: Rect) -> Rect {
     };
     let [banner, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::from(cut(&text, usize::from(area.width)))).style(style::selected()),
+        Paragraph::new(cut_line(Line::from(text), usize::from(area.width)))
+            .style(style::selected()),
         banner,
     );
     rest

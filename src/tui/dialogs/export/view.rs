@@ -9,6 +9,7 @@ use crate::tui::shared::export_choices::{
     ExportField as Field, ExportScope as Scope, format_label,
 };
 use crate::tui::widgets::choices::choice_line;
+use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -172,14 +173,17 @@ pub fn render(dialog: &ExportDialog, ctx: &Context, frame: &mut Frame, area: Rec
         lang.pick("Exporter le dossier du jury", "Export the jury file")
     );
     let inner = popup::frame_popup(frame, dialog_area, Line::styled(title, style::bold()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(safe::lines(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
     if let Some(asked) = &dialog.question {
         let text = question(ctx, asked);
         let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
         let area = popup::centered(area, 62, height);
         let inner = popup::frame_popup(frame, area, Line::from(""));
         frame.render_widget(
-            Paragraph::new(Line::styled(text, style::bold())).wrap(Wrap { trim: true }),
+            Paragraph::new(safe::line(Line::styled(text, style::bold()))).wrap(Wrap { trim: true }),
             inner,
         );
     }

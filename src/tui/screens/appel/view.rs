@@ -12,6 +12,7 @@ use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
 use crate::tui::ui_state::UiState;
 use crate::tui::widgets::review_text::status_text;
+use crate::tui::widgets::safe;
 use crate::tui::widgets::style;
 use crate::tui::widgets::table::{self, Column, Table, highlighted, search_spans};
 use ratatui::Frame;
@@ -163,7 +164,10 @@ pub fn render(
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: false }), top);
+    frame.render_widget(
+        Paragraph::new(safe::lines(header)).wrap(Wrap { trim: false }),
+        top,
+    );
 
     let rows = &screen.rows;
     let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {
@@ -310,7 +314,7 @@ fn render_detail(screen: &Appel, ctx: &Context, frame: &mut Frame, area: Rect, u
         0
     };
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(safe::lines(lines))
             .block(block)
             .wrap(Wrap { trim: false })
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),

@@ -10,6 +10,7 @@ use crate::tui::shared::search::Search;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::UiState;
 use crate::tui::widgets::ranked::{self, RankedPane};
+use crate::tui::widgets::safe;
 use crate::tui::widgets::style;
 use crate::tui::widgets::table::{self, Column, SortMark, Table, Width, search_spans};
 use ratatui::Frame;
@@ -129,7 +130,7 @@ pub fn render<K: Items>(
         ])
         .areas(side);
         frame.render_widget(
-            Paragraph::new(detail)
+            Paragraph::new(safe::lines(detail))
                 .wrap(Wrap { trim: false })
                 .block(Block::bordered().border_style(style::dim())),
             detail_area,
