@@ -2,7 +2,7 @@
 //! expressions of interest, hand juries a shortlist, follow each residential pathway.
 //!
 //! Layers, each knowing only those below it: `domain` → `store` → `scoring` → `review` →
-//! `export` → `tui` → `cli`. `i18n` is shared formatting.
+//! `export` / `import` → `tui` → `cli`. `i18n` is shared formatting.
 
 pub mod cli;
 pub mod demo_data;
@@ -10,6 +10,7 @@ pub mod domain;
 pub mod edit;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod review;
 pub mod scoring;
 pub mod session;

@@ -7,6 +7,7 @@
 pub mod fold;
 mod format;
 pub mod labels;
+pub mod suggest;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;

@@ -65,6 +65,13 @@ pub enum Change {
     SetGrid {
         grid: Grid,
     },
+    /// Statuses read from an application file for applications new to ancrage: each entry is
+    /// created if missing, and given the file's status as a decision of kind `import`. An
+    /// application that already has a decision in ancrage is left alone (an import never
+    /// changes a decision made here). The motivation rule still holds.
+    Import {
+        statuses: Vec<Imported>,
+    },
     /// Puts statuses back as they were, whatever the transition table says: produced by undo
     /// and redo only. The motivation rule still holds.
     Restore {
@@ -76,6 +83,16 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Restored {
+    pub key: AppKey,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<String>,
+}
+
+/// One application's status as an import found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
     pub key: AppKey,
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +164,10 @@ impl Change {
                 format!("{}{} {key}", lang.pick("Avis", "Opinions"), colon(lang))
             }
             Change::SetGrid { .. } => lang.pick("Grille du jury", "Jury grid").to_owned(),
+            Change::Import { statuses } => match lang {
+                Lang::Fr => format!("Import{} {} candidature(s)", colon(lang), statuses.len()),
+                Lang::En => format!("Import: {} application(s)", statuses.len()),
+            },
             Change::Restore { kind, statuses } => {
                 format!("{} ({})", kind.label(lang), statuses.len())
             }
@@ -279,6 +300,28 @@ pub fn apply(
             applied.skipped = skipped;
             Ok(applied)
         }
+        Change::Import { statuses } => {
+            let mut moves = Vec::new();
+            for imported in statuses {
+                let motivation = clean_motivation(imported.motivation.as_deref());
+                check_motivation(&imported.key, imported.status, motivation.as_deref())?;
+                let current = state.get(&imported.key);
+                let decided_here = current.is_some_and(|a| !a.history.is_empty());
+                let from = current.map_or(Status::INITIAL, |a| a.status);
+                if !decided_here && from != imported.status {
+                    moves.push(Move {
+                        key: imported.key.clone(),
+                        to: imported.status,
+                        motivation,
+                        kind: DecisionKind::Import,
+                    });
+                }
+            }
+            for imported in statuses {
+                state.applications.entry(imported.key.clone()).or_default();
+            }
+            Ok(record_moves(state, moves, who, at))
+        }
         Change::Restore { kind, statuses } => {
             let mut moves = Vec::new();
             for restored in statuses {
@@ -391,6 +434,7 @@ pub(crate) mod tests {
             structure: s.into(),
             sites: sites.iter().map(|&x| x.into()).collect(),
             submitted_on: None,
+            dossier: None,
         };
         Call {
             id: "tempo-2026".into(),

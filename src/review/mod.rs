@@ -15,7 +15,7 @@ pub mod status;
 pub mod transition;
 pub mod undo;
 
-pub use change::{Applied, Change, Restored, apply};
+pub use change::{Applied, Change, Imported, Restored, apply};
 pub use checks::{Warning, check_all};
 pub use error::{GridProblem, ReviewError};
 pub use grid::{Grade, Grades, Grid, GridCriterion, GridResult, MAX_GRADE};
