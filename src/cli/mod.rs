@@ -1,10 +1,12 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+mod call;
 mod check;
 mod count;
 pub mod demo_data;
 pub mod export;
 mod failure;
+pub mod import;
 mod init;
 pub mod open;
 pub mod rank;
@@ -58,6 +60,10 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
     Export(export::ExportArgs),
+    /// Import applications or sites from CSV, XLSX or ODS; write an import template.
+    Import(import::ImportArgs),
+    /// Create a call (AMI) for applications to land in.
+    Call(call::CallArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -83,6 +89,8 @@ pub fn run() -> ExitCode {
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
+        Some(Command::Import(args)) => import::run(&workspace(), args, lang),
+        Some(Command::Call(args)) => call::run(&workspace(), args, lang, today()),
         Some(Command::DemoData(args)) => demo_data::run(args, today(), lang).map(|summary| {
             println!("{summary}");
             ExitCode::SUCCESS

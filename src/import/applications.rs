@@ -337,7 +337,13 @@ fn desired_sites(cells: &mut Cells<'_>, ws: &Workspace, call: &Call) -> Option<V
         .iter()
         .flat_map(|id| {
             let name = ws.site(id).map(|s| s.name.as_str()).unwrap_or(id.as_str());
-            [(key(name), id.clone()), (key(id.as_str()), id.clone())]
+            // « TempO' 2026 — hangar et friche de l'Écocité » is also known by its last part.
+            let short = name.rsplit(" — ").next().unwrap_or(name);
+            [
+                (key(name), id.clone()),
+                (key(short), id.clone()),
+                (key(id.as_str()), id.clone()),
+            ]
         })
         .collect();
     let mut wished: Vec<SiteId> = Vec::new();

@@ -187,12 +187,14 @@ pub fn resolve(layout: &Layout, target: Target, mapping: &Mapping) -> Columns {
     out
 }
 
+/// A column's preference for its field: the built-in mapping's order; a commune field's own
+/// `(Code INSEE)` column first, so the code and the name come from the same question.
 fn rank(field: Field, key: &str) -> usize {
-    field
-        .aliases()
-        .iter()
-        .position(|a| *a == key)
-        .unwrap_or(usize::MAX)
+    match field.aliases().iter().position(|a| *a == key) {
+        Some(at) => at + 1,
+        None if field == Field::CityInsee => 0,
+        None => usize::MAX,
+    }
 }
 
 /// Démarches Simplifiées' `<label> (Département)` column of a commune field.

@@ -64,7 +64,12 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    fn refused(report: ImportReport) -> Self {
+    /// Nothing is written: the counts say so (the refused rows and the problems stay).
+    fn refused(mut report: ImportReport) -> Self {
+        report.created = 0;
+        report.updated = 0;
+        report.unchanged = 0;
+        report.applications_added = 0;
         Prepared {
             report,
             operation: None,

@@ -255,7 +255,7 @@ fn siret_text(fault: SiretFault, lang: Lang) -> String {
         }
         (SiretFault::Key, Lang::En) => "the check digit does not match (a digit mistyped?)",
     };
-    format!("{base} ; {why}")
+    format!("{base}{} {why}", lang.pick(" ;", ";"))
 }
 
 fn choice_text(choice: Choice, near: &[String], lang: Lang) -> String {

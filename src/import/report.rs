@@ -109,25 +109,24 @@ impl ImportReport {
                 out.push('\n');
             }
         };
+        let colon = lang.pick("\u{a0}:", ":");
         let errors: Vec<String> = self.errors().map(|p| p.render(lang)).collect();
         let warnings: Vec<String> = self.warnings().map(|p| p.render(lang)).collect();
         section(
             &mut out,
-            typography(
-                &format!("{} ({}) :", lang.pick("Erreurs", "Errors"), errors.len()),
-                lang,
+            format!(
+                "{} ({}){colon}",
+                lang.pick("Erreurs", "Errors"),
+                errors.len()
             ),
             errors,
         );
         section(
             &mut out,
-            typography(
-                &format!(
-                    "{} ({}) :",
-                    lang.pick("Avertissements", "Warnings"),
-                    warnings.len()
-                ),
-                lang,
+            format!(
+                "{} ({}){colon}",
+                lang.pick("Avertissements", "Warnings"),
+                warnings.len()
             ),
             warnings,
         );
@@ -158,16 +157,13 @@ impl ImportReport {
             .collect();
         section(
             &mut out,
-            typography(
-                &format!(
-                    "{} ({}) :",
-                    lang.pick(
-                        "Désaccords avec les décisions prises dans ancrage",
-                        "Disagreements with decisions made in ancrage"
-                    ),
-                    disagreements.len()
+            format!(
+                "{} ({}){colon}",
+                lang.pick(
+                    "Désaccords avec les décisions prises dans ancrage",
+                    "Disagreements with decisions made in ancrage"
                 ),
-                lang,
+                disagreements.len()
             ),
             disagreements,
         );
@@ -178,15 +174,12 @@ impl ImportReport {
                 .map(|c| quote(&printable(c), lang))
                 .collect::<Vec<_>>()
                 .join(", ");
-            out.push_str(&typography(
-                &format!(
-                    "{} : {list}\n",
-                    lang.pick(
-                        "Colonnes non reprises (ajoutez-les à --mapping si besoin)",
-                        "Columns not used (add them to --mapping if needed)"
-                    )
-                ),
-                lang,
+            out.push_str(&format!(
+                "{}{colon} {list}\n",
+                lang.pick(
+                    "Colonnes non reprises (ajoutez-les à --mapping si besoin)",
+                    "Columns not used (add them to --mapping if needed)"
+                )
             ));
         }
         out
