@@ -21,15 +21,16 @@ use crate::import::mapping::{Columns, resolve};
 use crate::import::problem::{Choice, Expected, ImportProblem};
 use crate::import::report::{Disagreement, ImportReport};
 use crate::import::values::choices::{key, pick, split};
-use crate::import::values::city::{City, city};
+use crate::import::values::city::{Cities, City};
 use crate::import::values::surface::SurfaceRange;
-use crate::import::values::taxonomy::LegalFormFound;
+use crate::import::values::taxonomy::{LegalFormFound, Sectors};
 use crate::import::values::{boolean, date, duration, number, siret, surface, taxonomy};
 use crate::import::{ImportError, ImportFile, ImportOptions, Prepared, read_layout};
 use crate::review::{AppKey, Change, Imported, ReviewState, Status};
 use crate::session::Operation;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Everything a row says, each value already checked.
 #[derive(Debug, Default)]
@@ -85,6 +86,7 @@ pub fn prepare(
     let header_row = table.rows[layout.header].number;
 
     let mut plan = Plan::new(workspace, call);
+    let lookup = Lookup::new(workspace, call);
     let mut missing_columns: BTreeSet<Field> = BTreeSet::new();
     for row in &table.rows[layout.header + 1..] {
         if row.is_blank() {
@@ -92,7 +94,7 @@ pub fn prepare(
         }
         report.rows += 1;
         let mut cells = Cells::new(row, &layout, &columns);
-        let parsed = parse_row(&mut cells, workspace, call);
+        let parsed = parse_row(&mut cells, workspace, &lookup);
         let empty = empty_fields(&cells);
         let name_title = cells.field_title(Field::Name);
         let mut problems = cells.problems;
@@ -151,7 +153,7 @@ pub fn prepare(
 /// The mandatory fields a row leaves empty (as opposed to filled with a value refused above),
 /// each with the header it is reported under.
 fn empty_fields(cells: &Cells<'_>) -> BTreeMap<Field, String> {
-    let empty = |fields: &[Field]| fields.iter().all(|&f| cells.choices(f).is_none());
+    let empty = |fields: &[Field]| fields.iter().all(|&f| cells.is_empty(f));
     let mut out = BTreeMap::new();
     for (field, also) in [
         (Field::Name, &[][..]),
@@ -166,9 +168,7 @@ fn empty_fields(cells: &Cells<'_>) -> BTreeMap<Field, String> {
         (Field::Duration, &[]),
         (Field::Budget, &[]),
     ] {
-        let mut all = vec![field];
-        all.extend_from_slice(also);
-        if empty(&all) {
+        if cells.is_empty(field) && empty(also) {
             out.insert(field, cells.field_title(field));
         }
     }
@@ -186,13 +186,90 @@ fn has_column(columns: &Columns, field: Field) -> bool {
     }
 }
 
-fn parse_row(cells: &mut Cells<'_>, ws: &Workspace, call: &Call) -> Parsed {
+/// Answers already given for a cell's text: the same legal form, sector or city comes back on
+/// most rows of a file.
+struct Memo<T>(RefCell<HashMap<String, Result<T, Expected>>>);
+
+impl<T: Clone> Memo<T> {
+    fn new() -> Self {
+        Memo(RefCell::new(HashMap::new()))
+    }
+
+    fn get(
+        &self,
+        text: &str,
+        compute: impl FnOnce(&str) -> Result<T, Expected>,
+    ) -> Result<T, Expected> {
+        if let Some(known) = self.0.borrow().get(text) {
+            return known.clone();
+        }
+        let answer = compute(text);
+        self.0.borrow_mut().insert(text.to_owned(), answer.clone());
+        answer
+    }
+}
+
+/// What rows are matched against, folded once per import rather than once per row.
+struct Lookup<'a> {
+    legal_forms: Memo<LegalFormFound>,
+    sector_memo: Memo<SectorCode>,
+    uses: Memo<UseType>,
+    city_memo: Memo<City>,
+    sectors: Sectors,
+    cities: Cities<'a>,
+    /// The call's sites by every name they are known by.
+    sites: Vec<(String, SiteId)>,
+    /// The call's sites in order, with their names and folded names (for suggestions).
+    site_order: Vec<SiteId>,
+    site_names: Vec<String>,
+    site_keys: Vec<String>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(ws: &'a Workspace, call: &Call) -> Self {
+        let names: Vec<String> = call
+            .sites
+            .iter()
+            .map(|id| ws.site(id).map_or(id.to_string(), |s| s.name.clone()))
+            .collect();
+        let sites = call
+            .sites
+            .iter()
+            .zip(&names)
+            .flat_map(|(id, name)| {
+                // « TempO' 2026 — hangar et friche de l'Écocité » is also known by its last part.
+                let short = name.rsplit(" — ").next().unwrap_or(name);
+                [
+                    (key(name), id.clone()),
+                    (key(short), id.clone()),
+                    (key(id.as_str()), id.clone()),
+                ]
+            })
+            .collect();
+        Lookup {
+            legal_forms: Memo::new(),
+            sector_memo: Memo::new(),
+            uses: Memo::new(),
+            city_memo: Memo::new(),
+            sectors: Sectors::new(&ws.territory),
+            cities: Cities::new(&ws.territory),
+            sites,
+            site_order: call.sites.clone(),
+            site_keys: names.iter().map(|n| key(n)).collect(),
+            site_names: names,
+        }
+    }
+}
+
+fn parse_row(cells: &mut Cells<'_>, ws: &Workspace, lookup: &Lookup<'_>) -> Parsed {
     let territory = &ws.territory;
     let mut p = Parsed {
         dossier: cells.line(Field::Dossier),
         name: cells.line(Field::Name),
         siret: cells.parse(Field::Siret, siret::siret),
-        legal_form: cells.parse(Field::LegalForm, taxonomy::legal_form),
+        legal_form: cells.parse(Field::LegalForm, |t| {
+            lookup.legal_forms.get(t, taxonomy::legal_form)
+        }),
         esus: cells.parse(Field::Esus, boolean::boolean),
         description: cells.text(Field::Description),
         fte: cells.parse(Field::Fte, |t| {
@@ -215,12 +292,16 @@ fn parse_row(cells: &mut Cells<'_>, ws: &Workspace, call: &Call) -> Parsed {
         ..Parsed::default()
     };
     p.created_on = created_on(cells);
-    p.sector = cells.parse(Field::Sector, |t| taxonomy::sector(t, territory));
-    p.city = home_city(cells, ws);
+    p.sector = cells.parse(Field::Sector, |t| {
+        lookup.sector_memo.get(t, |t| lookup.sectors.find(t))
+    });
+    p.city = home_city(cells, lookup);
     p.surface = wished_surface(cells);
-    p.use_types = several(cells, Field::UseTypes, taxonomy::use_type);
+    p.use_types = several(cells, Field::UseTypes, |t| {
+        lookup.uses.get(t, taxonomy::use_type)
+    });
     p.features = several(cells, Field::Features, taxonomy::feature);
-    p.preferred_cities = preferred_cities(cells, ws);
+    p.preferred_cities = preferred_cities(cells, &lookup.cities);
     p.grant = cells.parse(Field::Grant, number::money).and_then(|grant| {
         let cap = territory.impact_fund.cap_per_structure;
         if grant > cap {
@@ -241,7 +322,7 @@ fn parse_row(cells: &mut Cells<'_>, ws: &Workspace, call: &Call) -> Parsed {
                 None
             }
         });
-    p.sites = desired_sites(cells, ws, call);
+    p.sites = desired_sites(cells, lookup);
     p
 }
 
@@ -255,12 +336,16 @@ fn created_on(cells: &mut Cells<'_>) -> Option<NaiveDate> {
     cells.parse(Field::CreatedOn, date::date)
 }
 
-fn home_city(cells: &mut Cells<'_>, ws: &Workspace) -> Option<City> {
+fn home_city(cells: &mut Cells<'_>, lookup: &Lookup<'_>) -> Option<City> {
     let insee = cells.raw(Field::CityInsee).map(|(_, v)| v);
     let (column, value) = cells
         .raw(Field::City)
         .or_else(|| cells.raw(Field::CityInsee))?;
-    match city(value, insee, &ws.territory) {
+    let memo_key = format!("{}\u{0}{value}", insee.unwrap_or(""));
+    match lookup
+        .city_memo
+        .get(&memo_key, |_| lookup.cities.find(value, insee))
+    {
         Ok(found) => {
             if matches!(found, City::Outside(_)) {
                 cells.report(column, value, Expected::OutsideTerritory);
@@ -315,11 +400,11 @@ fn several<T: PartialEq>(
 
 /// Preferred cities must be the territory's (they steer the rebalancing criterion): others are
 /// reported and left out.
-fn preferred_cities(cells: &mut Cells<'_>, ws: &Workspace) -> Option<Vec<InseeCode>> {
+fn preferred_cities(cells: &mut Cells<'_>, cities: &Cities<'_>) -> Option<Vec<InseeCode>> {
     let mut found: Vec<InseeCode> = Vec::new();
     for (column, cell) in cells.choices(Field::PreferredCities)? {
         for piece in split(&cell) {
-            match city(piece, None, &ws.territory) {
+            match cities.find(piece, None) {
                 Ok(City::Inside(code)) if !found.contains(&code) => found.push(code),
                 Ok(City::Inside(_)) => {}
                 Ok(City::Outside(_)) => cells.report(column, piece, Expected::OutsideTerritory),
@@ -331,46 +416,28 @@ fn preferred_cities(cells: &mut Cells<'_>, ws: &Workspace) -> Option<Vec<InseeCo
 }
 
 /// The call's sites the row wishes, by name (or id); none named: every site of the call.
-fn desired_sites(cells: &mut Cells<'_>, ws: &Workspace, call: &Call) -> Option<Vec<SiteId>> {
-    let options: Vec<(String, SiteId)> = call
-        .sites
-        .iter()
-        .flat_map(|id| {
-            let name = ws.site(id).map(|s| s.name.as_str()).unwrap_or(id.as_str());
-            // « TempO' 2026 — hangar et friche de l'Écocité » is also known by its last part.
-            let short = name.rsplit(" — ").next().unwrap_or(name);
-            [
-                (key(name), id.clone()),
-                (key(short), id.clone()),
-                (key(id.as_str()), id.clone()),
-            ]
-        })
-        .collect();
+fn desired_sites(cells: &mut Cells<'_>, lookup: &Lookup<'_>) -> Option<Vec<SiteId>> {
     let mut wished: Vec<SiteId> = Vec::new();
     for (column, cell) in cells.choices(Field::DesiredSites)? {
-        let (found, unmatched) = pick(&cell, &options);
+        let (found, unmatched) = pick(&cell, &lookup.sites);
         for id in found {
             if !wished.contains(&id) {
                 wished.push(id);
             }
         }
         for piece in unmatched {
-            let names: Vec<String> = call
-                .sites
-                .iter()
-                .map(|id| ws.site(id).map_or(id.to_string(), |s| s.name.clone()))
-                .collect();
-            let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
-            let near: Vec<String> = closest(&key(&piece), keys.iter().map(String::as_str), 3)
+            let keys = lookup.site_keys.iter().map(String::as_str);
+            let near: Vec<String> = closest(&key(&piece), keys, 3)
                 .into_iter()
-                .filter_map(|k| keys.iter().position(|x| x == k).map(|i| names[i].clone()))
+                .filter_map(|k| lookup.site_keys.iter().position(|x| x == k))
+                .map(|i| lookup.site_names[i].clone())
                 .collect();
             cells.report(column, &piece, Expected::Choice(Choice::Site, near));
         }
     }
     // Kept in the call's order, so the same wish always writes the same file.
-    let ordered: Vec<SiteId> = call
-        .sites
+    let ordered: Vec<SiteId> = lookup
+        .site_order
         .iter()
         .filter(|s| wished.contains(s))
         .cloned()
@@ -396,58 +463,79 @@ struct Planned {
     status: Option<(Status, Option<String>)>,
 }
 
-/// The structures and applications the import will write, row by row.
+/// The structures and applications the import will write, row by row, with the indexes that
+/// keep identifying a row's structure constant-time (10 000 rows import in well under a
+/// second).
 struct Plan<'a> {
     ws: &'a Workspace,
     call: &'a Call,
     planned: Vec<Planned>,
     /// Structure id → the row that took it.
     taken_by: HashMap<StructureId, usize>,
+    by_dossier: HashMap<&'a str, &'a StructureId>,
+    by_siret: HashMap<String, StructureId>,
+    by_name_city: HashMap<(String, InseeCode), StructureId>,
+    /// Ids of the workspace's structures and of those this file creates.
+    ids: HashSet<String>,
+    /// The call's application of each structure.
+    applications: HashMap<&'a StructureId, &'a Application>,
 }
 
 impl<'a> Plan<'a> {
     fn new(ws: &'a Workspace, call: &'a Call) -> Self {
-        Plan {
+        let mut plan = Plan {
             ws,
             call,
             planned: Vec::new(),
             taken_by: HashMap::new(),
+            by_dossier: call
+                .applications
+                .iter()
+                .filter(|a| ws.structure_index(&a.structure).is_some())
+                .filter_map(|a| a.dossier.as_deref().map(|d| (d, &a.structure)))
+                .collect(),
+            by_siret: HashMap::new(),
+            by_name_city: HashMap::new(),
+            ids: ws.structures.iter().map(|s| s.id.to_string()).collect(),
+            applications: call
+                .applications
+                .iter()
+                .map(|a| (&a.structure, a))
+                .collect(),
+        };
+        for s in &ws.structures {
+            plan.index(s);
         }
+        plan
+    }
+
+    /// Makes `s` findable by SIRET and by folded name and city (the first one wins).
+    fn index(&mut self, s: &Structure) {
+        if let Some(siret) = &s.siret {
+            self.by_siret
+                .entry(siret.clone())
+                .or_insert_with(|| s.id.clone());
+        }
+        self.by_name_city
+            .entry((key(&s.name), s.home_city.clone()))
+            .or_insert_with(|| s.id.clone());
     }
 
     /// The structure a row is about: by dossier number, SIRET, or folded name and city, among
     /// the workspace's structures and those this file already creates.
     fn identify(&self, p: &Parsed) -> Option<StructureId> {
-        if let Some(dossier) = &p.dossier
-            && let Some(app) = self
-                .call
-                .applications
-                .iter()
-                .find(|a| a.dossier.as_deref() == Some(dossier.as_str()))
-            && self.ws.structure(&app.structure).is_some()
-        {
-            return Some(app.structure.clone());
+        if let Some(id) = p.dossier.as_deref().and_then(|d| self.by_dossier.get(d)) {
+            return Some((*id).clone());
         }
-        let created = self
-            .planned
-            .iter()
-            .filter(|p| p.created)
-            .map(|p| &p.structure);
-        let all: Vec<&Structure> = self.ws.structures.iter().chain(created).collect();
-        if let Some(siret) = &p.siret
-            && let Some(s) = all
-                .iter()
-                .find(|s| s.siret.as_deref() == Some(siret.as_str()))
-        {
-            return Some(s.id.clone());
+        if let Some(id) = p.siret.as_ref().and_then(|s| self.by_siret.get(s)) {
+            return Some(id.clone());
         }
         let (Some(name), Some(city)) = (&p.name, &p.city) else {
             return None;
         };
-        let wanted = key(name);
-        all.iter()
-            .find(|s| &s.home_city == city.code() && key(&s.name) == wanted)
-            .map(|s| s.id.clone())
+        self.by_name_city
+            .get(&(key(name), city.code().clone()))
+            .cloned()
     }
 
     fn take(
@@ -470,23 +558,16 @@ impl<'a> Plan<'a> {
             });
             return Outcome::Duplicate;
         }
+        // Every structure this file creates is taken by its row: an existing one is the
+        // workspace's.
+        let before = existing.as_ref().and_then(|id| self.ws.structure(id));
         let mut missing = Vec::new();
-        let before = existing.as_ref().and_then(|id| {
-            self.ws.structure(id).or_else(|| {
-                self.planned
-                    .iter()
-                    .map(|p| &p.structure)
-                    .find(|s| &s.id == id)
-            })
-        });
         let structure = match before {
             Some(before) => update(before.clone(), &p),
             None => match create(&p, &mut missing) {
                 Some(mut s) => {
-                    s.id = StructureId::new(new_id(&s.name, "structure", |id| {
-                        self.ws.structure(&StructureId::new(id)).is_some()
-                            || self.planned.iter().any(|p| p.structure.id.as_str() == id)
-                    }));
+                    s.id =
+                        StructureId::new(new_id(&s.name, "structure", |id| self.ids.contains(id)));
                     s
                 }
                 None => {
@@ -512,14 +593,14 @@ impl<'a> Plan<'a> {
         };
         let created = before.is_none();
         let changed_structure = before != Some(&structure);
-        let previous = self
-            .call
-            .applications
-            .iter()
-            .find(|a| a.structure == structure.id);
+        let previous = self.applications.get(&structure.id).copied();
         let application = application_for(previous, &structure.id, &p, self.call);
         let changed_application = previous != Some(&application);
         self.taken_by.insert(structure.id.clone(), row);
+        if created {
+            self.ids.insert(structure.id.to_string());
+            self.index(&structure);
+        }
         self.planned.push(Planned {
             row,
             structure,
@@ -536,11 +617,28 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Leaves out a row found invalid after it was planned (its parsing reported an error).
+    /// Leaves out a row found invalid after it was planned (its parsing reported an error):
+    /// always the last one planned.
     fn forget(&mut self, row: usize) {
-        if let Some(at) = self.planned.iter().position(|p| p.row == row) {
-            let gone = self.planned.remove(at);
-            self.taken_by.remove(&gone.structure.id);
+        if self.planned.last().is_none_or(|p| p.row != row) {
+            return;
+        }
+        let Some(gone) = self.planned.pop() else {
+            return;
+        };
+        self.taken_by.remove(&gone.structure.id);
+        if gone.created {
+            let s = &gone.structure;
+            self.ids.remove(s.id.as_str());
+            if let Some(siret) = &s.siret
+                && self.by_siret.get(siret) == Some(&s.id)
+            {
+                self.by_siret.remove(siret);
+            }
+            let name_city = (key(&s.name), s.home_city.clone());
+            if self.by_name_city.get(&name_city) == Some(&s.id) {
+                self.by_name_city.remove(&name_city);
+            }
         }
     }
 
@@ -560,6 +658,12 @@ impl<'a> Plan<'a> {
             .application_pairs()
             .map(|(s, t)| AppKey::new(s.clone(), t.clone()))
             .collect();
+        let mut slots: HashMap<StructureId, usize> = call
+            .applications
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.structure.clone(), i))
+            .collect();
         for planned in &self.planned {
             let original = self.ws.structure(&planned.structure.id);
             if original != Some(&planned.structure) {
@@ -567,13 +671,10 @@ impl<'a> Plan<'a> {
                     planned.structure.clone(),
                 ))));
             }
-            match call
-                .applications
-                .iter_mut()
-                .find(|a| a.structure == planned.structure.id)
-            {
-                Some(slot) => *slot = planned.application.clone(),
+            match slots.get(&planned.structure.id) {
+                Some(&at) => call.applications[at] = planned.application.clone(),
                 None => {
+                    slots.insert(planned.structure.id.clone(), call.applications.len());
                     call.applications.push(planned.application.clone());
                     report.applications_added += 1;
                 }

@@ -118,6 +118,16 @@ impl<'a> Cells<'a> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// True when the row says nothing of the field (no cell, no ticked option).
+    pub fn is_empty(&self, field: Field) -> bool {
+        self.raw(field).is_none()
+            && self.columns.options.get(&field).is_none_or(|options| {
+                options
+                    .iter()
+                    .all(|(c, _)| !matches!(self.row.cell(*c).trim(), "X" | "x"))
+            })
+    }
+
     /// The pieces of a multiple-choice field: from its cell, or from Framaforms' option columns
     /// ticked `X`. Each piece comes with the column it was read in.
     pub fn choices(&self, field: Field) -> Option<Vec<(usize, String)>> {

@@ -724,6 +724,60 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn imported_statuses_create_entries_and_never_overturn_a_decision() {
+        let mut state = ReviewState::fresh(&call());
+        let decided = AppKey::new("a", "friche");
+        apply(
+            &mut state,
+            &set(&decided, Status::Accepte, None),
+            "léa",
+            at(),
+        )
+        .unwrap();
+        let new = AppKey::new("c", "local");
+        let import = Change::Import {
+            statuses: vec![
+                Imported {
+                    key: decided.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("dans le fichier".into()),
+                },
+                Imported {
+                    key: new.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("hors périmètre".into()),
+                },
+            ],
+        };
+        let before = state.clone();
+        let applied = apply(&mut state, &import, "léa", at()).unwrap();
+        assert_eq!(state.get(&decided).unwrap().status, Status::Accepte, "kept");
+        let imported = state.get(&new).unwrap();
+        assert_eq!(imported.status, Status::Refuse);
+        assert_eq!(imported.history[0].kind, DecisionKind::Import);
+        assert_eq!(imported.current_motivation(), Some("hors périmètre"));
+        // Undone: back under review, the history keeps both.
+        apply(&mut state, &applied.inverse, "léa", at()).unwrap();
+        assert_eq!(state.get(&new).unwrap().status, Status::INITIAL);
+        assert_eq!(state.get(&decided), before.get(&decided));
+        // Refusing still needs a motivation.
+        let unmotivated = Change::Import {
+            statuses: vec![Imported {
+                key: AppKey::new("d", "local"),
+                status: Status::ClasseSansSuite,
+                motivation: None,
+            }],
+        };
+        assert!(matches!(
+            apply(&mut state, &unmotivated, "léa", at()),
+            Err(ReviewError::MotivationRequired { .. })
+        ));
+        let json = serde_json::to_string(&import).unwrap();
+        assert!(json.starts_with("{\"import\":{"), "{json}");
+        assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), import);
+    }
+
+    #[test]
     fn changes_round_trip_through_json() {
         let key = AppKey::new("a", "local");
         let change = Change::SetStatusMany {

@@ -19,12 +19,16 @@ pub fn split(text: &str) -> Vec<&str> {
 /// order, each once) and the pieces nothing matched.
 pub fn pick<T: Clone + PartialEq>(text: &str, options: &[(String, T)]) -> (Vec<T>, Vec<String>) {
     let mut rest = format!(" {} ", key(text));
+    let mut needle = String::new();
     let mut found: Vec<(usize, T)> = Vec::new();
     let mut by_length: Vec<&(String, T)> = options.iter().filter(|(k, _)| !k.is_empty()).collect();
     by_length.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     for (option_key, value) in by_length {
-        let needle = format!(" {option_key} ");
-        while let Some(at) = rest.find(&needle) {
+        needle.clear();
+        needle.push(' ');
+        needle.push_str(option_key);
+        needle.push(' ');
+        while let Some(at) = rest.find(needle.as_str()) {
             found.push((at, value.clone()));
             rest.replace_range(at + 1..at + needle.len() - 1, &" ".repeat(needle.len() - 2));
         }
@@ -51,9 +55,20 @@ pub fn pick<T: Clone + PartialEq>(text: &str, options: &[(String, T)]) -> (Vec<T
 /// True when every word of `piece` belongs to a known option it is part of (a piece of an
 /// option that itself holds a comma).
 fn covered<T>(piece: &str, options: &[(String, T)]) -> bool {
-    options
-        .iter()
-        .any(|(o, _)| format!(" {o} ").contains(&format!(" {piece} ")))
+    options.iter().any(|(o, _)| has_phrase(o, piece))
+}
+
+/// True when `phrase` appears in `text` as whole words (both already folded with [`key`]),
+/// without allocating: imports ask it many times per row.
+pub fn has_phrase(text: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
 }
 
 /// The form options are compared in: accents, case and punctuation folded, words single-spaced.

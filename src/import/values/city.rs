@@ -9,6 +9,7 @@ use crate::domain::ids::{is_insee_code, is_outside_city};
 use crate::domain::{InseeCode, Territory};
 use crate::i18n::fold::fold_text;
 use crate::import::problem::Expected;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum City {
@@ -30,25 +31,47 @@ impl City {
 /// name outside the territory is kept without its words holding digits (`Paris 11e`,
 /// `Paris CEDEX 11` → `Paris`, `Paris CEDEX`).
 pub fn city(text: &str, insee: Option<&str>, territory: &Territory) -> Result<City, Expected> {
-    if let Some(code) = insee.and_then(insee_code) {
-        return Ok(classify(code, territory));
+    Cities::new(territory).find(text, insee)
+}
+
+/// The territory's cities by comparison key, built once for many lookups.
+pub struct Cities<'a> {
+    territory: &'a Territory,
+    by_key: HashMap<String, InseeCode>,
+}
+
+impl<'a> Cities<'a> {
+    pub fn new(territory: &'a Territory) -> Self {
+        Cities {
+            territory,
+            by_key: territory
+                .cities
+                .iter()
+                .map(|c| (key(&c.name), c.insee.clone()))
+                .collect(),
+        }
     }
-    if let Some(code) = insee_code(text) {
-        return Ok(classify(code, territory));
-    }
-    let wanted = key(text);
-    if let Some(found) = territory.cities.iter().find(|c| key(&c.name) == wanted) {
-        return Ok(City::Inside(found.insee.clone()));
-    }
-    let name = name_as_written(text)
-        .split_whitespace()
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if is_outside_city(&name) {
-        Ok(City::Outside(InseeCode::new(name)))
-    } else {
-        Err(Expected::City)
+
+    pub fn find(&self, text: &str, insee: Option<&str>) -> Result<City, Expected> {
+        if let Some(code) = insee.and_then(insee_code) {
+            return Ok(classify(code, self.territory));
+        }
+        if let Some(code) = insee_code(text) {
+            return Ok(classify(code, self.territory));
+        }
+        if let Some(code) = self.by_key.get(&key(text)) {
+            return Ok(City::Inside(code.clone()));
+        }
+        let name = name_as_written(text)
+            .split_whitespace()
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if is_outside_city(&name) {
+            Ok(City::Outside(InseeCode::new(name)))
+        } else {
+            Err(Expected::City)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Legal forms, sectors, uses, features and the site vocabulary, matched by their usual
 //! spellings; when nothing matches, the closest entries are suggested.
 
-use super::choices::key;
+use super::choices::{has_phrase, key};
 use crate::domain::{
     Feature, FeeUnit, LegalForm, Programme, SectorCode, SiteKind, SiteStatus, Territory, UseType,
 };
@@ -96,10 +96,10 @@ const LEGAL_FORMS: [(&[&str], LegalForm); 16] = [
 ];
 
 pub fn legal_form(text: &str) -> Result<LegalFormFound, Expected> {
-    let wanted = format!(" {} ", key(text));
-    let esus = wanted.contains(" esus ");
+    let wanted = key(text);
+    let esus = has_phrase(&wanted, "esus");
     for (spellings, form) in LEGAL_FORMS {
-        if spellings.iter().any(|s| wanted.contains(&format!(" {s} "))) {
+        if spellings.iter().any(|s| has_phrase(&wanted, s)) {
             return Ok(LegalFormFound {
                 form,
                 esus: esus || form == LegalForm::CommercialEsus,
@@ -114,7 +114,7 @@ pub fn legal_form(text: &str) -> Result<LegalFormFound, Expected> {
 }
 
 pub fn use_type(text: &str) -> Result<UseType, Expected> {
-    let wanted = format!(" {} ", key(text));
+    let wanted = key(text);
     const USES: [(&[&str], UseType); 6] = [
         (
             &[
@@ -175,7 +175,7 @@ pub fn use_type(text: &str) -> Result<UseType, Expected> {
         (&["mixte", "mixed", "polyvalent", "tous"], UseType::Mixed),
     ];
     USES.iter()
-        .find(|(spellings, _)| spellings.iter().any(|s| wanted.contains(&format!(" {s} "))))
+        .find(|(spellings, _)| spellings.iter().any(|s| has_phrase(&wanted, s)))
         .map(|(_, u)| *u)
         .ok_or_else(|| Expected::Choice(Choice::UseType, labels_of(&UseType::ALL)))
 }
@@ -209,31 +209,46 @@ pub fn feature(text: &str) -> Result<Feature, Expected> {
 /// contains the text (« réemploi » → « Réemploi, ressourceries et recycleries »), or the
 /// one whose label the text contains.
 pub fn sector(text: &str, territory: &Territory) -> Result<SectorCode, Expected> {
-    let wanted = key(text);
-    let sectors: Vec<(String, &SectorCode)> = territory
-        .sectors()
-        .map(|s| (key(&s.label), &s.code))
-        .collect();
-    if let Some(s) = territory
-        .sectors()
-        .find(|s| s.code.as_str() == text.trim() || key(&s.label) == wanted)
-    {
-        return Ok(s.code.clone());
+    Sectors::new(territory).find(text)
+}
+
+/// The territory's sectors, their labels folded once for many lookups.
+pub struct Sectors {
+    /// (code, folded label, label)
+    entries: Vec<(SectorCode, String, String)>,
+}
+
+impl Sectors {
+    pub fn new(territory: &Territory) -> Self {
+        Sectors {
+            entries: territory
+                .sectors()
+                .map(|s| (s.code.clone(), key(&s.label), s.label.clone()))
+                .collect(),
+        }
     }
-    let padded = format!(" {wanted} ");
-    let containing: Vec<&SectorCode> = sectors
-        .iter()
-        .filter(|(label, _)| {
-            format!(" {label} ").contains(&padded)
-                || (!label.is_empty() && padded.contains(&format!(" {label} ")))
-        })
-        .map(|(_, code)| *code)
-        .collect();
-    if let [one] = containing.as_slice() {
-        return Ok((*one).clone());
+
+    pub fn find(&self, text: &str) -> Result<SectorCode, Expected> {
+        let wanted = key(text);
+        if let Some((code, _, _)) = self
+            .entries
+            .iter()
+            .find(|(code, label, _)| code.as_str() == text.trim() || *label == wanted)
+        {
+            return Ok(code.clone());
+        }
+        let containing: Vec<&SectorCode> = self
+            .entries
+            .iter()
+            .filter(|(_, label, _)| has_phrase(label, &wanted) || has_phrase(&wanted, label))
+            .map(|(code, _, _)| code)
+            .collect();
+        if let [one] = containing.as_slice() {
+            return Ok((*one).clone());
+        }
+        let labels: Vec<String> = self.entries.iter().map(|(_, _, l)| l.clone()).collect();
+        Err(Expected::Choice(Choice::Sector, suggest(text, labels)))
     }
-    let labels: Vec<String> = territory.sectors().map(|s| s.label.clone()).collect();
-    Err(Expected::Choice(Choice::Sector, suggest(text, labels)))
 }
 
 pub fn programme(text: &str) -> Result<Programme, Expected> {
@@ -322,7 +337,7 @@ fn by_label<T: Label + Copy>(text: &str, all: &[T], extra: &[(&str, T)]) -> Opti
         .or_else(|| {
             extra
                 .iter()
-                .find(|(s, _)| format!(" {wanted} ").contains(&format!(" {s} ")))
+                .find(|(s, _)| has_phrase(&wanted, s))
                 .map(|(_, v)| *v)
         })
 }
