@@ -9,6 +9,7 @@ pub mod demo_data;
 pub mod domain;
 pub mod edit;
 pub mod export;
+pub mod fuzz;
 pub mod i18n;
 pub mod import;
 pub mod review;

@@ -2,6 +2,7 @@
 //! (journaled, saved atomically, undoable in the cockpit).
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::suggest::closest;
 use crate::domain::ids::is_slug;
 use crate::domain::{Call, CallId, Programme, SiteId, Weights, Workspace};
@@ -76,7 +77,7 @@ fn create(dir: &Path, args: &CreateArgs, lang: Lang, today: NaiveDate) -> Outcom
             Operation::edit(Edit::put(EditKind::Input, Record::Call(Box::new(call)))),
         )
         .map_err(|e| Failure::new(e.message(lang)))?;
-    println!("{summary}");
+    output::println(&summary, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

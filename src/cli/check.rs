@@ -1,9 +1,12 @@
-//! `ancrage check`: every problem of the workspace, one per line; exit 1 if any.
+//! `ancrage check`: every problem of the workspace — its data files, and the saved reviews,
+//! journal and lock as the review commands read them — one per line; exit 1 if any.
 
 use super::count::{Noun, count};
 use super::failure::{Failure, Outcome};
+use super::output;
 use crate::domain::Workspace;
 use crate::i18n::{Lang, NBSP};
+use crate::session::audit::audit;
 use crate::store::files::contains_workspace;
 use crate::store::load::load_workspace_lenient;
 use crate::store::problem::Problems;
@@ -16,16 +19,47 @@ pub fn run(dir: &Path, lang: Lang) -> Outcome {
         return Err(Failure::new(missing_workspace(dir, lang)));
     }
     let loaded = load_workspace_lenient(dir).map_err(|p| Failure::new(p.render(lang)))?;
-    if !loaded.problems.is_empty() {
-        println!("{}", loaded.problems.render(lang));
-        println!("{}", tally(&loaded.problems, lang));
+    let audit = audit(dir, &loaded.workspace, &loaded.files);
+    let mut problems = loaded.problems.clone();
+    problems.0.extend(audit.problems);
+    problems.sort();
+    let mut notices: Vec<String> = audit.torn.iter().map(|t| t.message(lang)).collect();
+    if !audit.temporaries.is_empty() {
+        notices.push(temporaries(&audit.temporaries, lang));
+    }
+    if !problems.is_empty() {
+        output::println(&problems.render(lang), lang)?;
+        output::println(&tally(&problems, lang), lang)?;
+        for notice in &notices {
+            output::println(notice, lang)?;
+        }
         return Ok(ExitCode::FAILURE);
     }
-    println!("{}", clean(&loaded.workspace, lang));
+    output::println(&clean(&loaded.workspace, lang), lang)?;
     if !loaded.migrated.is_empty() {
-        println!("{}", migrated(&loaded.migrated, lang));
+        output::println(&migrated(&loaded.migrated, lang), lang)?;
+    }
+    for notice in &notices {
+        output::println(notice, lang)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Hidden copies left by writers killed mid-save: not data, gone at the next start.
+fn temporaries(files: &[PathBuf], lang: Lang) -> String {
+    let list: Vec<_> = files.iter().map(|f| f.display().to_string()).collect();
+    match lang {
+        Lang::Fr => format!(
+            "{} temporaire(s) laissé(s) par une écriture interrompue (supprimé(s) au prochain démarrage){NBSP}: {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
+        Lang::En => format!(
+            "{} left by an interrupted write (removed at the next start): {}",
+            count(files.len(), Noun::File, lang),
+            list.join(", ")
+        ),
+    }
 }
 
 /// Older files load fine; saying so tells the officer why a later save rewrites them.

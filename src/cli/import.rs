@@ -6,6 +6,7 @@
 //! or written.
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::domain::{CallId, Workspace};
 use crate::edit;
 use crate::i18n::Lang;
@@ -160,9 +161,12 @@ fn import(dir: &Path, args: &FileArgs, call: Option<&CallId>, lang: Lang) -> Out
             }
         }
     }
-    print_report(&prepared, args, written, lang);
+    print_report(&prepared, args, written, lang)?;
     for note in notes {
-        eprintln!("{}{note}", lang.pick("attention\u{a0}: ", "warning: "));
+        output::eprintln(&format!(
+            "{}{note}",
+            lang.pick("attention\u{a0}: ", "warning: ")
+        ));
     }
     if prepared.report.is_refused() {
         Ok(ExitCode::from(1))
@@ -171,17 +175,21 @@ fn import(dir: &Path, args: &FileArgs, call: Option<&CallId>, lang: Lang) -> Out
     }
 }
 
-fn print_report(prepared: &Prepared, args: &FileArgs, written: bool, lang: Lang) {
+fn print_report(
+    prepared: &Prepared,
+    args: &FileArgs,
+    written: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
     let report = &prepared.report;
     if args.json {
         let json = report.json(lang, written, args.dry_run);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json).unwrap_or_default()
+        return output::println(
+            &serde_json::to_string_pretty(&json).unwrap_or_default(),
+            lang,
         );
-        return;
     }
-    print!("{}", report.render(lang));
+    output::print(&report.render(lang), lang)?;
     let outcome = if report.is_refused() {
         lang.pick(
             "Import refusé\u{a0}: rien n’a été écrit. Corrigez les erreurs ci-dessus, ou relancez avec --skip-invalid pour n’importer que les lignes valides.",
@@ -205,7 +213,7 @@ fn print_report(prepared: &Prepared, args: &FileArgs, written: bool, lang: Lang)
     } else {
         lang.pick("Rien n’a été écrit.", "Nothing was written.")
     };
-    println!("{outcome}");
+    output::println(outcome, lang)
 }
 
 fn read_mapping(path: Option<&Path>, target: Target, lang: Lang) -> Result<Mapping, Failure> {
@@ -253,7 +261,7 @@ fn write_template(out: &Path, lang: Lang) -> Outcome {
         let path = out.join(file.name);
         crate::store::atomic::write_bytes(&path, &file.bytes)
             .map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
-        println!("{}", path.display());
+        output::println(&path.display().to_string(), lang)?;
     }
     Ok(ExitCode::SUCCESS)
 }

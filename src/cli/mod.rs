@@ -9,6 +9,7 @@ mod failure;
 pub mod import;
 mod init;
 pub mod open;
+pub mod output;
 pub mod rank;
 pub mod review;
 mod schema;
@@ -76,7 +77,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let (config, config_problem) = crate::store::config::load();
     if let Some(problem) = config_problem {
-        eprintln!("ancrage: {problem} (réglages ignorés / settings ignored)");
+        output::eprintln(&format!(
+            "ancrage: {problem} (réglages ignorés / settings ignored)"
+        ));
     }
     let lang = cli.lang.or(config.lang).unwrap_or_default();
     let workspace = || location::resolve(cli.workspace.clone());
@@ -91,13 +94,14 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
         Some(Command::Import(args)) => import::run(&workspace(), args, lang),
         Some(Command::Call(args)) => call::run(&workspace(), args, lang, today()),
-        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang).map(|summary| {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }),
+        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
+            .and_then(|summary| output::println(&summary, lang))
+            .map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|failure| {
-        eprintln!("{}", failure.message);
+        if !failure.message.is_empty() {
+            output::eprintln(&failure.message);
+        }
         failure.exit_code()
     })
 }

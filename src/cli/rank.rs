@@ -218,7 +218,7 @@ pub fn run(dir: &std::path::Path, args: &RankArgs, lang: Lang) -> Outcome {
     let ws = crate::cli::workspace::load(dir, lang)?;
     let today = args.today.unwrap_or_else(crate::cli::today);
     let text = rank(&ws, args, lang, today).map_err(|e| Failure::new(e.message(lang)))?;
-    print!("{text}");
+    crate::cli::output::print(&text, lang)?;
     Ok(std::process::ExitCode::SUCCESS)
 }
 

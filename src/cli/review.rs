@@ -5,6 +5,7 @@
 //! 1 the workspace could not be read or written (files, journal, lock held too long).
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Workspace};
@@ -107,7 +108,7 @@ pub fn execute(
 }
 
 fn list(args: &ListArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Report, Refusal> {
-    find_call(ws, &args.call, lang)?;
+    let call = find_call(ws, &args.call, lang)?;
     let session = ReviewSession::open_with(dir, ws, &args.call, &officer_name(), Access::ReadOnly)
         .map_err(|e| Refusal::from_session(&e, lang))?;
     let state = session.state();
@@ -116,14 +117,32 @@ fn list(args: &ListArgs, dir: &Path, ws: &Workspace, lang: Lang) -> Result<Repor
         .iter()
         .filter(|(_, app)| args.status.is_none_or(|s| app.status == s))
         .collect();
+    let withdrawn: Vec<&AppKey> = state.withdrawn(call);
     let stdout = if args.json {
-        json_list(state, &rows)?
+        json_list(state, &rows, &withdrawn)?
     } else {
-        table(&rows, lang)
+        table(&rows, &withdrawn, lang)
     };
     let mut warnings = session_notices(&session, lang);
+    warnings.extend(
+        withdrawn
+            .iter()
+            .map(|key| withdrawn_notice(key, &args.call, lang)),
+    );
     warnings.extend(session.checks(ws).iter().map(|w| w.message(lang)));
     Ok(Report { stdout, warnings })
+}
+
+/// An application the call file no longer lists, whose decisions stay on record.
+fn withdrawn_notice(key: &AppKey, call: &CallId, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{key}\u{a0}: candidature retirée de l'appel (absente de calls/{call}.json)\u{a0}; ses décisions restent enregistrées"
+        ),
+        Lang::En => format!(
+            "{key}: application withdrawn from the call (not in calls/{call}.json); its decisions stay on record"
+        ),
+    }
 }
 
 /// One application as `review list --json` prints it.
@@ -132,6 +151,9 @@ struct ListedApplication<'a> {
     structure: &'a StructureId,
     site: &'a SiteId,
     status: Status,
+    /// No longer listed by the call file (its decisions stay on record).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    withdrawn: bool,
     motivation: Option<&'a str>,
     history: &'a [crate::review::Decision],
     annotation: &'a str,
@@ -143,6 +165,7 @@ struct ListedApplication<'a> {
 fn json_list(
     state: &ReviewState,
     rows: &[(&AppKey, &ApplicationReview)],
+    withdrawn: &[&AppKey],
 ) -> Result<String, Refusal> {
     let listed: Vec<ListedApplication> = rows
         .iter()
@@ -150,6 +173,7 @@ fn json_list(
             structure: &key.structure,
             site: &key.site,
             status: app.status,
+            withdrawn: withdrawn.contains(key),
             motivation: app.current_motivation(),
             history: &app.history,
             annotation: &app.annotation,
@@ -166,7 +190,7 @@ fn json_list(
     Ok(text)
 }
 
-fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
+fn table(rows: &[(&AppKey, &ApplicationReview)], withdrawn: &[&AppKey], lang: Lang) -> String {
     let header = match lang {
         Lang::Fr => [
             "Structure",
@@ -178,7 +202,7 @@ fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
         Lang::En => ["Structure", "Site", "Status", "Last decision", "Motivation"],
     };
     // The motivation is last and shown whole: the officer reads it, nothing is aligned after it.
-    let widths = [40, 45, 20, 18, usize::MAX];
+    let widths = [40, 45, 30, 18, usize::MAX];
     let columns: Vec<(&str, Align, usize)> = header
         .iter()
         .zip(widths)
@@ -198,10 +222,14 @@ fn table(rows: &[(&AppKey, &ApplicationReview)], lang: Lang) -> String {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            let mut status = app.status.label(lang).to_owned();
+            if withdrawn.contains(key) {
+                status.push_str(lang.pick(" (retirée)", " (withdrawn)"));
+            }
             vec![
                 key.structure.to_string(),
                 key.site.to_string(),
-                app.status.label(lang).to_owned(),
+                status,
                 last,
                 motivation,
             ]
@@ -340,18 +368,37 @@ fn session_notices(session: &ReviewSession, lang: Lang) -> Vec<String> {
     notices
 }
 
+/// The decision is on record but its confirmation could not be printed.
+fn confirmation_unprinted(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("décision enregistrée (journal et état)\u{a0}; {why}"),
+        Lang::En => format!("decision recorded (journal and state); {why}"),
+    }
+}
+
 /// `ancrage review …`: loads the workspace at `dir`, runs the subcommand, prints its report
 /// (warnings on stderr); a refusal goes back to `cli::run`, which prints it once.
 pub fn run(dir: &Path, args: &ReviewArgs, lang: Lang) -> Outcome {
     let workspace = super::workspace::load(dir, lang)?;
     match execute(&args.command, dir, &workspace, lang) {
         Ok(report) => {
-            print!("{}", report.stdout);
+            let printed = output::print(&report.stdout, lang);
             let prefix = lang.pick("attention\u{a0}: ", "warning: ");
             for warning in &report.warnings {
-                eprintln!("{prefix}{warning}");
+                output::eprintln(&format!("{prefix}{warning}"));
             }
-            Ok(ExitCode::SUCCESS)
+            match (printed, &args.command) {
+                (Ok(()), _) => Ok(ExitCode::SUCCESS),
+                // The decision is journaled and saved: a confirmation nobody could read does
+                // not make it a failure (a script would retry a decision already taken).
+                (Err(failure), ReviewCommand::Set(_)) => {
+                    if !failure.message.is_empty() {
+                        output::eprintln(&confirmation_unprinted(&failure.message, lang));
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                (Err(failure), ReviewCommand::List(_)) => Err(failure),
+            }
         }
         Err(refusal) => Err(Failure {
             message: refusal.message,

@@ -51,11 +51,14 @@ pub fn write(report: &JuryReport) -> String {
     out
 }
 
-/// Escapes Markdown syntax (and HTML) in a piece of text; line breaks kept.
+/// Escapes Markdown syntax (and HTML) in a piece of text, on one line: a line break in a name
+/// would end a heading or a list item and spill the rest into the document's structure, so it
+/// becomes a space (multi-line texts go through [`quote`] or [`cell`], which keep their lines).
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -73,8 +76,9 @@ pub fn esc(text: &str) -> String {
 
 /// A table cell: escaped, on one line (`<br>` between lines).
 fn cell(text: &str) -> String {
-    esc(text.trim())
+    text.trim()
         .split('\n')
+        .map(esc)
         .collect::<Vec<_>>()
         .join("<br>")
 }
@@ -219,6 +223,15 @@ mod tests {
             "\\[clic\\](http://x) &lt;img src=x&gt; \\*a\\* \\| b"
         );
         assert_eq!(cell("a\nb|c"), "a<br>b\\|c");
+    }
+
+    /// Issue 13, point 14: a line break in a name cannot end a heading and start a new block.
+    #[test]
+    fn a_line_break_in_a_name_keeps_the_structure() {
+        assert_eq!(
+            esc("Atelier\n# Faux titre\r\n- faux point"),
+            "Atelier \\# Faux titre - faux point"
+        );
     }
 
     #[test]

@@ -125,16 +125,28 @@ pub fn grants(report: &JuryReport) -> String {
 }
 
 pub fn omitted(report: &JuryReport) -> Option<String> {
-    (!report.omitted.is_empty()).then(|| {
+    let mut parts = Vec::new();
+    if !report.omitted.is_empty() {
         let list = report.omitted.join(", ");
-        let text = match report.lang {
+        parts.push(match report.lang {
             Lang::Fr => format!(
                 "Candidatures laissées de côté (structure ou site absent de l'espace de travail) : {list}."
             ),
             Lang::En => format!("Applications left out (structure or site missing from the workspace): {list}."),
-        };
-        i18n::typography(&text, report.lang)
-    })
+        });
+    }
+    if !report.withdrawn.is_empty() {
+        let list = report.withdrawn.join(", ");
+        parts.push(match report.lang {
+            Lang::Fr => format!(
+                "Candidatures retirées de l'appel, laissées de côté (leurs décisions restent enregistrées) : {list}."
+            ),
+            Lang::En => format!(
+                "Applications withdrawn from the call, left out (their decisions stay on record): {list}."
+            ),
+        });
+    }
+    (!parts.is_empty()).then(|| i18n::typography(&parts.join(" "), report.lang))
 }
 
 /// `Surface retenue : 230 m² sur 300 m² ; subventions demandées : 55 000 €`.

@@ -103,6 +103,10 @@ pub struct JuryReport {
     /// Applications of the review whose structure or site is no longer in the workspace: left
     /// out, but named so nobody believes the file is complete when it is not.
     pub omitted: Vec<String>,
+    /// Applications in scope that the call file no longer lists (withdrawn after decisions
+    /// were taken): left out of the file, and named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -291,12 +295,17 @@ impl JuryReport {
         };
         let mut picked_statuses = BTreeSet::new();
         let mut omitted = Vec::new();
+        let mut withdrawn = Vec::new();
         let mut rows = Vec::new();
         for (key, review) in &state.applications {
             if !in_scope(key, review) || options.site.as_ref().is_some_and(|s| s != &key.site) {
                 continue;
             }
             picked_statuses.insert(review.status);
+            if !ReviewState::is_listed(call, key) {
+                withdrawn.push(key.to_string());
+                continue;
+            }
             let (Some(st), Some(si)) = (
                 workspace.structure_index(&key.structure),
                 workspace.site_index(&key.site),
@@ -357,6 +366,7 @@ impl JuryReport {
             applications: rows,
             journal,
             omitted,
+            withdrawn,
         })
     }
 

@@ -7,10 +7,13 @@
 pub mod fold;
 mod format;
 pub mod labels;
+pub mod natural;
+mod printable;
 pub mod suggest;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;
+pub use printable::{is_unsafe, printable, printable_lines};
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;

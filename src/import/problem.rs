@@ -345,27 +345,15 @@ impl ImportProblem {
     }
 }
 
-/// Text safe to print on a terminal: control characters (escape sequences included) shown as
-/// visible symbols, line breaks as `⏎`, long values cut with an ellipsis.
+/// Text safe to print on a terminal (`i18n::printable`: control characters and escape
+/// sequences shown, not obeyed; line breaks as `␤`), long values cut with an ellipsis.
 pub fn printable(text: &str) -> String {
     const MAX_CHARS: usize = 80;
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        match c {
-            '\n' => out.push('⏎'),
-            '\r' => {}
-            '\t' => out.push(' '),
-            // U+2400 block: ␀ ␁ … ␛ … ␟; DEL and C1 as a generic replacement.
-            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
-            c if c.is_control() => out.push('�'),
-            c => out.push(c),
-        }
+    let shown = i18n::printable(text);
+    match shown.char_indices().nth(MAX_CHARS) {
+        Some((at, _)) => format!("{}…", &shown[..at]),
+        None => shown.into_owned(),
     }
-    out
 }
 
 #[cfg(test)]
@@ -394,7 +382,8 @@ mod tests {
 
     #[test]
     fn escape_sequences_never_reach_the_terminal() {
-        assert_eq!(printable("a\u{1b}[31mb\nc"), "a␛[31mb⏎c");
+        assert_eq!(printable("a\u{1b}[31mb\nc"), "a␛[31mb␤c");
         assert!(!printable("\u{9b}x").chars().any(char::is_control));
+        assert_eq!(printable(&"x".repeat(100)).chars().count(), 81);
     }
 }

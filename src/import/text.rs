@@ -2,6 +2,8 @@
 //! except control characters and terminal escape sequences, which have no meaning in a name or
 //! a description and must never reach the screen. Line breaks and tabs stay; CRLF becomes LF.
 
+use crate::i18n::is_unsafe;
+
 /// The text cleaned, and whether anything was removed (a warning for the officer).
 pub fn clean(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
@@ -35,7 +37,8 @@ pub fn clean(text: &str) -> (String, bool) {
                     _ => {}
                 }
             }
-            c if c.is_control() => removed = true,
+            // Other controls, and the bidi overrides that would reorder what is shown.
+            c if is_unsafe(c) => removed = true,
             c => out.push(c),
         }
     }

@@ -121,6 +121,22 @@ impl Applied {
 }
 
 impl Change {
+    /// The applications the change touches.
+    pub fn keys(&self) -> Vec<&AppKey> {
+        match self {
+            Change::SetStatus { key, .. }
+            | Change::Annotate { key, .. }
+            | Change::SetLabels { key, .. }
+            | Change::Grade { key, .. }
+            | Change::AddOpinion { key, .. }
+            | Change::SetOpinions { key, .. } => vec![key],
+            Change::SetStatusMany { keys, .. } => keys.iter().collect(),
+            Change::SetGrid { .. } => Vec::new(),
+            Change::Restore { statuses, .. } => statuses.iter().map(|r| &r.key).collect(),
+            Change::Import { statuses } => statuses.iter().map(|i| &i.key).collect(),
+        }
+    }
+
     /// The same change, its decisions recorded as `kind` (undo and redo mark theirs).
     pub fn marked(self, kind: DecisionKind) -> Change {
         match self {

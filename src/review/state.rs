@@ -85,6 +85,25 @@ impl ReviewState {
         self.applications.len() - before
     }
 
+    /// Applications the state holds but the call no longer lists (withdrawn from the call
+    /// file), with at least one decision on record: kept, never replayed into an error.
+    pub fn withdrawn<'a>(&'a self, call: &Call) -> Vec<&'a AppKey> {
+        let listed: BTreeSet<(&StructureId, &SiteId)> = call.application_pairs().collect();
+        self.applications
+            .iter()
+            .filter(|(key, review)| {
+                !review.history.is_empty() && !listed.contains(&(&key.structure, &key.site))
+            })
+            .map(|(key, _)| key)
+            .collect()
+    }
+
+    /// True when the call file still lists this application.
+    pub fn is_listed(call: &Call, key: &AppKey) -> bool {
+        call.application_pairs()
+            .any(|(structure, site)| *structure == key.structure && *site == key.site)
+    }
+
     pub fn get(&self, key: &AppKey) -> Option<&ApplicationReview> {
         self.applications.get(key)
     }

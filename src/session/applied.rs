@@ -29,6 +29,13 @@ struct AppliedDocument {
 /// The last entry written to the record files; 0 when the file does not exist yet.
 pub fn load_applied(dir: &Path) -> Result<u64, SessionError> {
     let path = dir.join(APPLIED_FILE);
+    // A FIFO would hang the read: say what is there instead.
+    if let Ok(metadata) = std::fs::metadata(&path)
+        && let Some(kind) = atomic::FileKind::of(&metadata)
+    {
+        let source = io::Error::new(io::ErrorKind::InvalidInput, atomic::NotRegularFile { kind });
+        return Err(SessionError::Io { path, source });
+    }
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
@@ -58,7 +65,8 @@ pub fn save_applied(dir: &Path, last_seq: u64) -> Result<(), SessionError> {
         schema_version: SCHEMA_VERSION,
         applied: Applied { last_seq },
     };
-    atomic::write_json(&path, &document).map_err(|source| SessionError::Io { path, source })
+    atomic::write_json(&path, &document, atomic::Access::Private)
+        .map_err(|source| SessionError::Io { path, source })
 }
 
 #[cfg(test)]

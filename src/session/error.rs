@@ -24,12 +24,12 @@ pub enum SessionError {
     Lock(#[from] LockError),
     #[error("{0}")]
     Journal(#[from] JournalError),
-    #[error("{}:{line}:{column}\u{a0}: {field}{message}", path.display())]
+    #[error("{}:{line}:{column}\u{a0}: {}{message}", path.display(), field_prefix(field, Lang::Fr))]
     StateFile {
         path: PathBuf,
         line: usize,
         column: usize,
-        /// `champ x.y : ` when known, else empty.
+        /// The field path (`review.applications[2].status`) when known, else empty.
         field: String,
         message: String,
     },
@@ -51,7 +51,7 @@ pub enum SessionError {
         seq: u64,
         error: ReviewError,
     },
-    #[error("{}\u{a0}: {source}", path.display())]
+    #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
     /// A change of the workspace's records refused as it stands (the data is unchanged).
     #[error("{0}")]
@@ -63,6 +63,15 @@ pub enum SessionError {
     NoWorkspace,
     #[error("aucun appel ouvert\u{a0}: choisissez ou créez un appel d’abord")]
     NoCall,
+}
+
+/// `champ x.y : ` / `field x.y: `, or nothing for an unknown field.
+fn field_prefix(field: &str, lang: Lang) -> String {
+    match (field.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Fr) => format!("champ {field}\u{a0}: "),
+        (false, Lang::En) => format!("field {field}: "),
+    }
 }
 
 impl SessionError {
@@ -95,7 +104,11 @@ impl SessionError {
                 column,
                 field,
                 message,
-            } => format!("{}:{line}:{column}: {field}{message}", path.display()),
+            } => format!(
+                "{}:{line}:{column}: {}{message}",
+                path.display(),
+                field_prefix(field, lang)
+            ),
             SessionError::NewerSchema { path, found, known } => format!(
                 "{}: format version {found} is newer than this program's ({known}) — update ancrage",
                 path.display()
@@ -105,7 +118,11 @@ impl SessionError {
                 path.display(),
                 error.message(lang)
             ),
-            SessionError::Io { path, source } => format!("{}: {source}", path.display()),
+            SessionError::Io { path, source } => format!(
+                "{}: {}",
+                path.display(),
+                crate::store::atomic::io_message(source, lang)
+            ),
             SessionError::Edit(e) => e.message(lang),
             SessionError::NoWorkspace => "records cannot be changed from this command".to_owned(),
             SessionError::NoCall => "no call open: pick or create a call first".to_owned(),

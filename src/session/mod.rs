@@ -3,6 +3,7 @@
 //! both change things through a `Session`, so they follow the same rules and lose nothing.
 
 pub mod applied;
+pub mod audit;
 pub mod entry;
 pub mod error;
 pub mod files;

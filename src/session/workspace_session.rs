@@ -443,6 +443,12 @@ impl Session {
             if entry.seq <= state.last_seq {
                 continue;
             }
+            // An application withdrawn from the call file after it was decided on keeps its
+            // record: its journaled decisions replay onto it rather than fail
+            // (`ReviewState::withdrawn`).
+            for key in change.keys() {
+                state.applications.entry(key.clone()).or_default();
+            }
             review::apply(&mut state, change, &entry.who, entry.at).map_err(|error| {
                 SessionError::Replay {
                     path: journal_path.clone(),
@@ -477,6 +483,11 @@ impl Session {
 
     pub fn officer(&self) -> &str {
         &self.who
+    }
+
+    /// The name that signs the changes from now on (given once, when none was configured).
+    pub fn set_officer(&mut self, who: &str) {
+        who.clone_into(&mut self.who);
     }
 
     pub fn workspace_dir(&self) -> &Path {

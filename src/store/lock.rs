@@ -16,7 +16,7 @@ pub const LOCK_FILE: &str = "ancrage.lock";
 pub enum LockError {
     #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
     HeldElsewhere { path: PathBuf, holder: String },
-    #[error("{}\u{a0}: {source}", path.display())]
+    #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -28,9 +28,11 @@ impl LockError {
                 "{}: workspace already open in another instance ({holder})",
                 path.display()
             ),
-            (LockError::Io { path, source }, Lang::En) => {
-                format!("{}: {source}", path.display())
-            }
+            (LockError::Io { path, source }, Lang::En) => format!(
+                "{}: {}",
+                path.display(),
+                crate::store::atomic::io_message(source, lang)
+            ),
         }
     }
 }
@@ -66,14 +68,14 @@ impl Lock {
             path: path.clone(),
             source,
         };
+        // Opening a link would truncate whatever it points to.
+        crate::store::atomic::ensure_regular_or_absent(&path).map_err(io_err)?;
         // Not truncated on open: the holder's description must survive a failed attempt.
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(io_err)?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path).map_err(io_err)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -94,6 +96,8 @@ impl Lock {
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(me.as_bytes()))
             .map_err(io_err)?;
+        // The lock holder is the only writer: what other writers left half-done is dead.
+        crate::store::sweep::remove_temporaries(dir);
         Ok(LockGuard { file, path })
     }
 
@@ -160,6 +164,29 @@ mod tests {
         drop(first);
         let again = Lock::acquire(dir.path());
         assert!(again.is_ok());
+    }
+
+    /// Issue 13, point 5: what a killed writer left is removed by the next lock holder.
+    #[test]
+    fn acquiring_sweeps_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("reviews")).unwrap();
+        let left = dir.path().join("reviews/.tempo-2026.json.AbC123");
+        std::fs::write(&left, b"{").unwrap();
+        let _guard = Lock::acquire(dir.path()).unwrap();
+        assert!(!left.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_lock_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious");
+        std::fs::write(&target, b"keep").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join(LOCK_FILE)).unwrap();
+        let err = Lock::acquire(dir.path()).unwrap_err();
+        assert!(err.message(Lang::En).contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"keep");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, NBSP};
 use crate::store::atomic;
 use crate::store::decode::decode;
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
-use crate::store::files::{TERRITORY_FILE, file_for};
+use crate::store::files::{TERRITORY_FILE, access_for, file_for};
 use crate::store::kind::Document;
 use crate::store::problem::Problem;
 use std::fmt;
@@ -56,10 +56,16 @@ impl SaveError {
                 "{} holds `{found}`, not `{saved}`: it is not overwritten",
                 file.display()
             ),
-            (SaveError::Io(file, e), Lang::Fr) => {
-                format!("écriture de {} impossible{NBSP}: {e}", file.display())
-            }
-            (SaveError::Io(file, e), Lang::En) => format!("cannot write {}: {e}", file.display()),
+            (SaveError::Io(file, e), Lang::Fr) => format!(
+                "écriture de {} impossible{NBSP}: {}",
+                file.display(),
+                atomic::io_message(e, lang)
+            ),
+            (SaveError::Io(file, e), Lang::En) => format!(
+                "cannot write {}: {}",
+                file.display(),
+                atomic::io_message(e, lang)
+            ),
         }
     }
 }
@@ -117,7 +123,8 @@ fn save<D: Document>(
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| SaveError::Io(relative.clone(), e))?;
     }
-    atomic::write_json(&path, &D::wrap(payload)).map_err(|e| SaveError::Io(relative, e))?;
+    atomic::write_json(&path, &D::wrap(payload), access_for(&relative))
+        .map_err(|e| SaveError::Io(relative, e))?;
     Ok(path)
 }
 
