@@ -173,7 +173,11 @@ fn export_to_standard_output_and_into_a_folder() {
     ];
     let out = ancrage(&dir).args(args).args(["-o", "-"]).output().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("Rang,"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with("Rang,"),
+        "{}",
+        text(&out.stdout)
+    );
 
     let folder = root.path().join("out");
     std::fs::create_dir(&folder).unwrap();
