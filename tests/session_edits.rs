@@ -232,6 +232,7 @@ fn new_applications_from_an_edit_join_the_review() {
         structure: newcomer.id.clone(),
         sites: vec![ancrage::domain::SiteId::new("local-19")],
         submitted_on: None,
+        dossier: None,
     });
     let done = session
         .apply(

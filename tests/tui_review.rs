@@ -380,6 +380,7 @@ fn call_picker_switches_the_session_to_another_call() {
         structure: StructureId::new("recyclerie-des-lilas"),
         sites: vec![SiteId::new("usine-des-transitions")],
         submitted_on: None,
+        dossier: None,
     }];
     workspace.calls.push(older);
     let dir = tempfile::tempdir().expect("temp dir");

@@ -1,12 +1,14 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
 pub mod allocate;
+mod call;
 mod check;
 mod count;
 pub mod demo_data;
 pub mod export;
 mod failure;
 pub mod fund;
+pub mod import;
 mod init;
 pub mod open;
 pub mod output;
@@ -78,6 +80,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Propose who gets which lot of a call, for the most points, within a certified gap.
     Allocate(allocate::AllocateArgs),
+    /// Import applications or sites from CSV, XLSX or ODS; write an import template.
+    Import(import::ImportArgs),
+    /// Create a call (AMI) for applications to land in.
+    Call(call::CallArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -110,6 +116,8 @@ pub fn run() -> ExitCode {
         Some(Command::Fund(args)) => fund::run(&workspace(), args, lang),
         Some(Command::Report(args)) => report::run(&workspace(), args, lang),
         Some(Command::Allocate(args)) => allocate::run(&workspace(), args, lang),
+        Some(Command::Import(args)) => import::run(&workspace(), args, lang),
+        Some(Command::Call(args)) => call::run(&workspace(), args, lang, today()),
         Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
             .and_then(|summary| output::println(&summary, lang))
             .map(|()| ExitCode::SUCCESS),

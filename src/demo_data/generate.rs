@@ -427,6 +427,7 @@ pub fn generate(territory: &Territory, size: Size, seed: u64, today: NaiveDate) 
                 structure: s.id.clone(),
                 sites: wished,
                 submitted_on: Some(today),
+                dossier: None,
             });
         }
     }

@@ -38,6 +38,10 @@ pub struct Application {
     pub sites: Vec<SiteId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_on: Option<NaiveDate>,
+    /// The application platform's number for this dossier (Démarches Simplifiées' `ID`,
+    /// Framaforms' `SID`), so a later export of the same platform updates it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -133,6 +133,7 @@ fn edits_round_trip_through_json() {
         structure: StructureId::new("recyclerie-du-canal"),
         sites: vec![SiteId::new("hotel-activites")],
         submitted_on: None,
+        dossier: None,
     });
     let edit = Edit::new(
         EditKind::Import,

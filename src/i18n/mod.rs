@@ -9,6 +9,7 @@ mod format;
 pub mod labels;
 pub mod natural;
 mod printable;
+pub mod suggest;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;

@@ -92,6 +92,13 @@ pub enum Change {
         site: SiteId,
         tie_break: Option<TieBreak>,
     },
+    /// Statuses read from an application file for applications new to ancrage: each entry is
+    /// created if missing, and given the file's status as a decision of kind `import`. An
+    /// application that already has a decision in ancrage is left alone (an import never
+    /// changes a decision made here). The motivation rule still holds.
+    Import {
+        statuses: Vec<Imported>,
+    },
     /// Puts statuses back as they were, whatever the transition table says: produced by undo
     /// and redo only. The motivation rule still holds.
     Restore {
@@ -119,6 +126,16 @@ pub struct ShortlistEntry {
     pub key: AppKey,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holding: Option<Holding>,
+}
+
+/// One application's status as an import found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
+    pub key: AppKey,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<String>,
 }
 
 /// What a successful change did.
@@ -158,6 +175,7 @@ impl Change {
             Change::SetShortlist { entries } => entries.iter().map(|e| &e.key).collect(),
             Change::SetGrid { .. } | Change::SetTieBreak { .. } => Vec::new(),
             Change::Restore { statuses, .. } => statuses.iter().map(|r| &r.key).collect(),
+            Change::Import { statuses } => statuses.iter().map(|i| &i.key).collect(),
         }
     }
 
@@ -219,6 +237,10 @@ impl Change {
                     colon(lang)
                 )
             }
+            Change::Import { statuses } => match lang {
+                Lang::Fr => format!("Import{} {} candidature(s)", colon(lang), statuses.len()),
+                Lang::En => format!("Import: {} application(s)", statuses.len()),
+            },
             Change::Restore { kind, statuses } => {
                 format!("{} ({})", kind.label(lang), statuses.len())
             }
@@ -405,6 +427,29 @@ pub fn apply(
             let mut applied = record_moves(state, moves, who, at);
             applied.skipped = skipped;
             Ok(applied)
+        }
+        Change::Import { statuses } => {
+            let mut moves = Vec::new();
+            for imported in statuses {
+                let motivation = clean_motivation(imported.motivation.as_deref());
+                check_motivation(&imported.key, imported.status, motivation.as_deref())?;
+                let current = state.get(&imported.key);
+                let decided_here = current.is_some_and(|a| !a.history.is_empty());
+                let from = current.map_or(Status::INITIAL, |a| a.status);
+                if !decided_here && from != imported.status {
+                    moves.push(Move {
+                        key: imported.key.clone(),
+                        to: imported.status,
+                        motivation,
+                        kind: DecisionKind::Import,
+                        holding: HoldingMove::for_status(imported.status, None),
+                    });
+                }
+            }
+            for imported in statuses {
+                state.applications.entry(imported.key.clone()).or_default();
+            }
+            Ok(record_moves(state, moves, who, at))
         }
         Change::Restore { kind, statuses } => {
             let mut moves = Vec::new();
@@ -604,6 +649,7 @@ pub(crate) mod tests {
             structure: s.into(),
             sites: sites.iter().map(|&x| x.into()).collect(),
             submitted_on: None,
+            dossier: None,
         };
         Call {
             id: "tempo-2026".into(),
@@ -890,6 +936,60 @@ pub(crate) mod tests {
             apply(&mut state, &grade("charm", Grade::Points(1)), "x", at()),
             Err(ReviewError::UnknownCriterion("charm".into()))
         );
+    }
+
+    #[test]
+    fn imported_statuses_create_entries_and_never_overturn_a_decision() {
+        let mut state = ReviewState::fresh(&call());
+        let decided = AppKey::new("a", "friche");
+        apply(
+            &mut state,
+            &set(&decided, Status::Accepte, None),
+            "léa",
+            at(),
+        )
+        .unwrap();
+        let new = AppKey::new("c", "local");
+        let import = Change::Import {
+            statuses: vec![
+                Imported {
+                    key: decided.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("dans le fichier".into()),
+                },
+                Imported {
+                    key: new.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("hors périmètre".into()),
+                },
+            ],
+        };
+        let before = state.clone();
+        let applied = apply(&mut state, &import, "léa", at()).unwrap();
+        assert_eq!(state.get(&decided).unwrap().status, Status::Accepte, "kept");
+        let imported = state.get(&new).unwrap();
+        assert_eq!(imported.status, Status::Refuse);
+        assert_eq!(imported.history[0].kind, DecisionKind::Import);
+        assert_eq!(imported.current_motivation(), Some("hors périmètre"));
+        // Undone: back under review, the history keeps both.
+        apply(&mut state, &applied.inverse, "léa", at()).unwrap();
+        assert_eq!(state.get(&new).unwrap().status, Status::INITIAL);
+        assert_eq!(state.get(&decided), before.get(&decided));
+        // Refusing still needs a motivation.
+        let unmotivated = Change::Import {
+            statuses: vec![Imported {
+                key: AppKey::new("d", "local"),
+                status: Status::ClasseSansSuite,
+                motivation: None,
+            }],
+        };
+        assert!(matches!(
+            apply(&mut state, &unmotivated, "léa", at()),
+            Err(ReviewError::MotivationRequired { .. })
+        ));
+        let json = serde_json::to_string(&import).unwrap();
+        assert!(json.starts_with("{\"import\":{"), "{json}");
+        assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), import);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod status;
 pub mod transition;
 pub mod undo;
 
-pub use change::{Applied, Change, Restored, ShortlistEntry, apply};
+pub use change::{Applied, Change, Imported, Restored, ShortlistEntry, apply};
 pub use checks::{Warning, check_all};
 pub use error::{GridProblem, ReviewError};
 pub use grid::{Grade, Grades, Grid, GridCriterion, GridResult, MAX_GRADE};

@@ -367,11 +367,13 @@ pub fn call() -> Call {
                 structure: StructureId::new("jardins-de-l-ourcq"),
                 sites: vec![SiteId::new("friche-rives-ourcq")],
                 submitted_on: None,
+                dossier: None,
             },
             Application {
                 structure: StructureId::new("recyclerie-des-lilas"),
                 sites: vec![SiteId::new("usine-des-transitions")],
                 submitted_on: None,
+                dossier: None,
             },
         ],
     }
