@@ -90,7 +90,10 @@ fn structure_accepted_on_two_sites() {
         .iter()
         .find(|w| matches!(w, Warning::AcceptedOnSeveralSites { .. }))
         .expect("warned");
-    assert!(several.message(Lang::Fr).contains("acceptée sur 2 sites"));
+    let fr = several.message(Lang::Fr);
+    assert!(fr.contains("acceptée sur 2 sites"), "{fr}");
+    assert!(fr.contains("Friche Gallieni") && fr.contains("Local 19"), "names: {fr}");
+    assert!(!fr.contains("friche-gallieni"), "never the ids: {fr}");
     assert!(several.message(Lang::En).contains("accepted on 2 sites"));
 }
 
