@@ -92,7 +92,10 @@ fn structure_accepted_on_two_sites() {
         .expect("warned");
     let fr = several.message(Lang::Fr);
     assert!(fr.contains("acceptée sur 2 sites"), "{fr}");
-    assert!(fr.contains("Friche Gallieni") && fr.contains("Local 19"), "names: {fr}");
+    assert!(
+        fr.contains("Friche Gallieni") && fr.contains("Local 19"),
+        "names: {fr}"
+    );
     assert!(!fr.contains("friche-gallieni"), "never the ids: {fr}");
     assert!(several.message(Lang::En).contains("accepted on 2 sites"));
 }

@@ -390,7 +390,11 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
                 structure_name: name_of(structure),
                 site_names: sites
                     .iter()
-                    .map(|id| workspace.site(id).map_or(id.to_string(), |s| s.name.clone()))
+                    .map(|id| {
+                        workspace
+                            .site(id)
+                            .map_or(id.to_string(), |s| s.name.clone())
+                    })
                     .collect(),
                 sites: sites.clone(),
             });
