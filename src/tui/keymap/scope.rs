@@ -34,10 +34,16 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// The Problèmes panel (the workspace files' problems).
+    Problems,
+    /// The import dialog's form: printable keys are typed into the path.
+    Import,
+    /// The import's report, before anything is written.
+    ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 23] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -58,6 +64,9 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::Problems,
+        Scope::Import,
+        Scope::ImportPreview,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -90,7 +99,7 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer
+            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Import
         )
     }
 
@@ -122,6 +131,9 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
+            Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }
 
