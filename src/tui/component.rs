@@ -38,6 +38,9 @@ pub enum DialogKind {
     Export,
     Officer,
     Alerts,
+    Allocation,
+    LotPicker,
+    TieBreak,
 }
 
 /// Where a dialog is drawn: over the whole body, or over the screen's main list (the weights,

@@ -34,10 +34,18 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// The allocation view of the call.
+    Allocation,
+    /// The lot picker of an application.
+    Lots,
+    /// The m² of a pooled lot, typed.
+    LotSurface,
+    /// The order of structures tied on a site (the tie-break form's first step).
+    TieOrder,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 24] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -58,6 +66,10 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::Allocation,
+        Scope::Lots,
+        Scope::LotSurface,
+        Scope::TieOrder,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -90,7 +102,7 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer
+            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::LotSurface
         )
     }
 
@@ -122,6 +134,10 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::Allocation => lang.pick("Répartition proposée", "Proposed allocation"),
+            Scope::Lots => lang.pick("Choix du lot", "Lot picker"),
+            Scope::LotSurface => lang.pick("m² d’un lot partagé", "m² of a shared lot"),
+            Scope::TieOrder => lang.pick("Départage des ex æquo", "Breaking a tie"),
         }
     }
 
