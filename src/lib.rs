@@ -2,7 +2,7 @@
 //! expressions of interest, hand juries a shortlist, follow each residential pathway.
 //!
 //! Layers, each knowing only those below it: `domain` → `store` → `scoring` → `review` →
-//! `allocation` → `export` / `import` → `tui` → `cli`. `i18n` is shared formatting.
+//! `pathway`, `allocation` → `export` / `import` → `tui` → `cli`. `i18n` is shared formatting.
 
 pub mod allocation;
 pub mod cli;
@@ -13,6 +13,7 @@ pub mod export;
 pub mod fuzz;
 pub mod i18n;
 pub mod import;
+pub mod pathway;
 pub mod review;
 pub mod scoring;
 pub mod session;

@@ -245,12 +245,12 @@ fn mutations(template: &Path) -> Vec<Mutation> {
         for (what, from, to) in [
             (
                 "schema_version 0",
-                "\"schema_version\": 1",
+                "\"schema_version\": 2",
                 "\"schema_version\": 0",
             ),
             (
                 "schema_version 99",
-                "\"schema_version\": 1",
+                "\"schema_version\": 2",
                 "\"schema_version\": 99",
             ),
             ("huge number", ": 1", ": 1e999"),

@@ -364,7 +364,10 @@ fn newer_state_file_is_refused() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
         &path,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 99"),
+        text.replace(
+            &format!("\"schema_version\": {}", ancrage::store::SCHEMA_VERSION),
+            "\"schema_version\": 99",
+        ),
     )
     .unwrap();
     let err = ReviewSession::open(dir.path(), &workspace(), &call(), "x").unwrap_err();

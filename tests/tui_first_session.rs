@@ -413,7 +413,9 @@ fn every_alert_is_listed_in_full() {
     ws.calls[0].applications[1]
         .sites
         .push(SiteId::new("friche-rives-ourcq"));
-    ws.territory.impact_fund.annual_envelope = Money::euros(1_000);
+    for envelope in &mut ws.territory.impact_fund.envelopes {
+        envelope.amount = Money::euros(1_000);
+    }
     for s in &mut ws.structures {
         if s.id == StructureId::new("recyclerie-des-lilas") {
             s.grant_requested = Some(Money::euros(5_000));

@@ -7,18 +7,24 @@ mod count;
 pub mod demo_data;
 pub mod export;
 mod failure;
+pub mod fund;
 pub mod import;
 mod init;
 pub mod open;
 pub mod output;
+pub mod pathway;
 pub mod rank;
 pub mod rank_robustness;
+mod record;
+pub mod report;
 pub mod review;
 mod schema;
+pub mod stats;
 pub mod suggest;
 mod summary;
 pub mod table;
 pub mod tie_break;
+mod unknown;
 mod workspace;
 
 use crate::i18n::Lang;
@@ -64,6 +70,14 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
     Export(export::ExportArgs),
+    /// The residential pathway: alerts, one structure's pathway, recording a placement.
+    Pathway(pathway::PathwayArgs),
+    /// The territory's balance per zone and city, and the impact fund of the year.
+    Stats(stats::StatsArgs),
+    /// The impact fund: record a grant.
+    Fund(fund::FundArgs),
+    /// The yearly report for the territorial council: xlsx, ods, html or md.
+    Report(report::ReportArgs),
     /// Propose who gets which lot of a call, for the most points, within a certified gap.
     Allocate(allocate::AllocateArgs),
     /// Import applications or sites from CSV, XLSX or ODS; write an import template.
@@ -97,6 +111,10 @@ pub fn run() -> ExitCode {
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
+        Some(Command::Pathway(args)) => pathway::run(&workspace(), args, lang),
+        Some(Command::Stats(args)) => stats::run(&workspace(), args, lang),
+        Some(Command::Fund(args)) => fund::run(&workspace(), args, lang),
+        Some(Command::Report(args)) => report::run(&workspace(), args, lang),
         Some(Command::Allocate(args)) => allocate::run(&workspace(), args, lang),
         Some(Command::Import(args)) => import::run(&workspace(), args, lang),
         Some(Command::Call(args)) => call::run(&workspace(), args, lang, today()),

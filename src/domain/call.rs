@@ -66,6 +66,17 @@ fn is_default(t: &Tolerances) -> bool {
 }
 
 impl Call {
+    /// The impact fund's year the call's grants count against: the year of its deadline.
+    pub fn fund_year(&self) -> i32 {
+        chrono::Datelike::year(&self.deadline)
+    }
+
+    /// True when `structure` applied for `site` in this call.
+    pub fn has_application(&self, structure: &StructureId, site: &SiteId) -> bool {
+        self.application_pairs()
+            .any(|(st, si)| st == structure && si == site)
+    }
+
     /// Every (structure, site) pair the call has received.
     pub fn application_pairs(&self) -> impl Iterator<Item = (&StructureId, &SiteId)> {
         self.applications

@@ -404,7 +404,7 @@ impl JuryReport {
             site_filter: options.site.clone(),
             personal_data: options.with_personal_data,
             synthesis,
-            grants: grant_totals(workspace, &rows),
+            grants: grant_totals(workspace, call.fund_year(), &rows),
             criteria: formulas::criteria_part(&call.weights, &state.grid, matcher.settings(), lang),
             applications: rows,
             journal,
@@ -686,7 +686,7 @@ fn site_synthesis(
     })
 }
 
-fn grant_totals(workspace: &Workspace, rows: &[ApplicationRow]) -> GrantTotals {
+fn grant_totals(workspace: &Workspace, year: i32, rows: &[ApplicationRow]) -> GrantTotals {
     let fund = &workspace.territory.impact_fund;
     let mut seen = BTreeSet::new();
     let mut requested = Money::ZERO;
@@ -704,7 +704,7 @@ fn grant_totals(workspace: &Workspace, rows: &[ApplicationRow]) -> GrantTotals {
     }
     GrantTotals {
         requested,
-        envelope: fund.annual_envelope,
+        envelope: fund.envelope_amount(year),
         cap_per_structure: fund.cap_per_structure,
         above_cap,
     }

@@ -820,6 +820,8 @@ fn create(p: &Parsed, missing: &mut Vec<Field>) -> Option<Structure> {
         grant_requested: p.grant,
         contact: contact(p, None),
         pathway: Vec::new(),
+        grants: Vec::new(),
+        support: Vec::new(),
     };
     Some(structure)
 }

@@ -40,6 +40,8 @@ pub enum Warning {
         structure: StructureId,
         structure_name: String,
         sites: Vec<SiteId>,
+        /// The sites' names, in the order of `sites` (what the officer reads).
+        site_names: Vec<String>,
     },
     /// The grants requested by the accepted structures exceed the impact fund's annual envelope.
     EnvelopeExceeded { total: Money, envelope: Money },
@@ -211,26 +213,26 @@ impl Warning {
             (
                 Warning::AcceptedOnSeveralSites {
                     structure_name,
-                    sites,
+                    site_names,
                     ..
                 },
                 Lang::Fr,
             ) => format!(
                 "{structure_name} est acceptée sur {} sites{NBSP}: {}",
-                sites.len(),
-                join(sites)
+                site_names.len(),
+                site_names.join(", ")
             ),
             (
                 Warning::AcceptedOnSeveralSites {
                     structure_name,
-                    sites,
+                    site_names,
                     ..
                 },
                 Lang::En,
             ) => format!(
                 "{structure_name} is accepted on {} sites: {}",
-                sites.len(),
-                join(sites)
+                site_names.len(),
+                site_names.join(", ")
             ),
             (Warning::EnvelopeExceeded { total, envelope }, Lang::Fr) => format!(
                 "subventions demandées par les structures acceptées{NBSP}: {}, au-delà de l'enveloppe annuelle du fonds à impact ({})",
@@ -270,13 +272,6 @@ impl Warning {
             ),
         }
     }
-}
-
-fn join(ids: &[SiteId]) -> String {
-    ids.iter()
-        .map(SiteId::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// What the site offers: the sum of its lots, or its total surface when no lot is described.
@@ -393,6 +388,14 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
             warnings.push(Warning::AcceptedOnSeveralSites {
                 structure: (*structure).clone(),
                 structure_name: name_of(structure),
+                site_names: sites
+                    .iter()
+                    .map(|id| {
+                        workspace
+                            .site(id)
+                            .map_or(id.to_string(), |s| s.name.clone())
+                    })
+                    .collect(),
                 sites: sites.clone(),
             });
         }
@@ -400,16 +403,17 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
 
     // Impact fund: each accepted structure counted once, however many sites it won.
     let fund = &workspace.territory.impact_fund;
+    // The grants of a call count against the envelope of its deadline's year.
+    let envelope = workspace
+        .call(&state.call)
+        .map_or(Money::ZERO, |c| fund.envelope_amount(c.fund_year()));
     let total: Money = accepted
         .keys()
         .filter_map(|id| workspace.structure(id))
         .filter_map(|s| s.grant_requested)
         .sum();
-    if total > fund.annual_envelope {
-        warnings.push(Warning::EnvelopeExceeded {
-            total,
-            envelope: fund.annual_envelope,
-        });
+    if total > envelope {
+        warnings.push(Warning::EnvelopeExceeded { total, envelope });
     }
     let retained_structures: BTreeSet<&StructureId> = state
         .applications

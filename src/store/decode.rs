@@ -34,15 +34,16 @@ pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Pr
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
-    if value.get(D::KIND.envelope_key()).is_some() {
+    if version < migrate::FIRST_ENVELOPE_VERSION && value.get(D::KIND.envelope_key()).is_some() {
         // An envelope is version 1 or later: the version number is wrong, not the content.
+        // Version 1 is the one to write: the migration brings any envelope on from there.
         return Err(Box::new(
             Problem::new(
                 file,
                 "schema_version",
                 Expected::VersionOfContent {
                     found: version,
-                    known: SCHEMA_VERSION,
+                    known: migrate::FIRST_ENVELOPE_VERSION,
                 },
             )
             .with_value(&version),
@@ -196,7 +197,7 @@ mod tests {
     use crate::store::document::CallDocument;
 
     const CALL: &str = r#"{
-  "schema_version": 1,
+  "schema_version": 2,
   "call": {
     "id": "tempo-2026",
     "title": "Temp'O 2026",
@@ -270,7 +271,7 @@ mod tests {
 
     #[test]
     fn newer_version_refused_with_both_numbers() {
-        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 3");
+        let text = CALL.replace("\"schema_version\": 2", "\"schema_version\": 3");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.field, "schema_version");
         assert_eq!(p.value.as_deref(), Some("3"));
@@ -283,7 +284,7 @@ mod tests {
         );
         assert!(
             p.render(crate::i18n::Lang::En)
-                .contains("written by a newer ancrage (version 3, this program knows up to 1)")
+                .contains("written by a newer ancrage (version 3, this program knows up to 2)")
         );
     }
 
@@ -291,7 +292,7 @@ mod tests {
     /// (not « unknown field call.call »).
     #[test]
     fn version_zero_on_an_envelope_says_the_version_is_wrong() {
-        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 0");
+        let text = CALL.replace("\"schema_version\": 2", "\"schema_version\": 0");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.field, "schema_version");
         assert!(
@@ -321,7 +322,7 @@ mod tests {
 
     #[test]
     fn missing_version_refused() {
-        let text = CALL.replace("\"schema_version\": 1,", "");
+        let text = CALL.replace("\"schema_version\": 2,", "");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.expected, Expected::SchemaVersion);
     }

@@ -123,6 +123,48 @@ pub enum Expected {
         lon: (f64, f64),
     },
     SomeCity,
+    /// A call of calls/.
+    KnownCall,
+    /// An application of the call (this structure for this site).
+    KnownApplication {
+        call: String,
+    },
+    /// An end before its start.
+    NotBefore {
+        start: NaiveDate,
+    },
+    /// A notice period longer than the agreement it ends.
+    NoticeWithinTerm {
+        months: u32,
+    },
+    /// Planned episodes come after the lived ones.
+    PlannedLast,
+    /// More granted than requested.
+    GrantedWithinRequested {
+        requested: Money,
+    },
+    /// A structure's grants of one year add up above the cap per structure.
+    GrantsWithinCap {
+        year: i32,
+        cap: Money,
+        total: Money,
+    },
+    /// The grants of one year add up above its envelope.
+    YearWithinEnvelope {
+        year: i32,
+        envelope: Money,
+        total: Money,
+    },
+    /// A grant's year has no envelope (neither its own nor an earlier one).
+    EnvelopeForYear {
+        year: i32,
+    },
+    /// A year between 2000 and 2100.
+    PlausibleYear,
+    /// Envelope years listed once each, oldest first.
+    YearsInOrder,
+    /// An organisation of territory.json, support_organisations.
+    KnownSupportOrganisation,
     /// Worded where the problem was found, in both languages (review and journal checks).
     Said {
         fr: String,
@@ -375,6 +417,78 @@ impl Expected {
             (Expected::Said { en, .. }, Lang::En) => en.clone(),
             (Expected::SomeCity, Lang::Fr) => "au moins une ville".into(),
             (Expected::SomeCity, Lang::En) => "at least one city".into(),
+            (Expected::KnownCall, Lang::Fr) => "l'identifiant d'un appel de calls/".into(),
+            (Expected::KnownCall, Lang::En) => "the id of a call in calls/".into(),
+            (Expected::KnownApplication { call }, Lang::Fr) => format!(
+                "une candidature de la structure à ce lieu dans l'appel {call} (call.applications)"
+            ),
+            (Expected::KnownApplication { call }, Lang::En) => format!(
+                "an application of the structure for this site in call {call} (call.applications)"
+            ),
+            (Expected::NotBefore { start }, Lang::Fr) => {
+                format!("une date au plus tôt le début, le {}", i18n::date(*start, lang))
+            }
+            (Expected::NotBefore { start }, Lang::En) => {
+                format!("a date no earlier than the start, {}", i18n::date(*start, lang))
+            }
+            (Expected::NoticeWithinTerm { months }, Lang::Fr) => {
+                format!("un préavis plus court que la convention elle-même ({months} mois)")
+            }
+            (Expected::NoticeWithinTerm { months }, Lang::En) => {
+                format!("a notice shorter than the agreement itself ({months} months)")
+            }
+            (Expected::PlannedLast, Lang::Fr) => format!(
+                "des épisodes prévus après les épisodes vécus (outcome «{NBSP}planned{NBSP}» en dernier)"
+            ),
+            (Expected::PlannedLast, Lang::En) => {
+                "planned episodes after the lived ones (outcome `planned` last)".into()
+            }
+            (Expected::GrantedWithinRequested { requested }, Lang::Fr) => format!(
+                "un montant accordé au plus égal au montant demandé ({})",
+                i18n::money(*requested, lang)
+            ),
+            (Expected::GrantedWithinRequested { requested }, Lang::En) => format!(
+                "an amount granted no larger than the amount requested ({})",
+                i18n::money(*requested, lang)
+            ),
+            (Expected::GrantsWithinCap { year, cap, total }, Lang::Fr) => format!(
+                "des aides {year} au plus égales au plafond par structure ({}){NBSP}; elles totalisent {}",
+                i18n::money(*cap, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::GrantsWithinCap { year, cap, total }, Lang::En) => format!(
+                "{year} grants no larger than the cap per structure ({}); they add up to {}",
+                i18n::money(*cap, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::YearWithinEnvelope { year, envelope, total }, Lang::Fr) => format!(
+                "des aides {year} qui tiennent dans l'enveloppe de l'année ({}){NBSP}; elles totalisent {}",
+                i18n::money(*envelope, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::YearWithinEnvelope { year, envelope, total }, Lang::En) => format!(
+                "{year} grants within the year's envelope ({}); they add up to {}",
+                i18n::money(*envelope, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::EnvelopeForYear { year }, Lang::Fr) => format!(
+                "une année dotée d'une enveloppe (territory.json, impact_fund.envelopes{NBSP}: {year} ou une année antérieure)"
+            ),
+            (Expected::EnvelopeForYear { year }, Lang::En) => format!(
+                "a year with an envelope (territory.json, impact_fund.envelopes: {year} or an earlier year)"
+            ),
+            (Expected::PlausibleYear, Lang::Fr) => "une année entre 2000 et 2100".into(),
+            (Expected::PlausibleYear, Lang::En) => "a year between 2000 and 2100".into(),
+            (Expected::YearsInOrder, Lang::Fr) => {
+                "chaque année une seule fois, de la plus ancienne à la plus récente".into()
+            }
+            (Expected::YearsInOrder, Lang::En) => "each year once, oldest first".into(),
+            (Expected::KnownSupportOrganisation, Lang::Fr) => {
+                "le code d'une structure d'accompagnement (territory.json, support_organisations)".into()
+            }
+            (Expected::KnownSupportOrganisation, Lang::En) => {
+                "the code of a support organisation (territory.json, support_organisations)".into()
+            }
         }
     }
 }

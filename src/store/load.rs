@@ -130,9 +130,11 @@ fn empty_territory() -> Territory {
         priority_zones: Vec::new(),
         sector_families: Vec::new(),
         impact_fund: ImpactFund {
-            annual_envelope: Money::ZERO,
             cap_per_structure: Money::ZERO,
+            envelopes: Vec::new(),
         },
+        pathway: Default::default(),
+        support_organisations: Vec::new(),
     }
 }
 

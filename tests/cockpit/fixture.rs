@@ -237,6 +237,8 @@ fn structure(spec: StructureSpec) -> Structure {
         grant_requested: None,
         contact: None,
         pathway: spec.pathway,
+        grants: Vec::new(),
+        support: Vec::new(),
     }
 }
 
@@ -254,6 +256,9 @@ fn episode(
         from,
         to,
         fee: None,
+        surface: None,
+        agreement: None,
+        application: None,
         outcome: EpisodeOutcome::Ongoing,
     }
 }
