@@ -42,10 +42,16 @@ pub enum Scope {
     LotSurface,
     /// The order of structures tied on a site (the tie-break form's first step).
     TieOrder,
+    /// The Problèmes panel (the workspace files' problems).
+    Problems,
+    /// The import dialog's form: printable keys are typed into the path.
+    Import,
+    /// The import's report, before anything is written.
+    ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 24] = [
+    pub const ALL: [Scope; 27] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -70,6 +76,9 @@ impl Scope {
         Scope::Lots,
         Scope::LotSurface,
         Scope::TieOrder,
+        Scope::Problems,
+        Scope::Import,
+        Scope::ImportPreview,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -102,7 +111,12 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::LotSurface
+            Scope::Search
+                | Scope::ReviewText
+                | Scope::Export
+                | Scope::Officer
+                | Scope::LotSurface
+                | Scope::Import
         )
     }
 
@@ -138,6 +152,9 @@ impl Scope {
             Scope::Lots => lang.pick("Choix du lot", "Lot picker"),
             Scope::LotSurface => lang.pick("m² d’un lot partagé", "m² of a shared lot"),
             Scope::TieOrder => lang.pick("Départage des ex æquo", "Breaking a tie"),
+            Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
+            Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }
 
