@@ -244,11 +244,11 @@ impl SiteStanding {
                 .collect();
             rank.push_str(&match lang {
                 Lang::Fr => format!(
-                    " avec {} — ex æquo au score comme à la grille du jury (D pour départager)",
+                    " avec {} — ex æquo au score comme à la grille du jury (D sur l’onglet Appel pour départager)",
                     names(&peers)
                 ),
                 Lang::En => format!(
-                    " with {} — tied on the score and on the jury grid (D to break the tie)",
+                    " with {} — tied on the score and on the jury grid (D on the Call tab breaks the tie)",
                     names(&peers)
                 ),
             });
