@@ -62,6 +62,9 @@ pub struct SiteStanding {
     pub mc: MonteCarlo,
     /// The applicants (workspace structure indices), in name order, and what each stands.
     structures: Vec<usize>,
+    /// `(structure, entry)` sorted by structure: a row's standing is found by a binary search,
+    /// not a scan (the Appel tab asks once per row, 5 000 rows on one site).
+    entries: Vec<(usize, usize)>,
     candidates: Vec<Candidate>,
     totals: Vec<f64>,
     standings: Vec<Standing>,
@@ -140,6 +143,12 @@ impl SiteStanding {
             };
         }
         let shortlist = shortlist_intervals(&candidates, &ctx.weights, top);
+        let mut entries: Vec<(usize, usize)> = structures
+            .iter()
+            .enumerate()
+            .map(|(entry, &s)| (s, entry))
+            .collect();
+        entries.sort_unstable();
         Some(SiteStanding {
             site,
             site_id,
@@ -150,6 +159,7 @@ impl SiteStanding {
             critical: most_critical(&shortlist),
             shortlist,
             structures,
+            entries,
             candidates,
             totals,
             standings,
@@ -159,7 +169,10 @@ impl SiteStanding {
     }
 
     fn entry(&self, structure: usize) -> Option<usize> {
-        self.structures.iter().position(|&s| s == structure)
+        self.entries
+            .binary_search_by_key(&structure, |&(s, _)| s)
+            .ok()
+            .map(|i| self.entries[i].1)
     }
 
     pub fn standing(&self, structure: usize) -> Option<&Standing> {

@@ -121,28 +121,29 @@ pub fn order(
         .enumerate()
         .map(|(i, s)| (s, i))
         .collect();
-    let site_rank = |row: &CallRow| {
-        (
-            site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX),
-            row.key.site.clone(),
-        )
-    };
-    let status_rank = |row: &CallRow| ctx.status(&row.key).map(|s| s as usize);
     let ws: &Workspace = &ctx.workspace;
-    let names: HashMap<usize, String> = rows
+    // Each row's keys worked out once, not at each comparison: a call can put 5 000
+    // applications on one site, and a lookup hashes ids.
+    let keys: Vec<(Option<usize>, usize, SiteId, usize, String)> = rows
         .iter()
-        .map(|r| (r.structure, fold(&ws.structures[r.structure].name).text))
+        .map(|row| {
+            let status = match grouping {
+                Grouping::Site => None,
+                Grouping::Status => ctx.status(&row.key).map(|s| s as usize),
+            };
+            let site = site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX);
+            let rank = standings.standing(&row.key).map_or(usize::MAX, |s| s.rank);
+            let name = fold(&ws.structures[row.structure].name).text;
+            (status, site, row.key.site.clone(), rank, name)
+        })
         .collect();
-    rows.sort_by(|a, b| {
-        let group = match grouping {
-            Grouping::Site => site_rank(a).cmp(&site_rank(b)),
-            Grouping::Status => status_rank(a)
-                .cmp(&status_rank(b))
-                .then_with(|| site_rank(a).cmp(&site_rank(b))),
-        };
-        let rank = |row: &CallRow| standings.standing(&row.key).map_or(usize::MAX, |s| s.rank);
-        group
-            .then_with(|| rank(a).cmp(&rank(b)))
-            .then_with(|| natural_cmp(&names[&a.structure], &names[&b.structure]))
+    let mut by_order: Vec<usize> = (0..rows.len()).collect();
+    by_order.sort_by(|&a, &b| {
+        let (a, b) = (&keys[a], &keys[b]);
+        (a.0, a.1, &a.2, a.3)
+            .cmp(&(b.0, b.1, &b.2, b.3))
+            .then_with(|| natural_cmp(&a.4, &b.4))
     });
+    let sorted: Vec<CallRow> = by_order.iter().map(|&i| rows[i].clone()).collect();
+    rows.clone_from_slice(&sorted);
 }
