@@ -333,14 +333,6 @@ impl Dialog for LotPicker {
         let mut list: Vec<Line<'static>> = Vec::new();
         for (i, c) in self.choices.iter().enumerate() {
             let marker = if i == self.cursor { "▸ " } else { "  " };
-            let current = if c.current {
-                lang.pick(
-                    " ● tenu par cette candidature",
-                    " ● held by this application",
-                )
-            } else {
-                ""
-            };
             let kind = if c.pooled {
                 lang.pick(", partagé au m²", ", shared by m²")
             } else {
@@ -360,7 +352,7 @@ impl Dialog for LotPicker {
                 },
             );
             let first = format!(
-                "{marker}{} — {}, {}{kind} — {score}{current}",
+                "{marker}{} — {}, {}{kind} — {score}",
                 c.label,
                 i18n::surface(Surface::m2(c.surface), lang),
                 c.use_label
@@ -382,6 +374,19 @@ impl Dialog for LotPicker {
                     i18n::surface(Surface::m2(c.free_m2), lang),
                     lang.pick("libres, déjà tenus par", "free, already held by"),
                     c.holders.join(", ")
+                ),
+            };
+            // Who holds it goes on its own line, where a narrow screen does not cut it: the
+            // application's own lot first, then anyone else's (never « libre » for its own).
+            let who = match (c.current, c.holders.is_empty()) {
+                (false, _) => who,
+                (true, true) => lang
+                    .pick("● tenu par cette candidature", "● held by this application")
+                    .to_owned(),
+                (true, false) => format!(
+                    "{}{} {who}",
+                    lang.pick("● tenu par cette candidature", "● held by this application"),
+                    lang.pick("\u{a0};", ";")
                 ),
             };
             list.push(Line::styled(format!("      {who}"), style::dim()));
