@@ -1,11 +1,16 @@
 //! Keystroke → next frame on a 5 000-structure × 200-site workspace (`ancrage demo-data`'s
 //! size): `App::handle` then a full draw of a 120×40 TestBackend, as the terminal loop does.
 //! Also the start-up work before the first frame (building the matcher, counts, best scores).
+//!
+//! The Appel tab re-ranks every site of its call and draws P(top K) again at each weight
+//! change: measured on the generated call, and on a call where all 5 000 structures apply to
+//! one site (the Monte-Carlo's worst case); opening the allocation view solves the call.
 
 use ancrage::cli::demo_data::embedded_territory;
 use ancrage::demo_data::{Size, generate};
+use ancrage::domain::Application;
 use ancrage::i18n::Lang;
-use ancrage::tui::action::TextKey;
+use ancrage::tui::action::{ReviewAction, TextKey};
 use ancrage::tui::{Action, App, Keymap, Tab, UiState};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -119,9 +124,76 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// The generated workspace, its call answered by every structure for one site.
+fn one_site_call() -> ancrage::domain::Workspace {
+    let mut ws = workspace();
+    let site = ws.calls[0].sites[0].clone();
+    ws.calls[0].applications = ws
+        .structures
+        .iter()
+        .map(|s| Application {
+            structure: s.id.clone(),
+            sites: vec![site.clone()],
+            submitted_on: None,
+            dossier: None,
+        })
+        .collect();
+    ws
+}
+
+fn bench_appel(c: &mut Criterion) {
+    for (name, ws) in [
+        ("5000x200", workspace()),
+        ("one_site_5000", one_site_call()),
+    ] {
+        let mut app = app(ws);
+        let mut ui = UiState::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut step = |app: &mut App, ui: &mut UiState, action: Action| {
+            app.handle(action, ui.viewport());
+            terminal.draw(|f| app.view(ui, f)).expect("draw");
+        };
+        step(&mut app, &mut ui, Action::GoTo(Tab::Call));
+        let mut down = true;
+        c.bench_function(&format!("keystroke_move_appel_{name}"), |b| {
+            b.iter(|| {
+                step(
+                    &mut app,
+                    &mut ui,
+                    if down { Action::Down } else { Action::Up },
+                );
+                down = !down;
+            })
+        });
+        step(&mut app, &mut ui, Action::OpenWeights);
+        let mut up = true;
+        c.bench_function(&format!("keystroke_weight_change_appel_{name}"), |b| {
+            b.iter(|| {
+                step(
+                    &mut app,
+                    &mut ui,
+                    if up {
+                        Action::Increase
+                    } else {
+                        Action::Decrease
+                    },
+                );
+                up = !up;
+            })
+        });
+        step(&mut app, &mut ui, Action::Back);
+        c.bench_function(&format!("open_allocation_{name}"), |b| {
+            b.iter(|| {
+                step(&mut app, &mut ui, Action::Review(ReviewAction::Allocate));
+                step(&mut app, &mut ui, Action::Back);
+            })
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, bench_appel
 }
 criterion_main!(benches);

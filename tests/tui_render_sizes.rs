@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 33] = [
+const STATES: [&str; 37] = [
     "1",
     "2",
     "3",
@@ -40,6 +40,10 @@ const STATES: [&str; 33] = [
     "3 e",
     "3 e down down right",
     "3 a !",
+    "3 A",
+    "3 A j x + b",
+    "3 A enter",
+    "3 a L",
     "1 P",
     "3 I",
     "3 I c . c s v down down down",

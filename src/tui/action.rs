@@ -56,6 +56,8 @@ pub enum Action {
     Select(Focus, usize),
     /// The review keys of the Appel tab.
     Review(ReviewAction),
+    /// The keys of the allocation view.
+    Allocation(AllocationAction),
 }
 
 /// Keys of a text field: a search, a motivation, a path.
@@ -90,4 +92,31 @@ pub enum ReviewAction {
     DetailUp,
     /// A grade key of the grid form (`0`–`4`, `-`): the pressed key is carried in.
     GradeKey(char),
+    /// Opens the lot picker of the application under the cursor.
+    PickLot,
+    /// Opens the allocation view of the call.
+    Allocate,
+    /// Opens the tie-break form of the site of the application under the cursor.
+    BreakTie,
+    /// In an order (the tie-break form): the chosen structure one place up, or down.
+    MoveUp,
+    MoveDown,
+}
+
+/// The keys of the allocation view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllocationAction {
+    /// Pin (or unpin) the application under the cursor: it must be placed.
+    Pin,
+    /// Forbid (or allow again) the application under the cursor.
+    Forbid,
+    /// The floor of placements in the North and East zones, one more or one less.
+    FloorUp,
+    FloorDown,
+    /// The points added per placed structure, a step more or less.
+    BonusUp,
+    BonusDown,
+    /// Scrolls the sites, the unplaced and the justified envy.
+    DetailDown,
+    DetailUp,
 }

@@ -38,6 +38,9 @@ pub enum DialogKind {
     Export,
     Officer,
     Alerts,
+    Allocation,
+    LotPicker,
+    TieBreak,
     Problems,
     Import,
 }

@@ -21,6 +21,7 @@ pub mod pane;
 pub mod ranking;
 pub mod screens;
 pub mod shared;
+pub mod standing;
 pub mod tab;
 pub mod terminal;
 pub mod text;

@@ -3,6 +3,7 @@
 //! keys, `Esc` closes it and never quits.
 
 pub mod alerts;
+pub mod allocation;
 pub mod call_filter;
 pub mod call_picker;
 pub mod compare;
@@ -12,8 +13,10 @@ pub mod filter;
 pub mod grid;
 pub mod help;
 pub mod import;
+pub mod lot_picker;
 pub mod officer;
 pub mod problems;
 pub mod review_form;
 pub mod score_card;
+pub mod tie_break;
 pub mod weights;

@@ -3,7 +3,7 @@
 //! (an id that moved keeps working through `ALIASES`).
 
 use crate::review::Status;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, AllocationAction, ReviewAction, TextKey};
 use crate::tui::keymap::scope::Scope;
 use crate::tui::tab::Tab;
 
@@ -76,6 +76,9 @@ pub const DEFAULTS: &[Row] = &[
     ("call_pick", APPEL, Action::Review(ReviewAction::PickCall), &["c"], "Changer d’appel", "Switch call", Some(("appel", "call"))),
     ("call_detail_down", APPEL, Action::Review(ReviewAction::DetailDown), &["J"], "Faire défiler le détail", "Scroll the detail down", None),
     ("call_detail_up", APPEL, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
+    ("call_lot", APPEL, Action::Review(ReviewAction::PickLot), &["L"], "Choisir le lot (ou les m² d’un lot partagé) que tient la candidature présélectionnée ou acceptée ; p et a prennent d’office le meilleur lot libre", "Choose the lot (or the m² of a shared lot) the shortlisted or accepted application holds; p and a take the best free lot by default", Some(("lot", "lot"))),
+    ("call_allocation", APPEL, Action::Review(ReviewAction::Allocate), &["A"], "Répartition proposée : qui reçoit quel lot, à combien de l’optimum, qui reste sans place et pourquoi ; imposer, exclure, appliquer comme présélection", "Proposed allocation: who gets which lot, how close to the optimum, who is left without a place and why; pin, forbid, apply as the shortlist", Some(("répartition", "allocation"))),
+    ("call_tie_break", APPEL, Action::Review(ReviewAction::BreakTie), &["D"], "Départager des ex æquo du lieu : ordre et motivation, écrits dans le dossier du jury", "Break a tie on the site: order and motivation, written in the jury file", None),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),
@@ -142,6 +145,38 @@ pub const DEFAULTS: &[Row] = &[
     ("alerts_down", &[Scope::Alerts], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("alerts_up", &[Scope::Alerts], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("alerts_close", &[Scope::Alerts], Action::Back, &["esc", "!"], "Fermer les alertes", "Close the alerts", Some(("fermer", "close"))),
+    ("allocation_down", &[Scope::Allocation], Action::Down, &["j", "down"], "Candidature suivante", "Next application", Some(("choisir", "choose"))),
+    ("allocation_up", &[Scope::Allocation], Action::Up, &["k", "up"], "Candidature précédente", "Previous application", None),
+    ("allocation_top", &[Scope::Allocation], Action::Top, &["g", "home"], "Première candidature", "First application", None),
+    ("allocation_bottom", &[Scope::Allocation], Action::Bottom, &["G", "end"], "Dernière candidature", "Last application", None),
+    ("allocation_page_down", &[Scope::Allocation], Action::PageDown, &["pgdn"], "Page suivante", "Page down", None),
+    ("allocation_page_up", &[Scope::Allocation], Action::PageUp, &["pgup"], "Page précédente", "Page up", None),
+    ("allocation_pin", &[Scope::Allocation], Action::Allocation(AllocationAction::Pin), &["p"], "Imposer la candidature sous le curseur (elle sera placée), ou ne plus l’imposer ; la répartition est recalculée", "Pin the application under the cursor (it will be placed), or unpin it; the allocation is worked out again", Some(("imposer", "pin"))),
+    ("allocation_forbid", &[Scope::Allocation], Action::Allocation(AllocationAction::Forbid), &["x"], "Exclure la candidature sous le curseur, ou la permettre à nouveau ; la répartition est recalculée", "Forbid the application under the cursor, or allow it again; the allocation is worked out again", Some(("exclure", "forbid"))),
+    ("allocation_floor_up", &[Scope::Allocation], Action::Allocation(AllocationAction::FloorUp), &["+"], "Un placement de plus exigé dans les zones Nord et Est (rééquilibrage)", "One more placement required in the North and East zones (rebalancing)", Some(("Nord-Est", "North-East"))),
+    ("allocation_floor_down", &[Scope::Allocation], Action::Allocation(AllocationAction::FloorDown), &["-"], "Un placement de moins exigé dans les zones Nord et Est", "One placement fewer required in the North and East zones", None),
+    ("allocation_bonus_up", &[Scope::Allocation], Action::Allocation(AllocationAction::BonusUp), &["b"], "Bonus par structure placée : 5 points de plus (placer plus de structures plutôt que les meilleurs scores)", "Bonus per structure placed: 5 points more (place more structures rather than the best scores)", Some(("bonus", "bonus"))),
+    ("allocation_bonus_down", &[Scope::Allocation], Action::Allocation(AllocationAction::BonusDown), &["B"], "Bonus par structure placée : 5 points de moins", "Bonus per structure placed: 5 points less", None),
+    ("allocation_reset", &[Scope::Allocation], Action::Reset, &["r"], "Oublier les candidatures imposées et exclues ici, le plancher et le bonus", "Forget the pins and forbids made here, the floor and the bonus", None),
+    ("allocation_detail_down", &[Scope::Allocation], Action::Allocation(AllocationAction::DetailDown), &["J"], "Faire défiler les lieux, les structures sans place et celles à expliquer", "Scroll the sites, the structures without a place and those to explain", None),
+    ("allocation_detail_up", &[Scope::Allocation], Action::Allocation(AllocationAction::DetailUp), &["K"], "Remonter dans les lieux et les explications", "Scroll the sites and explanations up", None),
+    ("allocation_apply", &[Scope::Allocation], Action::Confirm, &["enter"], "Appliquer comme présélection, après confirmation : un seul pas du journal, annulé par u", "Apply as the shortlist, after a confirmation: one journaled step, undone by u", Some(("appliquer", "apply"))),
+    ("allocation_close", &[Scope::Allocation], Action::Back, &["esc"], "Fermer sans rien appliquer", "Close without applying anything", Some(("fermer", "close"))),
+    ("lots_down", &[Scope::Lots], Action::Down, &["j", "down"], "Lot suivant", "Next lot", Some(("choisir", "choose"))),
+    ("lots_up", &[Scope::Lots], Action::Up, &["k", "up"], "Lot précédent", "Previous lot", None),
+    ("lots_choose", &[Scope::Lots], Action::Confirm, &["enter"], "Retenir ce lot (un lot partagé demande ensuite les m²)", "Take this lot (a shared lot then asks for the m²)", Some(("retenir", "take"))),
+    ("lots_engine", &[Scope::Lots], Action::Reset, &["delete", "backspace"], "Ne plus nommer de lot : celui du moteur de correspondance s’applique", "Name no lot: the matching engine's applies", Some(("moteur", "engine"))),
+    ("lots_close", &[Scope::Lots], Action::Back, &["esc"], "Fermer sans rien changer", "Close without changing anything", Some(("fermer", "close"))),
+    ("lot_m2_confirm", &[Scope::LotSurface], Action::Text(TextKey::Submit), &["enter"], "Retenir ces m²", "Take these m²", Some(("valider", "confirm"))),
+    ("lot_m2_backspace", &[Scope::LotSurface], Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("lot_m2_back", &[Scope::LotSurface], Action::Back, &["esc"], "Revenir à la liste des lots", "Back to the lots", Some(("retour", "back"))),
+    ("tie_down", &[Scope::TieOrder], Action::Down, &["j", "down"], "Structure suivante", "Next structure", Some(("choisir", "choose"))),
+    ("tie_up", &[Scope::TieOrder], Action::Up, &["k", "up"], "Structure précédente", "Previous structure", None),
+    ("tie_move_down", &[Scope::TieOrder], Action::Review(ReviewAction::MoveDown), &["J", "+"], "Faire descendre la structure choisie d’un rang", "Move the chosen structure one place down", Some(("descendre", "move down"))),
+    ("tie_move_up", &[Scope::TieOrder], Action::Review(ReviewAction::MoveUp), &["K", "-"], "Faire monter la structure choisie d’un rang", "Move the chosen structure one place up", Some(("monter", "move up"))),
+    ("tie_motivation", &[Scope::TieOrder], Action::Text(TextKey::Submit), &["enter", "tab"], "Passer à la motivation (obligatoire, écrite dans le dossier du jury)", "Go on to the motivation (mandatory, written in the jury file)", Some(("motivation", "motivation"))),
+    ("tie_clear", &[Scope::TieOrder], Action::Reset, &["delete"], "Retirer le départage du lieu : les ex æquo le redeviennent", "Remove the site's tie-break: the ties stand again", None),
+    ("tie_close", &[Scope::TieOrder], Action::Back, &["esc"], "Abandonner sans rien enregistrer", "Cancel without saving anything", Some(("abandonner", "cancel"))),
     ("problems_down", &[Scope::Problems], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("problems_up", &[Scope::Problems], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("problems_page_down", &[Scope::Problems], Action::PageDown, &["pgdn", "space"], "Page suivante", "Page down", None),

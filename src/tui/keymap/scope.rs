@@ -34,6 +34,14 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// The allocation view of the call.
+    Allocation,
+    /// The lot picker of an application.
+    Lots,
+    /// The m² of a pooled lot, typed.
+    LotSurface,
+    /// The order of structures tied on a site (the tie-break form's first step).
+    TieOrder,
     /// The Problèmes panel (the workspace files' problems).
     Problems,
     /// The import dialog's form: printable keys are typed into the path.
@@ -43,7 +51,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 23] = [
+    pub const ALL: [Scope; 27] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -64,6 +72,10 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::Allocation,
+        Scope::Lots,
+        Scope::LotSurface,
+        Scope::TieOrder,
         Scope::Problems,
         Scope::Import,
         Scope::ImportPreview,
@@ -99,7 +111,12 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Import
+            Scope::Search
+                | Scope::ReviewText
+                | Scope::Export
+                | Scope::Officer
+                | Scope::LotSurface
+                | Scope::Import
         )
     }
 
@@ -131,6 +148,10 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::Allocation => lang.pick("Répartition proposée", "Proposed allocation"),
+            Scope::Lots => lang.pick("Choix du lot", "Lot picker"),
+            Scope::LotSurface => lang.pick("m² d’un lot partagé", "m² of a shared lot"),
+            Scope::TieOrder => lang.pick("Départage des ex æquo", "Breaking a tie"),
             Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
             Scope::Import => lang.pick("Import d’un fichier", "File import"),
             Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),

@@ -5,6 +5,7 @@ pub mod call_filter;
 pub mod decision;
 pub mod export_choices;
 pub mod filter;
+pub mod held;
 pub mod listing;
 pub mod scroll;
 pub mod search;

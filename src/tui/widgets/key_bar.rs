@@ -38,6 +38,7 @@ fn drop_rank(action: Action) -> u8 {
         Action::Increase | Action::Decrease | Action::Back | Action::Deny => 2,
         Action::Text(TextKey::NextField) => 2,
         Action::OpenFilter | Action::SortNext | Action::Undo | Action::OpenImport => 3,
+        Action::Review(ReviewAction::Allocate) => 3,
         Action::Review(ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade) => 3,
         Action::Compare | Action::Reset | Action::OpenAlerts => 4,
         _ => 5,
