@@ -34,10 +34,14 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// Parcours, the next step of a structure (its suggested sites) has the keys.
+    NextStep,
+    /// The placement form: printable keys are typed into its dates.
+    Placement,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 22] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -58,6 +62,8 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::NextStep,
+        Scope::Placement,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -68,6 +74,7 @@ impl Scope {
             | Scope::Appel
             | Scope::Parcours
             | Scope::Territoire => Some(Scope::Lists),
+            Scope::NextStep => Some(Scope::Parcours),
             _ => None,
         }
     }
@@ -90,7 +97,7 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer
+            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Placement
         )
     }
 
@@ -122,6 +129,11 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::NextStep => lang.pick(
+                "Parcours, prochaine étape (lieux proposés)",
+                "Pathway, next step (suggested sites)",
+            ),
+            Scope::Placement => lang.pick("Placement prévu", "Planned placement"),
         }
     }
 
