@@ -78,7 +78,7 @@ impl App {
             structures: Structures::new(&ctx, StructureItems::default()),
             appel: Appel::new(&ctx),
             parcours: Parcours::new(&ctx),
-            territoire: Territoire::default(),
+            territoire: Territoire::new(&ctx),
             ctx,
             tab: Tab::Sites,
             dialogs: Vec::new(),

@@ -85,3 +85,20 @@ pub fn days_left(days: i64, lang: Lang) -> String {
         (d, Lang::En) => format!("{} d ago", -d),
     }
 }
+
+/// An alert in words: « La Recyclerie des Lilas — occupation qui se termine sans suite prévue,
+/// 31/01/2027 (dans 63 j) ».
+pub fn alert_words(ctx: &Context, alert: &crate::pathway::Alert, lang: Lang) -> String {
+    let name = ctx
+        .workspace
+        .structures
+        .get(alert.index)
+        .map_or(alert.structure.as_str(), |s| s.name.as_str());
+    let when = match (alert.end, alert.days_left) {
+        (Some(end), Some(days)) => {
+            format!(", {} ({})", i18n::date(end, lang), days_left(days, lang))
+        }
+        _ => String::new(),
+    };
+    format!("{name} — {}{when}", alert.kind.label(lang))
+}

@@ -34,7 +34,9 @@ pub fn in_years(span: Span) -> bool {
 /// The first and last day column `column` stands for, `width` columns wide.
 fn column_days(span: Span, column: u16, width: u16) -> (NaiveDate, NaiveDate) {
     let days = span.days();
-    let at = |c: i64| span.from + chrono::Duration::days(c * days / i64::from(width.max(1)));
+    let width = i64::from(width.max(1));
+    // Rounded up, as `Span::column` places a day: column c starts at ⌈c·days/width⌉.
+    let at = |c: i64| span.from + chrono::Duration::days((c * days + width - 1) / width);
     let first = at(i64::from(column));
     let last = at(i64::from(column) + 1) - chrono::Duration::days(1);
     (first, last.max(first))
@@ -107,6 +109,12 @@ pub fn dates(span: Span, width: u16, lang: Lang) -> String {
         NaiveDate::from_ymd_opt(span.from.year(), span.from.month(), 1).unwrap_or(span.from);
     let mut free_from = 0usize;
     while tick <= span.to {
+        let next = if years {
+            NaiveDate::from_ymd_opt(tick.year() + 1, 1, 1)
+        } else {
+            tick.checked_add_months(chrono::Months::new(1))
+        }
+        .unwrap_or(NaiveDate::MAX);
         if tick >= span.from
             && let Some(c) = span.column(tick, width)
         {
@@ -115,21 +123,21 @@ pub fn dates(span: Span, width: u16, lang: Lang) -> String {
             } else {
                 month_label(tick, lang)
             };
-            let c = usize::from(c);
+            // Pushed right past the previous label, as long as it stays in its own period.
+            let start = usize::from(c).max(free_from);
+            let last_column = next
+                .pred_opt()
+                .and_then(|d| span.column(d.min(span.to), width))
+                .map_or(width_us, usize::from);
             let n = label.chars().count();
-            if c >= free_from && c + n <= width_us {
+            if start <= last_column && start + n <= width_us {
                 for (i, ch) in label.chars().enumerate() {
-                    line[c + i] = ch;
+                    line[start + i] = ch;
                 }
-                free_from = c + n + 1;
+                free_from = start + n + 1;
             }
         }
-        tick = if years {
-            NaiveDate::from_ymd_opt(tick.year() + 1, 1, 1)
-        } else {
-            tick.checked_add_months(chrono::Months::new(1))
-        }
-        .unwrap_or(NaiveDate::MAX);
+        tick = next;
     }
     line.into_iter().collect()
 }
@@ -184,7 +192,7 @@ mod tests {
             .into_iter()
             .map(|(c, _)| c)
             .collect();
-        assert_eq!(text, "▒▒▒▒▒▒┃▒▒▒▒▒█·█·█·█·█·█·");
+        assert_eq!(text, "▒▒▒▒▒┃▒▒▒▒▒▒█·█·█·█·█·█·");
     }
 
     #[test]
@@ -196,7 +204,7 @@ mod tests {
         assert!(in_years(years));
         assert_eq!(
             dates(years, 40, Lang::Fr),
-            format!("2025{:6}2026{:6}2027{:6}2028{:6}", "", "", "", "")
+            format!("2025{:5}2026{:6}2027{:6}2028{:7}", "", "", "", "")
         );
         let months = Span {
             from: day("2026-11-01"),

@@ -10,7 +10,7 @@ use crate::pathway::placement::episode_kind;
 use crate::pathway::stage::next_step;
 use crate::pathway::{Alert, Stage, timeline_row};
 use crate::tui::context::Context;
-use crate::tui::screens::parcours::rows::{days_left, next_words, stage_words};
+use crate::tui::screens::parcours::rows::{alert_words, days_left, next_words, stage_words};
 use crate::tui::screens::parcours::timeline::{self, symbol};
 use crate::tui::screens::parcours::{Focus, Parcours};
 use crate::tui::tab::Tab;
@@ -371,21 +371,10 @@ fn render_alerts(screen: &Parcours, ctx: &Context, frame: &mut Frame, area: Rect
     let mut shown: Vec<&Alert> = screen.alerts.iter().collect();
     shown.sort_by_key(|a| Some(a.index) != selected);
     for alert in shown.into_iter().take(usize::from(inner.height)) {
-        let name = ctx
-            .workspace
-            .structures
-            .get(alert.index)
-            .map_or(alert.structure.as_str(), |s| s.name.as_str());
-        let when = match (alert.end, alert.days_left) {
-            (Some(end), Some(days)) => {
-                format!(" {} ({})", i18n::date(end, lang), days_left(days, lang))
-            }
-            _ => String::new(),
-        };
         let text = format!(
-            "{} {name} — {}{when}",
+            "{} {}",
             alert_symbol(alert.kind),
-            alert.kind.label(lang)
+            alert_words(ctx, alert, lang)
         );
         let line = if Some(alert.index) == selected {
             Line::from(vec![Span::styled(text, style::bold())])
