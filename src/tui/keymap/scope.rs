@@ -38,10 +38,16 @@ pub enum Scope {
     NextStep,
     /// The placement form: printable keys are typed into its dates.
     Placement,
+    /// The Problèmes panel (the workspace files' problems).
+    Problems,
+    /// The import dialog's form: printable keys are typed into the path.
+    Import,
+    /// The import's report, before anything is written.
+    ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 22] = [
+    pub const ALL: [Scope; 25] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -64,6 +70,9 @@ impl Scope {
         Scope::Alerts,
         Scope::NextStep,
         Scope::Placement,
+        Scope::Problems,
+        Scope::Import,
+        Scope::ImportPreview,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -97,7 +106,12 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Placement
+            Scope::Search
+                | Scope::ReviewText
+                | Scope::Export
+                | Scope::Officer
+                | Scope::Placement
+                | Scope::Import
         )
     }
 
@@ -134,6 +148,9 @@ impl Scope {
                 "Pathway, next step (suggested sites)",
             ),
             Scope::Placement => lang.pick("Placement prévu", "Planned placement"),
+            Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
+            Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }
 
