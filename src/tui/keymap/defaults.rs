@@ -25,7 +25,8 @@ const LISTS: &[Scope] = &[Scope::Lists];
 const TABLES: &[Scope] = &[Scope::Lieux, Scope::Structures];
 const SEARCHABLE: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
 const APPEL: &[Scope] = &[Scope::Appel];
-/// `e` writes the council's report on Territoire, the call's jury file elsewhere.
+/// `e` writes the council's report on Territoire, the call's jury file elsewhere (its row
+/// comes after the screens' own keys, where it stood when every tab shared it).
 const JURY_EXPORT: &[Scope] = &[
     Scope::Lieux,
     Scope::Structures,
@@ -55,7 +56,6 @@ pub const DEFAULTS: &[Row] = &[
     ("tab_pathway", LISTS, Action::GoTo(Tab::Pathway), &["4"], "Onglet Parcours", "Pathway tab", None),
     ("tab_territory", LISTS, Action::GoTo(Tab::Territory), &["5"], "Onglet Territoire", "Territory tab", None),
     ("weights", LISTS, Action::OpenWeights, &["w"], "Poids des critères (classements et scores en direct, sur tous les onglets)", "Criteria weights (live rankings and scores, on every tab)", Some(("poids", "weights"))),
-    ("export", JURY_EXPORT, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("alerts", LISTS, Action::OpenAlerts, &["!"], "Toutes les alertes, en entier", "Every alert, in full", Some(("alertes", "alerts"))),
     ("call_undo", LISTS, Action::Undo, &["u"], "Annuler la dernière modification (décision ou fiche), quel que soit l’onglet", "Undo the last change (decision or record), whatever the tab", Some(("annuler", "undo"))),
     ("call_redo", LISTS, Action::Redo, &["ctrl-r"], "Rétablir la modification annulée", "Redo the undone change", None),
@@ -101,6 +101,7 @@ pub const DEFAULTS: &[Row] = &[
     ("territory_next_year", TERRITOIRE, Action::Pathway(PathwayAction::NextYear), &["l", "right"], "Année suivante", "Next year", None),
     ("territory_measure", TERRITOIRE, Action::Pathway(PathwayAction::NextMeasure), &["b"], "Équilibre : mesure suivante (m² offerts, m² occupés, placements de l’année, placements de l’appel, emplois)", "Balance: next figure (m² offered, m² occupied, placements of the year, of the call, jobs)", Some(("mesure", "figure"))),
     ("territory_report", TERRITOIRE, Action::Pathway(PathwayAction::Report), &["e"], "Rapport annuel au conseil (XLSX, ODS, HTML, Markdown ; sans données personnelles sauf demande)", "Yearly report for the council (XLSX, ODS, HTML, Markdown; no personal data unless asked)", Some(("rapport", "report"))),
+    ("export", JURY_EXPORT, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),

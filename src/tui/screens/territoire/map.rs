@@ -92,6 +92,21 @@ fn short(name: &str, max: usize) -> String {
     crate::tui::widgets::cut::cut(name, max)
 }
 
+/// Where a label `len` columns wide goes for the dot at (`x`, `y`): right of the dot, left of
+/// it, then centred on the line above or below; none when every place is taken.
+fn label_place(taken: &Taken, x: u16, y: u16, len: u16) -> Option<(u16, u16)> {
+    let centred = x.saturating_sub(len / 2);
+    [
+        (x.checked_add(2), Some(y)),
+        (x.checked_sub(len + 1), Some(y)),
+        (Some(centred), y.checked_sub(1)),
+        (Some(centred), y.checked_add(1)),
+    ]
+    .into_iter()
+    .filter_map(|(lx, ly)| Some((lx?, ly?)))
+    .find(|&(lx, ly)| taken.free(lx, ly, len))
+}
+
 /// Everything the map writes, in a `width` × `height` drawing area: site markers, then city
 /// markers and names (most inhabitants first), then the selected site and its name on top.
 pub fn marks(ctx: &Context, selected_site: Option<usize>, width: u16, height: u16) -> Vec<Mark> {
@@ -135,20 +150,13 @@ pub fn marks(ctx: &Context, selected_site: Option<usize>, width: u16, height: u1
     }
     let max_label = usize::from(width / 3).max(4);
     for (city, (x, y)) in points.iter().zip(dots) {
-        let name = short(&city.name, max_label);
-        let len = u16::try_from(name.width()).unwrap_or(u16::MAX);
-        // Right of the dot, left of it, then the line above or below.
-        let tries = [
-            (x.checked_add(2), Some(y)),
-            (x.checked_sub(len + 1), Some(y)),
-            (x.checked_sub(len / 2), y.checked_sub(1)),
-            (x.checked_sub(len / 2), y.checked_add(1)),
-        ];
-        if let Some((lx, ly)) = tries
-            .into_iter()
-            .filter_map(|(lx, ly)| Some((lx?, ly?)))
-            .find(|&(lx, ly)| taken.free(lx, ly, len))
-        {
+        // The name as long as the map allows, else shortened to make room among its neighbours.
+        let placed = [max_label, 8, 5].into_iter().find_map(|max| {
+            let name = short(&city.name, max);
+            let len = u16::try_from(name.width()).unwrap_or(u16::MAX);
+            label_place(&taken, x, y, len).map(|at| (name, len, at))
+        });
+        if let Some((name, len, (lx, ly))) = placed {
             taken.take(lx.saturating_sub(1), ly, len + 2);
             out.push(Mark {
                 x: lx,

@@ -4,7 +4,7 @@
 
 use crate::domain::Money;
 use crate::domain::SiteKind;
-use crate::i18n::{self, Label, Lang, NBSP};
+use crate::i18n::{self, Label, Lang};
 use crate::tui::context::Context;
 use crate::tui::screens::territoire::bars::bar;
 use crate::tui::screens::territoire::map::{self, SELECTED, site_symbol};
@@ -19,6 +19,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 const LABEL: usize = 22;
+/// « investissement », the longest label of the fund's bars.
+const FUND_LABEL: usize = 16;
 
 pub fn render(
     screen: &Territoire,
@@ -183,7 +185,7 @@ fn balance_lines(
         .join(" + ");
     lines.push(Line::styled(
         format!(
-            "{}{NBSP}{} {} (= {sum})",
+            "{}{} {} (= {sum})",
             lang.pick("Territoire", "Territory"),
             lang.pick("\u{a0}:", ":"),
             measure.written(&balance.total, lang)
@@ -235,7 +237,7 @@ fn fund_lines(screen: &Territoire, ctx: &Context, width: usize) -> Vec<Line<'sta
             };
             lines.push(bar(
                 lang.pick("Accordé", "Granted"),
-                12,
+                FUND_LABEL,
                 euros(fund.totals.granted),
                 scale,
                 &format!(
@@ -279,15 +281,21 @@ fn fund_lines(screen: &Territoire, ctx: &Context, width: usize) -> Vec<Line<'sta
         width,
         Style::default(),
     ));
-    let zone_scale = fund
+    // Zones and purposes share one scale: each set adds up to the year's totals.
+    let zone_scale = euros(fund.totals.granted).max(euros(fund.totals.requested));
+    let parts = fund
         .by_zone
         .iter()
-        .map(|(_, a)| euros(a.granted).max(euros(a.requested)))
-        .fold(0.0, f64::max);
-    for (zone, amounts) in &fund.by_zone {
+        .map(|(zone, amounts)| (zone.label(lang), amounts))
+        .chain(
+            fund.by_purpose
+                .iter()
+                .map(|(purpose, amounts)| (purpose.label(lang), amounts)),
+        );
+    for (label, amounts) in parts {
         lines.push(bar(
-            &format!("  {}", zone.label(lang)),
-            12,
+            &format!("  {label}"),
+            FUND_LABEL,
             euros(amounts.granted),
             zone_scale,
             &format!(
@@ -296,17 +304,6 @@ fn fund_lines(screen: &Territoire, ctx: &Context, width: usize) -> Vec<Line<'sta
                 money(amounts.requested),
                 lang.pick("demandés", "requested")
             ),
-            width,
-            Style::default(),
-        ));
-    }
-    for (purpose, amounts) in &fund.by_purpose {
-        lines.push(bar(
-            &format!("  {}", purpose.label(lang)),
-            12,
-            euros(amounts.granted),
-            zone_scale,
-            &money(amounts.granted),
             width,
             Style::default(),
         ));
