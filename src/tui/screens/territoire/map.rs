@@ -92,6 +92,22 @@ fn short(name: &str, max: usize) -> String {
     crate::tui::widgets::cut::cut(name, max)
 }
 
+/// The cell of each city's dot in a `width` × `height` drawing, with the city's name: where
+/// `marks` puts them.
+pub fn city_cells(ctx: &Context, width: u16, height: u16) -> Vec<(String, u16, u16)> {
+    let ws = &ctx.workspace;
+    let Some(b) = bounds(ws, 0.08) else {
+        return Vec::new();
+    };
+    cities(ws)
+        .into_iter()
+        .map(|city| {
+            let (x, y) = cell(&b, city.x, city.y, width, height);
+            (city.name, x, y)
+        })
+        .collect()
+}
+
 /// Where a label `len` columns wide goes for the dot at (`x`, `y`): right of the dot, left of
 /// it, then centred on the line above or below; none when every place is taken.
 fn label_place(taken: &Taken, x: u16, y: u16, len: u16) -> Option<(u16, u16)> {

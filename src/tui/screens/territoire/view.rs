@@ -274,7 +274,7 @@ fn fund_lines(screen: &Territoire, ctx: &Context, width: usize) -> Vec<Line<'sta
     }
     lines.push(bar(
         lang.pick("Demandé", "Requested"),
-        12,
+        FUND_LABEL,
         euros(fund.totals.requested),
         scale,
         &money(fund.totals.requested),
