@@ -179,7 +179,7 @@ fn a_second_instance_is_read_only_with_a_banner_then_takes_over() {
     first.wait_for(&["○ en instruction"]);
     first.send(&["a"]);
     // Accepting offers to record the placement too: accept only.
-    first.wait_for(&["placement prévu", "n : accepter seulement"]);
+    first.wait_for(&["placement prévu", "accepter seulement"]);
     first.send(&["n"]);
     first.wait_for(&["✔ accepté"]);
     first.send(&["q"]);
