@@ -43,9 +43,22 @@ pub fn bar(
             format!("{text}{}", " ".repeat(rest)),
             style::key(),
         ));
-    } else {
+    } else if length + 1 + figure.width() <= room {
         spans.push(Span::styled(" ".repeat(length), style::key()));
         spans.push(Span::raw(format!(" {figure}")));
+    } else {
+        // No room beside the bar: the figure runs over it, the bar's part still reversed.
+        let split = text
+            .char_indices()
+            .scan(0, |w, (i, c)| {
+                let at = (*w, i);
+                *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                Some(at)
+            })
+            .find(|&(w, _)| w >= length)
+            .map_or(text.len(), |(_, i)| i);
+        spans.push(Span::styled(text[..split].to_owned(), style::key()));
+        spans.push(Span::raw(text[split..].to_owned()));
     }
     Line::from(spans)
 }
@@ -66,5 +79,21 @@ mod tests {
         assert_eq!(short.to_string(), "Est        12 m²");
         let zero = bar("Nord", 8, 0.0, 100.0, "0 m²", 40, Style::default());
         assert_eq!(zero.to_string(), "Nord      0 m²");
+        // Too long to fit beside the bar: written over it, whole.
+        let over = bar(
+            "Accordé",
+            8,
+            50.0,
+            100.0,
+            "104 000 € / 270 000 €",
+            30,
+            Style::default(),
+        );
+        assert_eq!(over.to_string(), "Accordé   104 000 € / 270 000 € ");
+        assert_eq!(
+            over.spans[1].content.chars().count(),
+            11,
+            "the bar’s part: half of 21 columns"
+        );
     }
 }
