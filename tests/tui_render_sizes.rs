@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 37] = [
+const STATES: [&str; 45] = [
     "1",
     "2",
     "3",
@@ -39,11 +39,19 @@ const STATES: [&str; 37] = [
     "3 o",
     "3 e",
     "3 e down down right",
-    "3 a !",
     "3 A",
     "3 A j x + b",
     "3 A enter",
-    "3 a L",
+    "3 a n L",
+    "3 a",
+    "3 a n !",
+    "4 + + l",
+    "4 enter",
+    "4 j enter p",
+    "4 enter c",
+    "4 !",
+    "5 e",
+    "5 l b b",
     "1 P",
     "3 I",
     "3 I c . c s v down down down",

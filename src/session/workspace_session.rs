@@ -405,6 +405,7 @@ impl Session {
         }
         if let Some(edit) = &step.edit {
             self.save_edit(seq, edit);
+            self.include_new_applications(edit);
         }
         let inverse = Undoable {
             call: step.call.clone(),
@@ -419,6 +420,27 @@ impl Session {
             },
             inverse,
         ))
+    }
+
+    /// An edit of the call under review may bring applications (one attached from the
+    /// cockpit): they join its review en instruction at once, as they would on the next open.
+    fn include_new_applications(&mut self, edit: &Edit) {
+        let Some(state) = self.review.as_mut() else {
+            return;
+        };
+        let added: usize = edit
+            .steps
+            .iter()
+            .filter_map(|step| match step {
+                edit::Step::Put(Record::Call(call)) if call.id == state.call => {
+                    Some(state.include_new_applications(call))
+                }
+                _ => None,
+            })
+            .sum();
+        if added > 0 {
+            self.save_review();
+        }
     }
 
     fn save_review(&mut self) {

@@ -58,6 +58,8 @@ pub enum Action {
     Review(ReviewAction),
     /// The keys of the allocation view.
     Allocation(AllocationAction),
+    /// The keys of the Parcours and Territoire tabs.
+    Pathway(PathwayAction),
 }
 
 /// Keys of a text field: a search, a motivation, a path.
@@ -119,4 +121,32 @@ pub enum AllocationAction {
     /// Scrolls the sites, the unplaced and the justified envy.
     DetailDown,
     DetailUp,
+}
+
+/// The keys of the Parcours and Territoire tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathwayAction {
+    /// Timeline: a shorter span (years → months) or a longer one.
+    ZoomIn,
+    ZoomOut,
+    /// Timeline: back or forward in time.
+    ScrollBack,
+    ScrollForward,
+    /// Timeline: today back in sight.
+    Today,
+    /// The alert horizon: 3, 6, then 12 months.
+    NextHorizon,
+    /// Only the structures with an alert, or all.
+    ToggleAlertsOnly,
+    /// From the next step: record a placement on the chosen site.
+    Place,
+    /// From the next step: attach the structure to a call as an application for the site.
+    Attach,
+    /// Territoire: the year shown.
+    PreviousYear,
+    NextYear,
+    /// Territoire: the figure the balance bars show.
+    NextMeasure,
+    /// Territoire: the yearly report for the council.
+    Report,
 }

@@ -13,6 +13,7 @@ use crate::tui::component::{Dialog, DialogKind, Placement};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::alerts::{AlertsDialog, alerts};
+use crate::tui::dialogs::council_report::{self, ReportJob};
 use crate::tui::dialogs::export::{ExportDialog, done as exported};
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::import::ImportDialog;
@@ -61,6 +62,8 @@ pub struct App {
     /// An export confirmed, written once « Export en cours… » is on screen.
     pending_export: Option<ExportOptions>,
     last_export: Option<ExportChoices>,
+    /// A council report confirmed, written once « Export en cours… » is on screen.
+    pending_report: Option<ReportJob>,
 }
 
 impl App {
@@ -78,7 +81,7 @@ impl App {
             structures: Structures::new(&ctx, StructureItems::default()),
             appel: Appel::new(&ctx),
             parcours: Parcours::new(&ctx),
-            territoire: Territoire::default(),
+            territoire: Territoire::new(&ctx),
             ctx,
             tab: Tab::Sites,
             dialogs: Vec::new(),
@@ -86,6 +89,7 @@ impl App {
             quit: false,
             pending_export: None,
             last_export: None,
+            pending_report: None,
         };
         if let Some(e) = keymap_problem {
             app.message.set(Message::Error(format!(
@@ -236,7 +240,7 @@ impl App {
 
     /// An export handed over and not written yet.
     pub fn export_pending(&self) -> bool {
-        self.pending_export.is_some()
+        self.pending_export.is_some() || self.pending_report.is_some()
     }
 
     /// The dialog on top, if any.
@@ -445,6 +449,7 @@ impl App {
             }
             Effect::Export(options) => self.pending_export = Some(options),
             Effect::RememberExport(choices) => self.last_export = Some(choices),
+            Effect::WriteReport(job) => self.pending_report = Some(job),
             Effect::SetOfficer(name) => self.set_officer(name),
         }
         Vec::new()
@@ -762,6 +767,10 @@ impl App {
     /// « Export en cours… » is drawn). Success closes the dialog and names the file; a failure
     /// keeps the dialog open and says why. Returns whether there was something to do.
     pub fn run_pending_export(&mut self) -> bool {
+        if let Some(job) = self.pending_report.take() {
+            self.write_report(job);
+            return true;
+        }
         let Some(options) = self.pending_export.take() else {
             return false;
         };
@@ -791,6 +800,47 @@ impl App {
             )),
         }
         true
+    }
+
+    /// Writes the council's report (as `ancrage report` does); success closes its dialog and
+    /// names the file, a failure keeps the dialog open and says why.
+    fn write_report(&mut self, job: ReportJob) {
+        let lang = self.ctx.lang;
+        let written = crate::export::council::write_council_report(
+            &self.ctx.workspace,
+            &job.options,
+            job.format,
+            &job.output,
+            job.force,
+        );
+        match written {
+            Ok(path) => {
+                while self.dialog() == Some(DialogKind::CouncilReport) {
+                    self.dialogs.pop();
+                }
+                self.info(council_report::done(
+                    &path,
+                    job.options.year,
+                    job.options.with_personal_data,
+                    lang,
+                ));
+            }
+            Err(ExportError::Exists(path)) => self.refused(match lang {
+                Lang::Fr => format!(
+                    "{} vient d’apparaître\u{a0}: rien n’a été remplacé (Entrée pour reposer la question).",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} has just appeared: nothing was replaced (Enter to ask again).",
+                    path.display()
+                ),
+            }),
+            Err(e) => self.refused(format!(
+                "{}{}",
+                lang.pick("Export impossible\u{a0}: ", "Export failed: "),
+                e.message(lang)
+            )),
+        }
     }
 
     /// Lets a message go once its time is up; true when the screen changes.

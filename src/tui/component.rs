@@ -9,6 +9,7 @@ use crate::export::ExportOptions;
 use crate::session::Operation;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
+use crate::tui::dialogs::council_report::ReportJob;
 use crate::tui::keymap::Scope;
 use crate::tui::shared::call_filter::CallFilter;
 use crate::tui::shared::export_choices::ExportChoices;
@@ -43,6 +44,10 @@ pub enum DialogKind {
     TieBreak,
     Problems,
     Import,
+    /// Recording a planned placement from the Parcours next step.
+    Placement,
+    /// The yearly report for the council, from Territoire.
+    CouncilReport,
 }
 
 /// Where a dialog is drawn: over the whole body, or over the screen's main list (the weights,
@@ -125,6 +130,8 @@ pub enum Effect {
     SetOfficer(String),
     /// The export dialog's choices, kept so `e` reopens it as it was left.
     RememberExport(ExportChoices),
+    /// Writes the council's yearly report once « Export en cours… » is on screen.
+    WriteReport(ReportJob),
 }
 
 impl std::fmt::Debug for Effect {
@@ -156,6 +163,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::Export(_) => "Export",
         Effect::SetOfficer(_) => "SetOfficer",
         Effect::RememberExport(_) => "RememberExport",
+        Effect::WriteReport(_) => "WriteReport",
         _ => "Effect",
     }
 }

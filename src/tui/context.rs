@@ -4,6 +4,7 @@
 
 use crate::domain::{Call, Weights, Workspace};
 use crate::i18n::Lang;
+use crate::pathway::{Alert, Within, alerts};
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
 use crate::session::Session;
 use crate::tui::action::Action;
@@ -40,6 +41,9 @@ pub struct Context {
     pub export_folder: Option<PathBuf>,
     /// The files' problems and the records left out for them (the Problèmes panel).
     pub health: Health,
+    /// The pathway alerts on `today` within the default horizon (`!` lists them), worked out
+    /// when the workspace opens or changes.
+    pub pathway_alerts: Vec<Alert>,
 }
 
 impl Context {
@@ -58,6 +62,7 @@ impl Context {
             .unwrap_or_default();
         let ranking = Ranking::new(&workspace, today, &tolerances);
         let eligibility = Eligibility::of(&ranking, &workspace);
+        let pathway_alerts = alerts(&workspace, today, Within::default());
         Context {
             workspace,
             workspace_path,
@@ -75,6 +80,7 @@ impl Context {
             config_file: None,
             export_folder: None,
             health: Health::default(),
+            pathway_alerts,
         }
     }
 
@@ -113,6 +119,7 @@ impl Context {
         let tolerances = self.call().map(|c| c.tolerances).unwrap_or_default();
         self.ranking = Ranking::new(&self.workspace, self.today, &tolerances);
         self.eligibility = Eligibility::of(&self.ranking, &self.workspace);
+        self.pathway_alerts = alerts(&self.workspace, self.today, Within::default());
         self.refresh_warnings();
     }
 

@@ -3,7 +3,7 @@
 //! (an id that moved keeps working through `ALIASES`).
 
 use crate::review::Status;
-use crate::tui::action::{Action, AllocationAction, ReviewAction, TextKey};
+use crate::tui::action::{Action, AllocationAction, PathwayAction, ReviewAction, TextKey};
 use crate::tui::keymap::scope::Scope;
 use crate::tui::tab::Tab;
 
@@ -25,6 +25,18 @@ const LISTS: &[Scope] = &[Scope::Lists];
 const TABLES: &[Scope] = &[Scope::Lieux, Scope::Structures];
 const SEARCHABLE: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
 const APPEL: &[Scope] = &[Scope::Appel];
+/// `e` writes the council's report on Territoire, the call's jury file elsewhere (its row
+/// comes after the screens' own keys, where it stood when every tab shared it).
+const JURY_EXPORT: &[Scope] = &[
+    Scope::Lieux,
+    Scope::Structures,
+    Scope::Appel,
+    Scope::Parcours,
+];
+const PARCOURS: &[Scope] = &[Scope::Parcours];
+const NEXT_STEP: &[Scope] = &[Scope::NextStep];
+const TERRITOIRE: &[Scope] = &[Scope::Territoire];
+const PLACEMENT: &[Scope] = &[Scope::Placement];
 
 #[rustfmt::skip]
 pub const DEFAULTS: &[Row] = &[
@@ -44,7 +56,6 @@ pub const DEFAULTS: &[Row] = &[
     ("tab_pathway", LISTS, Action::GoTo(Tab::Pathway), &["4"], "Onglet Parcours", "Pathway tab", None),
     ("tab_territory", LISTS, Action::GoTo(Tab::Territory), &["5"], "Onglet Territoire", "Territory tab", None),
     ("weights", LISTS, Action::OpenWeights, &["w"], "Poids des critères (classements et scores en direct, sur tous les onglets)", "Criteria weights (live rankings and scores, on every tab)", Some(("poids", "weights"))),
-    ("export", LISTS, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("alerts", LISTS, Action::OpenAlerts, &["!"], "Toutes les alertes, en entier", "Every alert, in full", Some(("alertes", "alerts"))),
     ("call_undo", LISTS, Action::Undo, &["u"], "Annuler la dernière modification (décision ou fiche), quel que soit l’onglet", "Undo the last change (decision or record), whatever the tab", Some(("annuler", "undo"))),
     ("call_redo", LISTS, Action::Redo, &["ctrl-r"], "Rétablir la modification annulée", "Redo the undone change", None),
@@ -79,6 +90,21 @@ pub const DEFAULTS: &[Row] = &[
     ("call_lot", APPEL, Action::Review(ReviewAction::PickLot), &["L"], "Choisir le lot (ou les m² d’un lot partagé) que tient la candidature présélectionnée ou acceptée ; p et a prennent d’office le meilleur lot libre", "Choose the lot (or the m² of a shared lot) the shortlisted or accepted application holds; p and a take the best free lot by default", Some(("lot", "lot"))),
     ("call_allocation", APPEL, Action::Review(ReviewAction::Allocate), &["A"], "Répartition proposée : qui reçoit quel lot, à combien de l’optimum, qui reste sans place et pourquoi ; imposer, exclure, appliquer comme présélection", "Proposed allocation: who gets which lot, how close to the optimum, who is left without a place and why; pin, forbid, apply as the shortlist", Some(("répartition", "allocation"))),
     ("call_tie_break", APPEL, Action::Review(ReviewAction::BreakTie), &["D"], "Départager des ex æquo du lieu : ordre et motivation, écrits dans le dossier du jury", "Break a tie on the site: order and motivation, written in the jury file", None),
+    ("pathway_next_step", PARCOURS, Action::Open, &["enter"], "Prochaine étape de la structure : les meilleurs lieux de l’étape suivante ; sur un lieu, sa fiche de score", "The structure's next step: the best sites of the next stage; on a site, its score card", Some(("étape", "next step"))),
+    ("pathway_zoom_in", PARCOURS, Action::Pathway(PathwayAction::ZoomIn), &["+", "z"], "Frise : zoomer (des années vers les mois)", "Timeline: zoom in (years towards months)", Some(("zoom", "zoom"))),
+    ("pathway_zoom_out", PARCOURS, Action::Pathway(PathwayAction::ZoomOut), &["-", "Z"], "Frise : dézoomer (des mois vers les années)", "Timeline: zoom out (months towards years)", None),
+    ("pathway_scroll_back", PARCOURS, Action::Pathway(PathwayAction::ScrollBack), &["h", "left"], "Frise : reculer dans le temps", "Timeline: back in time", Some(("frise", "timeline"))),
+    ("pathway_scroll_forward", PARCOURS, Action::Pathway(PathwayAction::ScrollForward), &["l", "right"], "Frise : avancer dans le temps", "Timeline: forward in time", None),
+    ("pathway_today", PARCOURS, Action::Pathway(PathwayAction::Today), &["t"], "Frise : revenir à aujourd’hui", "Timeline: back to today", None),
+    ("pathway_horizon", PARCOURS, Action::Pathway(PathwayAction::NextHorizon), &["m"], "Horizon des alertes de fin d’occupation : 3, 6 ou 12 mois", "Horizon of the end-of-occupation alerts: 3, 6 or 12 months", Some(("horizon", "horizon"))),
+    ("pathway_alerts_only", PARCOURS, Action::Pathway(PathwayAction::ToggleAlertsOnly), &["f"], "Seulement les structures en alerte, ou toutes", "Only the structures with an alert, or all", Some(("en alerte", "alerted"))),
+    ("pathway_place", NEXT_STEP, Action::Pathway(PathwayAction::Place), &["p"], "Enregistrer un placement prévu sur ce lieu (lot, dates, convention) : l’alerte qu’il règle disparaît, u l’annule", "Record a planned placement on this site (lot, dates, agreement): the alert it answers goes, u undoes it", Some(("placer", "place"))),
+    ("pathway_attach", NEXT_STEP, Action::Pathway(PathwayAction::Attach), &["c"], "Rattacher la structure à un appel qui porte sur ce lieu, comme candidature", "Attach the structure to a call on this site, as an application", Some(("rattacher", "attach"))),
+    ("territory_previous_year", TERRITOIRE, Action::Pathway(PathwayAction::PreviousYear), &["h", "left"], "Année précédente (placements de l’année, fonds)", "Previous year (the year's placements, the fund)", Some(("année", "year"))),
+    ("territory_next_year", TERRITOIRE, Action::Pathway(PathwayAction::NextYear), &["l", "right"], "Année suivante", "Next year", None),
+    ("territory_measure", TERRITOIRE, Action::Pathway(PathwayAction::NextMeasure), &["b"], "Équilibre : mesure suivante (m² offerts, m² occupés, placements de l’année, placements de l’appel, emplois)", "Balance: next figure (m² offered, m² occupied, placements of the year, of the call, jobs)", Some(("mesure", "figure"))),
+    ("territory_report", TERRITOIRE, Action::Pathway(PathwayAction::Report), &["e"], "Rapport annuel au conseil (XLSX, ODS, HTML, Markdown ; sans données personnelles sauf demande)", "Yearly report for the council (XLSX, ODS, HTML, Markdown; no personal data unless asked)", Some(("rapport", "report"))),
+    ("export", JURY_EXPORT, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),
@@ -177,6 +203,14 @@ pub const DEFAULTS: &[Row] = &[
     ("tie_motivation", &[Scope::TieOrder], Action::Text(TextKey::Submit), &["enter", "tab"], "Passer à la motivation (obligatoire, écrite dans le dossier du jury)", "Go on to the motivation (mandatory, written in the jury file)", Some(("motivation", "motivation"))),
     ("tie_clear", &[Scope::TieOrder], Action::Reset, &["delete"], "Retirer le départage du lieu : les ex æquo le redeviennent", "Remove the site's tie-break: the ties stand again", None),
     ("tie_close", &[Scope::TieOrder], Action::Back, &["esc"], "Abandonner sans rien enregistrer", "Cancel without saving anything", Some(("abandonner", "cancel"))),
+    ("placement_save", PLACEMENT, Action::Text(TextKey::Submit), &["enter"], "Enregistrer le placement prévu (une étape, annulable par u)", "Save the planned placement (one step, undone by u)", Some(("enregistrer", "save"))),
+    ("placement_next_field", PLACEMENT, Action::Text(TextKey::NextField), &["tab", "down"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("placement_previous_field", PLACEMENT, Action::Text(TextKey::PreviousField), &["backtab", "up"], "Champ précédent", "Previous field", None),
+    ("placement_next_value", PLACEMENT, Action::Increase, &["right"], "Choix suivant (lot, convention), ou curseur à droite dans une date", "Next choice (lot, agreement), or cursor right in a date", Some(("changer", "change"))),
+    ("placement_previous_value", PLACEMENT, Action::Decrease, &["left"], "Choix précédent, ou curseur à gauche dans une date", "Previous choice, or cursor left in a date", None),
+    ("placement_backspace", PLACEMENT, Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("placement_clear", PLACEMENT, Action::Text(TextKey::Clear), &["ctrl-u"], "Vider la date (une fin vide : sans terme)", "Clear the date (an empty end: open-ended)", None),
+    ("placement_close", PLACEMENT, Action::Back, &["esc"], "Fermer sans rien enregistrer", "Close without saving anything", Some(("fermer", "close"))),
     ("problems_down", &[Scope::Problems], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("problems_up", &[Scope::Problems], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("problems_page_down", &[Scope::Problems], Action::PageDown, &["pgdn", "space"], "Page suivante", "Page down", None),

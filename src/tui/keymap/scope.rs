@@ -42,6 +42,10 @@ pub enum Scope {
     LotSurface,
     /// The order of structures tied on a site (the tie-break form's first step).
     TieOrder,
+    /// Parcours, the next step of a structure (its suggested sites) has the keys.
+    NextStep,
+    /// The placement form: printable keys are typed into its dates.
+    Placement,
     /// The Problèmes panel (the workspace files' problems).
     Problems,
     /// The import dialog's form: printable keys are typed into the path.
@@ -51,7 +55,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 27] = [
+    pub const ALL: [Scope; 29] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -76,6 +80,8 @@ impl Scope {
         Scope::Lots,
         Scope::LotSurface,
         Scope::TieOrder,
+        Scope::NextStep,
+        Scope::Placement,
         Scope::Problems,
         Scope::Import,
         Scope::ImportPreview,
@@ -89,6 +95,7 @@ impl Scope {
             | Scope::Appel
             | Scope::Parcours
             | Scope::Territoire => Some(Scope::Lists),
+            Scope::NextStep => Some(Scope::Parcours),
             _ => None,
         }
     }
@@ -116,6 +123,7 @@ impl Scope {
                 | Scope::Export
                 | Scope::Officer
                 | Scope::LotSurface
+                | Scope::Placement
                 | Scope::Import
         )
     }
@@ -152,6 +160,11 @@ impl Scope {
             Scope::Lots => lang.pick("Choix du lot", "Lot picker"),
             Scope::LotSurface => lang.pick("m² d’un lot partagé", "m² of a shared lot"),
             Scope::TieOrder => lang.pick("Départage des ex æquo", "Breaking a tie"),
+            Scope::NextStep => lang.pick(
+                "Parcours, prochaine étape (lieux proposés)",
+                "Pathway, next step (suggested sites)",
+            ),
+            Scope::Placement => lang.pick("Placement prévu", "Planned placement"),
             Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
             Scope::Import => lang.pick("Import d’un fichier", "File import"),
             Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),

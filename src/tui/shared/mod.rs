@@ -1,6 +1,7 @@
 //! Pieces several screens and dialogs use: a list's rows and cursor, the search, the filters,
 //! a text field, a long text scrolled. Nothing here knows a screen.
 
+pub mod acceptance;
 pub mod call_filter;
 pub mod decision;
 pub mod export_choices;

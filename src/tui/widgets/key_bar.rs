@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::review::Status;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, PathwayAction, ReviewAction, TextKey};
 use crate::tui::keymap::{KeyCode, Keymap, Scope};
 use crate::tui::widgets::style;
 use ratatui::Frame;
@@ -33,7 +33,11 @@ fn drop_rank(action: Action) -> u8 {
         Action::Review(ReviewAction::Decide(Status::EnInstruction)) => 4,
         Action::Review(ReviewAction::Decide(_)) | Action::Text(TextKey::Newline) => 1,
         Action::Open | Action::OpenWeights | Action::Confirm => 1,
-        Action::OpenExport => 1,
+        // Bound per screen (Territoire's `e` is the report) yet shared by four: it goes as
+        // soon as the keys every screen shares would.
+        Action::OpenExport => 2,
+        Action::Pathway(PathwayAction::Place | PathwayAction::Attach | PathwayAction::Report) => 1,
+        Action::Pathway(_) => 2,
         Action::StartSearch => 2,
         Action::Increase | Action::Decrease | Action::Back | Action::Deny => 2,
         Action::Text(TextKey::NextField) => 2,

@@ -28,7 +28,7 @@ fn scope_value(ctx: &Context, dialog: &ExportDialog, scope: Scope) -> String {
     }
 }
 
-fn hint(lang: Lang) -> Line<'static> {
+pub(crate) fn hint(lang: Lang) -> Line<'static> {
     Line::styled(
         lang.pick(
             "↑↓ champ · ←→ ou Espace changer · Entrée exporter · Échap fermer",
@@ -123,7 +123,7 @@ fn lines(ctx: &Context, dialog: &ExportDialog, width: usize) -> Vec<Line<'static
     lines
 }
 
-fn question(ctx: &Context, question: &Question) -> String {
+pub(crate) fn question(ctx: &Context, question: &Question) -> String {
     let lang = ctx.lang;
     match question {
         Question::PersonalData => lang
@@ -159,13 +159,18 @@ pub fn render(dialog: &ExportDialog, ctx: &Context, frame: &mut Frame, area: Rec
         inner,
     );
     if let Some(asked) = &dialog.question {
-        let text = question(ctx, asked);
-        let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
-        let area = popup::centered(area, 62, height);
-        let inner = popup::frame_popup(frame, area, Line::from(""));
-        frame.render_widget(
-            Paragraph::new(safe::line(Line::styled(text, style::bold()))).wrap(Wrap { trim: true }),
-            inner,
-        );
+        draw_question(ctx, frame, area, asked);
     }
+}
+
+/// A question (personal data, replacing a file) drawn over an export dialog.
+pub(crate) fn draw_question(ctx: &Context, frame: &mut Frame, area: Rect, asked: &Question) {
+    let text = question(ctx, asked);
+    let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
+    let area = popup::centered(area, 62, height);
+    let inner = popup::frame_popup(frame, area, Line::from(""));
+    frame.render_widget(
+        Paragraph::new(safe::line(Line::styled(text, style::bold()))).wrap(Wrap { trim: true }),
+        inner,
+    );
 }

@@ -359,6 +359,9 @@ impl Appel {
         if keys.is_empty() {
             return Outcome::info(Msg::NothingSelected.get(ctx.lang));
         }
+        if status == Status::Accepte {
+            return Outcome::effect(crate::tui::shared::acceptance::accept(ctx, keys));
+        }
         if status.requires_motivation() {
             let form = ReviewForm::decision(status, keys);
             return Outcome::effect(Effect::IfWritable(vec![Effect::Open(Box::new(form))]));
