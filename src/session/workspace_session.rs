@@ -340,6 +340,7 @@ impl Session {
         }
         if let Some(edit) = &step.edit {
             self.save_edit(seq, edit);
+            self.include_new_applications(edit);
         }
         let inverse = Undoable {
             call: step.call.clone(),
@@ -379,6 +380,24 @@ impl Session {
         if let Err(problem) = written {
             self.files_behind = true;
             self.save_problem = Some(problem);
+        }
+    }
+
+    /// An edit that gives the call under review new applications (a structure attached in
+    /// the cockpit, an import): they join the review « en instruction » at once, as they
+    /// would at the next opening.
+    fn include_new_applications(&mut self, edit: &Edit) {
+        let Some(state) = self.review.as_mut() else {
+            return;
+        };
+        let call = edit.steps.iter().rev().find_map(|step| match step {
+            edit::Step::Put(Record::Call(c)) if c.id == state.call => Some(c),
+            _ => None,
+        });
+        if let Some(call) = call
+            && state.include_new_applications(call) > 0
+        {
+            self.save_review();
         }
     }
 

@@ -52,6 +52,9 @@ pub enum Action {
     Select(Focus, usize),
     /// The review keys of the Appel tab.
     Review(ReviewAction),
+    /// Create, edit, delete records, attach a structure to a call (and, in a form, add or
+    /// remove an item of a list).
+    Record(RecordAction),
 }
 
 /// Keys of a text field: a search, a motivation, a path.
@@ -86,4 +89,15 @@ pub enum ReviewAction {
     DetailUp,
     /// A grade key of the grid form (`0`–`4`, `-`): the pressed key is carried in.
     GradeKey(char),
+}
+
+/// The record keys of Lieux, Structures and Appel (`N` `E` `D` `A`); in a form, `New` adds an
+/// item to the list under the cursor and `Delete` removes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordAction {
+    New,
+    Edit,
+    Delete,
+    /// A structure applies to a call.
+    Attach,
 }

@@ -38,6 +38,8 @@ pub enum DialogKind {
     Export,
     Officer,
     Alerts,
+    /// A record's form (structure, site, call, application).
+    Form,
 }
 
 /// Where a dialog is drawn: over the whole body, or over the screen's main list (the weights,

@@ -3,7 +3,7 @@
 //! (an id that moved keeps working through `ALIASES`).
 
 use crate::review::Status;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, RecordAction, ReviewAction, TextKey};
 use crate::tui::keymap::scope::Scope;
 use crate::tui::tab::Tab;
 
@@ -25,6 +25,8 @@ const LISTS: &[Scope] = &[Scope::Lists];
 const TABLES: &[Scope] = &[Scope::Lieux, Scope::Structures];
 const SEARCHABLE: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
 const APPEL: &[Scope] = &[Scope::Appel];
+const RECORDS: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
+const FORM: &[Scope] = &[Scope::Form];
 
 #[rustfmt::skip]
 pub const DEFAULTS: &[Row] = &[
@@ -74,6 +76,10 @@ pub const DEFAULTS: &[Row] = &[
     ("call_pick", APPEL, Action::Review(ReviewAction::PickCall), &["c"], "Changer d’appel", "Switch call", Some(("appel", "call"))),
     ("call_detail_down", APPEL, Action::Review(ReviewAction::DetailDown), &["J"], "Faire défiler le détail", "Scroll the detail down", None),
     ("call_detail_up", APPEL, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
+    ("record_new", RECORDS, Action::Record(RecordAction::New), &["N"], "Nouvelle fiche : un lieu (Lieux), une structure (Structures), un appel (Appel)", "New record: a site (Sites), a structure (Structures), a call (Call)", Some(("nouveau", "new"))),
+    ("record_edit", RECORDS, Action::Record(RecordAction::Edit), &["E"], "Modifier la fiche sélectionnée (sur Appel : l’appel affiché)", "Edit the selected record (on Call: the call shown)", Some(("modifier", "edit"))),
+    ("record_delete", RECORDS, Action::Record(RecordAction::Delete), &["D"], "Supprimer la fiche sélectionnée (demande d’abord ; refusé tant qu’une candidature ou un parcours y renvoie, en disant lequel)", "Delete the selected record (asks first; refused while an application or a pathway refers to it, saying which)", Some(("supprimer", "delete"))),
+    ("record_attach", &[Scope::Structures, Scope::Appel], Action::Record(RecordAction::Attach), &["A"], "Faire candidater une structure à un appel, pour les lieux choisis (sur Structures : la structure sélectionnée)", "Make a structure apply to a call, for the chosen sites (on Structures: the selected structure)", Some(("candidater", "apply"))),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),
@@ -140,4 +146,19 @@ pub const DEFAULTS: &[Row] = &[
     ("alerts_down", &[Scope::Alerts], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("alerts_up", &[Scope::Alerts], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("alerts_close", &[Scope::Alerts], Action::Back, &["esc", "!"], "Fermer les alertes", "Close the alerts", Some(("fermer", "close"))),
+    ("form_save", FORM, Action::Text(TextKey::Submit), &["ctrl-s"], "Enregistrer la fiche (refusé tant qu’un problème demeure, en disant où) ; dans un élément d’une liste (lot, épisode…), le garder dans la fiche", "Save the record (refused while a problem stands, saying where); in an item of a list (lot, episode…), keep it in the record", Some(("enregistrer", "save"))),
+    ("form_cancel", FORM, Action::Back, &["esc"], "Abandonner (demande d’abord si quelque chose a changé) ; dans un élément d’une liste, revenir à la fiche sans le garder", "Cancel (asks first when something changed); in an item of a list, go back to the record without keeping it", Some(("abandonner", "cancel"))),
+    ("form_next_field", FORM, Action::Text(TextKey::NextField), &["tab"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("form_previous_field", FORM, Action::Text(TextKey::PreviousField), &["backtab"], "Champ précédent", "Previous field", None),
+    ("form_down", FORM, Action::Down, &["down"], "Ligne suivante : champ suivant, ou choix, ou élément suivant d’une liste", "Next line: next field, or next choice or item of a list", None),
+    ("form_up", FORM, Action::Up, &["up"], "Ligne précédente", "Previous line", None),
+    ("form_enter", FORM, Action::Toggle, &["enter"], "Cocher / décocher un choix, basculer oui / non, ouvrir l’élément d’une liste ; ailleurs, champ suivant", "Tick / untick a choice, switch yes / no, open the item of a list; elsewhere, next field", Some(("cocher", "tick"))),
+    ("form_right", FORM, Action::Increase, &["right"], "Curseur à droite, ou choix suivant (parmi ceux que filtre le texte tapé)", "Cursor right, or next choice (among those the typed text filters)", Some(("choix", "choice"))),
+    ("form_left", FORM, Action::Decrease, &["left"], "Curseur à gauche, ou choix précédent", "Cursor left, or previous choice", None),
+    ("form_home", FORM, Action::Top, &["home"], "Début du champ", "Start of the field", None),
+    ("form_end", FORM, Action::Bottom, &["end"], "Fin du champ", "End of the field", None),
+    ("form_backspace", FORM, Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur (ou du filtre d’une liste de choix)", "Delete the character before the cursor (or of a choice list's filter)", None),
+    ("form_clear", FORM, Action::Text(TextKey::Clear), &["ctrl-u"], "Vider le champ", "Clear the field", None),
+    ("form_add", FORM, Action::Record(RecordAction::New), &["ctrl-n"], "Ajouter un élément à la liste (lot, épisode du parcours, subvention, accompagnement)", "Add an item to the list (lot, pathway episode, grant, support)", Some(("ajouter", "add"))),
+    ("form_remove", FORM, Action::Record(RecordAction::Delete), &["ctrl-d", "delete"], "Retirer l’élément sélectionné de la liste", "Remove the selected item from the list", Some(("retirer", "remove"))),
 ];

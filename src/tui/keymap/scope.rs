@@ -34,10 +34,13 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// A form creating or editing a record (structure, site, call, application): printable
+    /// keys are typed into the field.
+    Form,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 21] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -58,6 +61,7 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::Form,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -90,7 +94,7 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer
+            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Form
         )
     }
 
@@ -122,6 +126,10 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::Form => lang.pick(
+                "Fiches (structure, lieu, lot, appel, candidature)",
+                "Forms (structure, site, lot, call, application)",
+            ),
         }
     }
 

@@ -11,7 +11,7 @@ mod view;
 
 use crate::i18n::fold::Folded;
 use crate::review::{AppKey, Status};
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, RecordAction, ReviewAction, TextKey};
 use crate::tui::component::{Effect, Outcome, ScreenEvent};
 use crate::tui::context::Context;
 use crate::tui::dialogs::call_filter::CallFilterDialog;
@@ -19,6 +19,7 @@ use crate::tui::dialogs::call_picker::CallPickerDialog;
 use crate::tui::dialogs::grid::GridDialog;
 use crate::tui::dialogs::review_form::ReviewForm;
 use crate::tui::dialogs::score_card::ScoreCardDialog;
+use crate::tui::forms::{self, FormKind};
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::call_filter::CallFilter;
@@ -254,6 +255,27 @@ impl Appel {
     }
 }
 
+impl Appel {
+    /// `N` `E` `D`: the call forms and deleting the call shown; `A`: a structure applies to
+    /// it (the structure of the row, to change its sites, else one to pick).
+    fn record_key(&self, ctx: &Context, action: RecordAction) -> Outcome {
+        let call = ctx.call();
+        if action == RecordAction::Attach {
+            let structure = self
+                .row()
+                .map(|r| &ctx.workspace.structures[r.structure].id);
+            return forms::open_attach(ctx, structure, call.map(|c| &c.id));
+        }
+        forms::record_key(
+            ctx,
+            action,
+            || FormKind::Call(None),
+            || call.map(|c| FormKind::Call(Some(Box::new(c.clone())))),
+            call.map(|c| crate::edit::RecordKey::Call(c.id.clone())),
+        )
+    }
+}
+
 impl Screen for Appel {
     fn scope(&self) -> Scope {
         if self.searching {
@@ -273,6 +295,7 @@ impl Screen for Appel {
         }
         match action {
             Action::Review(review) => self.review_key(ctx, review, viewport),
+            Action::Record(record) => self.record_key(ctx, record),
             Action::Open => match self.row() {
                 Some(row) => Outcome::effect(Effect::Open(Box::new(ScoreCardDialog::new(
                     row.structure,
