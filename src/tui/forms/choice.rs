@@ -32,12 +32,18 @@ impl Opt {
 pub type Alias = fn(&str, &Workspace) -> Option<String>;
 
 /// The options `query` keeps, best match first (all of them, in order, for an empty query).
+/// Scattered letters never count here: a single choice takes its best match at once, and
+/// `paris` must not pick « Le Pré-Saint-Gervais » (the import's parser may still know it).
 pub fn matching(options: &[Opt], query: &str) -> Vec<usize> {
     let search = Search::new(query);
     if search.is_empty() {
         return (0..options.len()).collect();
     }
-    let mut hits = search.hits(options.iter().enumerate().map(|(i, o)| (i, &o.folded)));
+    let mut hits: Vec<(usize, _)> = options
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| search.exact_hit(&o.folded).map(|hit| (i, hit)))
+        .collect();
     hits.sort_by(|(a, hit_a), (b, hit_b)| hit_b.cmp(hit_a).then(a.cmp(b)));
     hits.into_iter().map(|(i, _)| i).collect()
 }

@@ -17,7 +17,15 @@ pub fn money(value: Money, lang: Lang) -> String {
 pub fn decimal(value: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Fr => i18n::decimal(value, 6, lang),
-        Lang::En => value.normalize().to_string(),
+        Lang::En => {
+            let text = value.normalize().to_string();
+            // `48.905` would read back as 48 905 (a point before three digits groups
+            // thousands, as typed in France): `48.9050` is unambiguous.
+            match text.trim_start_matches('-').split_once('.') {
+                Some((int, frac)) if frac.len() == 3 && int.len() <= 3 => format!("{text}0"),
+                _ => text,
+            }
+        }
     }
 }
 
@@ -68,6 +76,8 @@ mod tests {
             );
             assert_eq!(number::float(&number(2.5, lang)), Ok(2.5));
             assert_eq!(number::float(&number(48.864_12, lang)), Ok(48.864_12));
+            assert_eq!(number::float(&number(48.905, lang)), Ok(48.905));
+            assert_eq!(number::float(&number(-2.125, lang)), Ok(-2.125));
             let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
             assert_eq!(parse_date::date(&date(d, lang)), Ok(d));
             for unit in [DurationUnit::Months, DurationUnit::Years] {

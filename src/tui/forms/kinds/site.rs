@@ -168,9 +168,14 @@ pub fn build(base: Option<&Site>, fields: &[Field], cx: Cx<'_>) -> Draft {
         .unwrap_or_else(|| InseeCode::new("93048"));
     let centre = t.city(&city).map(|c| (c.lat, c.lon));
     let coordinate = |r: &mut Reader<'_>, id: &str, old: Option<f64>, centre: Option<f64>| {
+        // Coordinates never group thousands: `48.905` is a latitude, whatever the language.
         r.parsed(id, |text| {
-            crate::import::values::number::float(text)
-                .map_err(|_| crate::import::problem::Expected::Coordinate)
+            text.trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or(crate::import::problem::Expected::Coordinate)
         })
         .or(if r.given(id) { old } else { None })
         .or(centre)
