@@ -121,7 +121,7 @@ impl FormDialog {
         match self.levels.last().and_then(|l| l.item.zip(l.at)) {
             Some((item, (_, index))) => {
                 let which = index.map_or_else(
-                    || lang.pick("nouveau", "new").to_owned(),
+                    || lang.pick("(nouveau)", "(new)").to_owned(),
                     |i| format!("n°\u{a0}{}", i + 1),
                 );
                 format!("{record} — {} {which}", item.title(lang))
@@ -350,11 +350,16 @@ impl FormDialog {
     /// first field with one takes the keys, and the top of the page says how many and where.
     fn refuse(&mut self, ctx: &Context, level: usize) -> Option<Outcome> {
         let lang = ctx.lang;
-        let standing: Vec<(Place, String)> = self
+        let mut standing: Vec<(Place, String)> = self
             .standing(level)
             .into_iter()
             .map(|(p, i)| (p, i.text.clone()))
             .collect();
+        // Said and focused in the order of the form: the first field from the top.
+        standing.sort_by_key(|(p, _)| match p {
+            Place::Field { field, .. } => *field,
+            Place::General => usize::MAX,
+        });
         if standing.is_empty() {
             return None;
         }

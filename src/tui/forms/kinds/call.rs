@@ -11,14 +11,20 @@ use crate::tui::forms::read::{Reader, code_of};
 
 /// The weights, in the order of the score cards.
 const WEIGHTS: [(&str, Words); 5] = [
-    ("weights.surface", ("Poids : surface", "Weight: surface")),
-    ("weights.cost", ("Poids : coût", "Weight: cost")),
-    ("weights.sector", ("Poids : secteur", "Weight: sector")),
+    (
+        "weights.surface",
+        ("Poids\u{a0}: surface", "Weight: surface"),
+    ),
+    ("weights.cost", ("Poids\u{a0}: coût", "Weight: cost")),
+    ("weights.sector", ("Poids\u{a0}: secteur", "Weight: sector")),
     (
         "weights.rebalancing",
-        ("Poids : rééquilibrage", "Weight: rebalancing"),
+        ("Poids\u{a0}: rééquilibrage", "Weight: rebalancing"),
     ),
-    ("weights.urgency", ("Poids : parcours", "Weight: pathway")),
+    (
+        "weights.urgency",
+        ("Poids\u{a0}: parcours", "Weight: pathway"),
+    ),
 ];
 
 fn weight(w: &Weights, id: &str) -> f64 {
@@ -72,7 +78,7 @@ pub fn fields(base: Option<&Call>, cx: Cx<'_>) -> Vec<Field> {
         let field = Field::text(id, label, &shown::number(weight(&weights, id), lang));
         fields.push(if i == 0 {
             field.section((
-                "Pondération (sur tout total : 40/30/30 ou 0,4/0,3/0,3)",
+                "Pondération (sur tout total\u{a0}: 40/30/30 ou 0,4/0,3/0,3)",
                 "Weights (any total: 40/30/30 or 0.4/0.3/0.3)",
             ))
         } else {

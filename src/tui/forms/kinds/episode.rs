@@ -44,7 +44,7 @@ pub fn fields(base: Option<&PathwayEpisode>, cx: Cx<'_>) -> Vec<Field> {
         Field::choice(
             "outcome",
             (
-                "État (prévu : décidé, pas commencé)",
+                "État (prévu\u{a0}: décidé, pas commencé)",
                 "State (planned: decided, not started)",
             ),
             enums(&OUTCOMES, lang),
@@ -56,7 +56,7 @@ pub fn fields(base: Option<&PathwayEpisode>, cx: Cx<'_>) -> Vec<Field> {
             sites,
             e.and_then(|e| e.site.as_ref()).map(SiteId::as_str),
         )
-        .hint(("facultatif (Ctrl-u : aucun)", "optional (Ctrl-u: none)")),
+        .hint(("facultatif, Ctrl-u\u{a0}: aucun", "optional, Ctrl-u: none")),
         Field::choice("lot", ("Lot", "Lot"), options::lots(site, lot), lot),
         Field::text(
             "place",

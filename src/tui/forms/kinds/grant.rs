@@ -40,7 +40,7 @@ pub fn fields(base: Option<&Grant>, cx: Cx<'_>) -> Vec<Field> {
             &money(g.and_then(|g| g.granted)),
         )
         .hint((
-            "vide tant que non décidé ; 0 si refusé",
+            "vide tant que non décidé\u{a0}; 0 si refusé",
             "empty until decided; 0 if turned down",
         )),
         Field::choice(

@@ -49,7 +49,7 @@ pub fn fields(base: Option<&Lot>, cx: Cx<'_>) -> Vec<Field> {
                 .unwrap_or_default(),
         )
         .hint((
-            "0 : rez-de-chaussée ; vide : en extérieur",
+            "0\u{a0}: rez-de-chaussée\u{a0}; vide\u{a0}: en extérieur",
             "0: ground floor; empty: outdoors",
         )),
         Field::text(

@@ -66,13 +66,13 @@ pub fn fields(base: Option<&Site>, cx: Cx<'_>) -> Vec<Field> {
             ("Latitude", "Latitude"),
             &s.map(|s| shown::number(s.lat, lang)).unwrap_or_default(),
         )
-        .hint(("vide : centre de la ville", "empty: the city's centre")),
+        .hint(("vide\u{a0}: centre de la ville", "empty: the city's centre")),
         Field::text(
             "lon",
             ("Longitude", "Longitude"),
             &s.map(|s| shown::number(s.lon, lang)).unwrap_or_default(),
         )
-        .hint(("vide : centre de la ville", "empty: the city's centre")),
+        .hint(("vide\u{a0}: centre de la ville", "empty: the city's centre")),
         Field::text(
             "owner",
             ("Propriétaire ou aménageur", "Owner or developer"),
@@ -95,7 +95,10 @@ pub fn fields(base: Option<&Site>, cx: Cx<'_>) -> Vec<Field> {
             ("À libérer le", "To vacate on"),
             &date(s.and_then(|s| s.available_until)),
         )
-        .hint(("facultatif (pérenne : vide)", "optional (permanent: empty)")),
+        .hint((
+            "facultatif, vide si pérenne",
+            "optional, empty if permanent",
+        )),
         Field::text(
             "max_occupation_months",
             ("Occupation maximale (mois)", "Longest occupation (months)"),

@@ -40,7 +40,7 @@ pub fn fields(base: Option<&Structure>, cx: Cx<'_>) -> Vec<Field> {
             ("SIRET", "SIRET"),
             s.and_then(|s| s.siret.as_deref()).unwrap_or(""),
         )
-        .hint(("14 chiffres (facultatif)", "14 digits (optional)")),
+        .hint(("14 chiffres, facultatif", "14 digits, optional")),
         Field::flag(
             "esus",
             ("Agrément ESUS", "ESUS agreement"),
