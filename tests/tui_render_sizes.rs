@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 28] = [
+const STATES: [&str; 35] = [
     "1",
     "2",
     "3",
@@ -40,6 +40,13 @@ const STATES: [&str; 28] = [
     "3 e",
     "3 e down down right",
     "3 a !",
+    "2 N",
+    "2 N ctrl-s",
+    "2 E",
+    "1 E tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab enter",
+    "1 N",
+    "3 N",
+    "2 A",
 ];
 
 proptest! {
