@@ -513,3 +513,15 @@ fn snapshots_of_the_structure_and_site_forms() {
         insta::assert_snapshot!(format!("lot_form_{w}x{h}"), masked(&s, &dir));
     }
 }
+
+#[test]
+fn a_city_is_picked_by_its_usual_spelling() {
+    let (mut s, _dir) = cockpit(Lang::Fr, 120, 40);
+    s.keys("2 N tab tab tab tab tab");
+    s.type_text("pre st gervais");
+    assert!(
+        screen(&s).contains("Le Pré-Saint-Gervais"),
+        "{}",
+        s.screen()
+    );
+}

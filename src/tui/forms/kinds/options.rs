@@ -179,3 +179,39 @@ pub fn agreement_alias(text: &str, _: &Workspace) -> Option<String> {
         .ok()
         .map(|k| k.code().to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::validate::fixture::workspace;
+    use crate::tui::forms::choice::Choice;
+
+    /// What the labels do not hold, the import's parsers still recognise.
+    #[test]
+    fn usual_spellings_pick_their_option() {
+        let ws = workspace();
+        let pick = |options: Vec<Opt>, alias: crate::tui::forms::choice::Alias, text: &str| {
+            let mut choice = Choice::new(options, None);
+            choice.alias = Some(alias);
+            choice.query = text.to_owned();
+            choice.refilter(&ws);
+            choice.key().map(str::to_owned)
+        };
+        let legal = || enums(&crate::domain::LegalForm::ALL, Lang::Fr);
+        assert_eq!(
+            pick(legal(), legal_form_alias, "SCOP SARL").as_deref(),
+            Some("scop")
+        );
+        assert_eq!(
+            pick(legal(), legal_form_alias, "association").as_deref(),
+            Some("association")
+        );
+        let city = ws.territory.cities[0].clone();
+        let upper = city.name.to_uppercase();
+        assert_eq!(
+            pick(cities(&ws, &[]), city_alias, &upper).as_deref(),
+            Some(city.insee.as_str())
+        );
+        assert_eq!(pick(cities(&ws, &[]), city_alias, "Paris"), None);
+    }
+}
