@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 35] = [
+const STATES: [&str; 40] = [
     "1",
     "2",
     "3",
@@ -47,6 +47,11 @@ const STATES: [&str; 35] = [
     "1 N",
     "3 N",
     "2 A",
+    "1 P",
+    "3 I",
+    "3 I c . c s v down down down",
+    "3 I c . c s v enter",
+    "3 I c . c s v enter G",
 ];
 
 proptest! {
@@ -60,6 +65,12 @@ proptest! {
         let mut s = Session::new(lang, 120, 40);
         s.app.ctx.workspace_path = dir.path().to_owned();
         s.app.ctx.export_folder = Some(dir.path().to_owned());
+        // The file the import dialog's states read (`c.csv`, relative to that folder).
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/google-forms.csv"),
+            dir.path().join("c.csv"),
+        )
+        .expect("fixture copied");
         s.app.open_review_as("Léa Martin");
         s.keys(STATES[state]);
         s.resize(width, height);

@@ -11,7 +11,7 @@
 //! refuse any problem); [`load_workspace_usable`] leaves out the records of every file with a
 //! problem, for the cockpit to open whatever one file says.
 
-use crate::domain::{ImpactFund, Money, Territory, Workspace};
+use crate::domain::{Call, ImpactFund, Money, Site, Structure, Territory, Workspace};
 use crate::store::decode::{Failed, decode_reporting_all};
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use crate::store::expected::Expected;
@@ -36,6 +36,23 @@ pub struct Loaded {
     /// Files with at least one problem: never to be rewritten by the program. In a
     /// [`load_workspace_usable`] workspace their records are left out.
     pub broken: BTreeSet<PathBuf>,
+    /// The records of broken files that decoded, left out of a [`load_workspace_usable`]
+    /// workspace (empty otherwise): what the cockpit names as unavailable.
+    pub left_out: LeftOut,
+}
+
+/// Records left out of the usable workspace, each with its file (relative to the workspace).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeftOut {
+    pub sites: Vec<(PathBuf, Site)>,
+    pub structures: Vec<(PathBuf, Structure)>,
+    pub calls: Vec<(PathBuf, Call)>,
+}
+
+impl LeftOut {
+    pub fn is_empty(&self) -> bool {
+        self.sites.is_empty() && self.structures.is_empty() && self.calls.is_empty()
+    }
 }
 
 /// The workspace in `dir`, or every problem found in it.
@@ -53,23 +70,38 @@ pub fn load_workspace(dir: &Path) -> Result<Workspace, Problems> {
 /// The territory stays when it decoded, even with problems: without it nothing can be ranked.
 /// Fails only when `dir` holds no workspace at all.
 pub fn load_workspace_usable(dir: &Path) -> Result<Loaded, Problems> {
-    let mut loaded = load_workspace_lenient(dir)?;
-    let broken = loaded.broken.clone();
-    let files = &mut loaded.files;
-    let ws = &mut loaded.workspace;
-    keep_unbroken(&mut ws.sites, &mut files.sites, &broken);
-    keep_unbroken(&mut ws.structures, &mut files.structures, &broken);
-    keep_unbroken(&mut ws.calls, &mut files.calls, &broken);
-    Ok(loaded)
+    load_workspace_lenient(dir).map(usable)
 }
 
-fn keep_unbroken<T>(items: &mut Vec<T>, paths: &mut Vec<PathBuf>, broken: &BTreeSet<PathBuf>) {
-    let kept: Vec<(T, PathBuf)> = std::mem::take(items)
-        .into_iter()
-        .zip(std::mem::take(paths))
-        .filter(|(_, path)| !broken.contains(path))
-        .collect();
-    (*items, *paths) = kept.into_iter().unzip();
+/// A lenient load made usable: the records of broken files move to `left_out` (for a caller
+/// that also needs the whole, such as the audit, before leaving them out).
+pub fn usable(mut loaded: Loaded) -> Loaded {
+    let broken = &loaded.broken;
+    let files = &mut loaded.files;
+    let ws = &mut loaded.workspace;
+    let left_out = &mut loaded.left_out;
+    left_out.sites = keep_unbroken(&mut ws.sites, &mut files.sites, broken);
+    left_out.structures = keep_unbroken(&mut ws.structures, &mut files.structures, broken);
+    left_out.calls = keep_unbroken(&mut ws.calls, &mut files.calls, broken);
+    loaded
+}
+
+/// Keeps the items whose file is not broken; returns the others with their files.
+fn keep_unbroken<T>(
+    items: &mut Vec<T>,
+    paths: &mut Vec<PathBuf>,
+    broken: &BTreeSet<PathBuf>,
+) -> Vec<(PathBuf, T)> {
+    let mut left = Vec::new();
+    for (item, path) in std::mem::take(items).into_iter().zip(std::mem::take(paths)) {
+        if broken.contains(&path) {
+            left.push((path, item));
+        } else {
+            items.push(item);
+            paths.push(path);
+        }
+    }
+    left
 }
 
 /// Loads what can be loaded and reports the rest; fails only when `dir` holds no workspace at
@@ -119,6 +151,7 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
         problems,
         migrated: reader.migrated,
         broken,
+        left_out: LeftOut::default(),
     })
 }
 

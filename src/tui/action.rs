@@ -29,6 +29,10 @@ pub enum Action {
     OpenHelp,
     OpenAlerts,
     OpenExport,
+    /// The Problèmes panel: every problem of the workspace files, and what was left out.
+    OpenProblems,
+    /// The import dialog: an application or site file, previewed, then applied.
+    OpenImport,
     Compare,
     MarkForCompare,
     ToggleIneligible,

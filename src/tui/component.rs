@@ -4,7 +4,7 @@
 //! weights, apply a change through the session, export a file — and a pure `view`. `App`
 //! applies the effects, then tells every screen what changed.
 
-use crate::domain::Weights;
+use crate::domain::{CallId, Weights};
 use crate::export::ExportOptions;
 use crate::session::Operation;
 use crate::tui::action::Action;
@@ -40,6 +40,8 @@ pub enum DialogKind {
     Alerts,
     /// A record's form (structure, site, call, application).
     Form,
+    Problems,
+    Import,
 }
 
 /// Where a dialog is drawn: over the whole body, or over the screen's main list (the weights,
@@ -94,6 +96,9 @@ pub enum Effect {
     SetWeights(Weights),
     /// Shows another call (index in the workspace) on the Appel tab.
     SwitchCall(usize),
+    /// Shows call `id` on the Appel tab (the session moves to it), then runs the effects —
+    /// only once the session reviews that call (an import's review change is for its call).
+    InCall(CallId, Vec<Effect>),
     /// A message for one screen's own state (a filter chosen in its popup…).
     Screen(Tab, ScreenEvent),
     /// A change through the session: journaled and saved before it shows. `done` says what
@@ -127,6 +132,7 @@ impl std::fmt::Debug for Effect {
             Effect::Open(dialog) => write!(f, "Open({:?})", dialog.kind()),
             Effect::Apply { done, .. } => write!(f, "Apply({done})"),
             Effect::IfWritable(then) => write!(f, "IfWritable({then:?})"),
+            Effect::InCall(call, then) => write!(f, "InCall({call}, {then:?})"),
             Effect::Info(text) => write!(f, "Info({text})"),
             Effect::Error(text) => write!(f, "Error({text})"),
             Effect::Screen(tab, event) => write!(f, "Screen({tab:?}, {event:?})"),

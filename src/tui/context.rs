@@ -6,7 +6,9 @@ use crate::domain::{Call, Weights, Workspace};
 use crate::i18n::Lang;
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
 use crate::session::Session;
-use crate::tui::keymap::Keymap;
+use crate::tui::action::Action;
+use crate::tui::health::Health;
+use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::ranking::Ranking;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -36,6 +38,8 @@ pub struct Context {
     pub config_file: Option<PathBuf>,
     /// Folder of the default export path; the current directory when none.
     pub export_folder: Option<PathBuf>,
+    /// The files' problems and the records left out for them (the Problèmes panel).
+    pub health: Health,
 }
 
 impl Context {
@@ -70,6 +74,7 @@ impl Context {
             officer: None,
             config_file: None,
             export_folder: None,
+            health: Health::default(),
         }
     }
 
@@ -118,6 +123,15 @@ impl Context {
             .as_ref()
             .map(|s| s.checks(&self.workspace))
             .unwrap_or_default();
+    }
+
+    /// The keys of an action every tab shares, as the keymap (maybe overridden) has them, for
+    /// naming them in a sentence (« ⚠ 3 problèmes (P) »).
+    pub fn key_of(&self, action: Action) -> String {
+        self.keymap
+            .binding_for(Scope::Lists, action)
+            .map(|b| b.keys_label(self.lang))
+            .unwrap_or_default()
     }
 
     /// `Structure × Site` with names (ids only for what the workspace no longer holds).

@@ -15,6 +15,7 @@ pub mod context;
 pub mod dialogs;
 pub mod figures;
 pub mod forms;
+pub mod health;
 pub mod keymap;
 pub mod message;
 pub mod pane;

@@ -37,10 +37,16 @@ pub enum Scope {
     /// A form creating or editing a record (structure, site, call, application): printable
     /// keys are typed into the field.
     Form,
+    /// The Problèmes panel (the workspace files' problems).
+    Problems,
+    /// The import dialog's form: printable keys are typed into the path.
+    Import,
+    /// The import's report, before anything is written.
+    ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 21] = [
+    pub const ALL: [Scope; 24] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -62,6 +68,9 @@ impl Scope {
         Scope::Officer,
         Scope::Alerts,
         Scope::Form,
+        Scope::Problems,
+        Scope::Import,
+        Scope::ImportPreview,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -94,7 +103,12 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer | Scope::Form
+            Scope::Search
+                | Scope::ReviewText
+                | Scope::Export
+                | Scope::Officer
+                | Scope::Import
+                | Scope::Form
         )
     }
 
@@ -130,6 +144,9 @@ impl Scope {
                 "Fiches (structure, lieu, lot, appel, candidature)",
                 "Forms (structure, site, lot, call, application)",
             ),
+            Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
+            Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }
 

@@ -28,7 +28,7 @@ impl Entry {
 /// search, open and weights; moving with j/k is the first thing everyone guesses.
 fn drop_rank(action: Action) -> u8 {
     match action {
-        Action::OpenHelp | Action::Quit | Action::Reload => 0,
+        Action::OpenHelp | Action::Quit | Action::Reload | Action::OpenProblems => 0,
         Action::Text(TextKey::Submit) | Action::Review(ReviewAction::GradeKey(_)) => 0,
         Action::Review(ReviewAction::Decide(Status::EnInstruction)) => 4,
         Action::Review(ReviewAction::Decide(_)) | Action::Text(TextKey::Newline) => 1,
@@ -37,7 +37,7 @@ fn drop_rank(action: Action) -> u8 {
         Action::StartSearch => 2,
         Action::Increase | Action::Decrease | Action::Back | Action::Deny => 2,
         Action::Text(TextKey::NextField) => 2,
-        Action::OpenFilter | Action::SortNext | Action::Undo => 3,
+        Action::OpenFilter | Action::SortNext | Action::Undo | Action::OpenImport => 3,
         Action::Review(ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade) => 3,
         Action::Compare | Action::Reset | Action::OpenAlerts => 4,
         _ => 5,
@@ -50,6 +50,8 @@ pub struct Session {
     /// Rereading the other instance's changes is worth its place only when read-only.
     pub read_only: bool,
     pub can_undo: bool,
+    /// The workspace files have problems: the panel's key, and rereading once they are fixed.
+    pub problems: bool,
 }
 
 pub fn render(
@@ -64,7 +66,10 @@ pub fn render(
     let mut entries: Vec<Entry> = keymap
         .in_chain(scope)
         .filter(|b| match b.action {
-            Action::Reload => session.read_only,
+            // Every tab's Ctrl-l earns its place when there is something to reread; a
+            // dialog's own (the Problèmes panel's) always.
+            Action::Reload => session.read_only || session.problems || !b.applies_in(Scope::Lists),
+            Action::OpenProblems => session.problems,
             Action::Undo => session.can_undo,
             _ => true,
         })

@@ -7,6 +7,7 @@
 
 mod detail;
 pub mod rows;
+pub mod unavailable;
 mod view;
 
 use crate::i18n::fold::Folded;
@@ -44,6 +45,8 @@ pub struct Appel {
     pub searching: bool,
     /// Scroll of the detail pane, and the application it belongs to (another row starts at 0).
     pub detail_scroll: (Option<AppKey>, usize),
+    /// Applications of the call left out because a file has a problem (said above the list).
+    pub unavailable: Vec<unavailable::Unavailable>,
     /// Every application of the call, before filters (looking the ids up is the slow part on
     /// a large workspace, so it is done once per call), and what the search reads of each.
     all: Vec<CallRow>,
@@ -81,6 +84,10 @@ impl Appel {
         self.all = ctx
             .call()
             .map(|call| rows::call_rows(ctx, call))
+            .unwrap_or_default();
+        self.unavailable = ctx
+            .call()
+            .map(|call| unavailable::of(ctx, call))
             .unwrap_or_default();
         self.refresh_haystacks(ctx);
         self.refresh_rows(ctx);

@@ -3,9 +3,9 @@
 //! a symbol as well as their name, ineligible rows a ✗ and dim, warned rows a ⚠ (NO_COLOR).
 
 use crate::i18n;
-use crate::review::Status;
+use crate::review::{ReviewState, Status};
 use crate::tui::context::Context;
-use crate::tui::screens::appel::{Appel, detail};
+use crate::tui::screens::appel::{Appel, detail, unavailable};
 use crate::tui::shared::call_filter::CallFilterField;
 use crate::tui::shared::search::Search;
 use crate::tui::tab::Tab;
@@ -56,7 +56,9 @@ pub fn filter_words(screen: &Appel, ctx: &Context) -> Option<String> {
 fn header_lines(screen: &Appel, ctx: &Context) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let Some(call) = ctx.call() else {
-        return vec![Line::from(Msg::NoCall.get(lang))];
+        let mut lines = vec![Line::from(Msg::NoCall.get(lang))];
+        lines.extend(unavailable::calls_line(ctx));
+        return lines;
     };
     let mut title = vec![
         Span::styled(call.title.clone(), style::bold()),
@@ -97,12 +99,19 @@ fn header_lines(screen: &Appel, ctx: &Context) -> Vec<Line<'static>> {
         ));
     }
     let mut lines = vec![Line::from(title)];
+    lines.extend(unavailable::calls_line(ctx));
+    lines.extend(unavailable::line(ctx, &screen.unavailable));
     match ctx.review() {
         Some(state) => {
             let counts: Vec<String> = Status::ALL
                 .iter()
                 .filter_map(|&status| {
-                    let n = state.with_status(status).count();
+                    // Applications the call no longer lists (an import undone) keep their
+                    // record, but are not the call's any more.
+                    let n = state
+                        .with_status(status)
+                        .filter(|(key, _)| ReviewState::is_listed(call, key))
+                        .count();
                     (n > 0).then(|| {
                         format!("{}{n}", text::label_colon(&status_text(status, lang), lang))
                     })
