@@ -525,3 +525,32 @@ fn a_city_is_picked_by_its_usual_spelling() {
         s.screen()
     );
 }
+
+#[test]
+fn a_new_item_waits_for_typing_before_showing_its_problems() {
+    let (mut s, _dir) = cockpit(Lang::Fr, 120, 40);
+    // An existing structure shows its problems at once; a new support period of it does not.
+    s.keys("2 E");
+    for _ in 0..30 {
+        s.keys("tab");
+    }
+    s.keys("ctrl-n");
+    assert!(
+        screen(&s).contains("Accompagnement (nouveau)"),
+        "{}",
+        s.screen()
+    );
+    assert!(!s.screen().contains('⚠'), "{}", s.screen());
+    s.keys("ctrl-s");
+    assert!(
+        s.screen().contains('⚠'),
+        "a save tried: every problem shows\n{}",
+        s.screen()
+    );
+    s.keys("esc");
+    assert!(
+        screen(&s).contains("Modifier la structure « Compagnie du Pré »"),
+        "{}",
+        s.screen()
+    );
+}

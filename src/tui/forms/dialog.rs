@@ -194,7 +194,8 @@ impl FormDialog {
 
     /// True when the problem at `path` shows now on page `level`.
     pub fn visible(&self, level: usize, path: &str) -> bool {
-        if self.levels[level].show_all || self.levels[0].show_all {
+        // A new item's form, even in an existing record's, waits for typing or a save.
+        if self.levels[level].show_all {
             return true;
         }
         let related = |a: &str, b: &str| {
