@@ -315,7 +315,7 @@ fn ties_are_shown_as_ties_and_broken_by_the_grid_or_the_officer() {
     ));
     // The officer's order, with its motivation.
     go_to(&mut s, "materiaux-rebonds");
-    s.keys("D");
+    s.keys("=");
     assert_eq!(s.app.dialog(), Some(DialogKind::TieBreak));
     s.keys("J enter enter");
     assert!(
@@ -354,7 +354,7 @@ fn ties_are_shown_as_ties_and_broken_by_the_grid_or_the_officer() {
     assert!(in_detail(&mut s, "départagé par la grille du jury"));
     // No tie, nothing to break.
     go_to(&mut s, "cyclofret-grand-large");
-    s.keys("D");
+    s.keys("=");
     assert_eq!(s.app.dialog(), None);
     assert!(s.screen().contains("rien à départager"), "{}", s.screen());
 }
@@ -545,7 +545,7 @@ fn the_lot_picker_and_the_tie_break_form_snapshots() {
     insta::assert_snapshot!("lot_picker_80x24", masked(&s, &dir));
     s.keys("esc");
     go_to(&mut s, "emplois-du-plateau");
-    s.keys("D J");
+    s.keys("= J");
     insta::assert_snapshot!("tie_break_80x24", masked(&s, &dir));
 }
 
@@ -555,7 +555,7 @@ const STATES: [&str; 9] = [
     "A",
     "A J J J",
     "A enter",
-    "D",
+    "=",
     "D enter",
     "a L",
     "j j j j j j p L k k k k k k k k k enter",

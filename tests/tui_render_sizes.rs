@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 45] = [
+const STATES: [&str; 52] = [
     "1",
     "2",
     "3",
@@ -52,6 +52,13 @@ const STATES: [&str; 45] = [
     "4 !",
     "5 e",
     "5 l b b",
+    "2 N",
+    "2 N ctrl-s",
+    "2 E",
+    "1 E tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab enter",
+    "1 N",
+    "3 N",
+    "2 A",
     "1 P",
     "3 I",
     "3 I c . c s v down down down",

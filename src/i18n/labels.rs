@@ -3,8 +3,8 @@
 
 use super::Lang;
 use crate::domain::{
-    AgreementKind, EpisodeKind, EpisodeOutcome, Feature, GrantPurpose, LegalForm, Programme,
-    SiteKind, SiteStatus, SupportKind, UseType, Zone,
+    AgreementKind, EpisodeKind, EpisodeOutcome, Feature, FeeUnit, GrantPurpose, LegalForm,
+    Programme, SiteKind, SiteStatus, SupportKind, UseType, Zone,
 };
 
 pub trait Label {
@@ -131,6 +131,12 @@ labels!(LegalForm {
     Ebe => ("EBE", "job-creating enterprise (EBE)"),
     Artist => ("artiste", "artist"),
     InformalCollective => ("collectif informel", "informal collective"),
+});
+
+labels!(FeeUnit {
+    PerM2Month => ("€/m²/mois", "€/m²/month"),
+    PerM2Year => ("€/m²/an", "€/m²/year"),
+    FlatMonth => ("€/mois (forfait)", "€/month (flat)"),
 });
 
 /// Joins labels with commas: `atelier, stockage`.

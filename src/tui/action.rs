@@ -60,6 +60,9 @@ pub enum Action {
     Allocation(AllocationAction),
     /// The keys of the Parcours and Territoire tabs.
     Pathway(PathwayAction),
+    /// Create, edit, delete records, attach a structure to a call (and, in a form, add or
+    /// remove an item of a list).
+    Record(RecordAction),
 }
 
 /// Keys of a text field: a search, a motivation, a path.
@@ -149,4 +152,15 @@ pub enum PathwayAction {
     NextMeasure,
     /// Territoire: the yearly report for the council.
     Report,
+}
+
+/// The record keys of Lieux, Structures and Appel (`N` `E` `D` `A`); in a form, `New` adds an
+/// item to the list under the cursor and `Delete` removes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordAction {
+    New,
+    Edit,
+    Delete,
+    /// A structure applies to a call.
+    Attach,
 }

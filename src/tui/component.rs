@@ -42,6 +42,8 @@ pub enum DialogKind {
     Allocation,
     LotPicker,
     TieBreak,
+    /// A record's form (structure, site, call, application).
+    Form,
     Problems,
     Import,
     /// Recording a planned placement from the Parcours next step.

@@ -14,6 +14,7 @@ pub mod component;
 pub mod context;
 pub mod dialogs;
 pub mod figures;
+pub mod forms;
 pub mod health;
 pub mod keymap;
 pub mod message;

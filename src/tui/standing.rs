@@ -17,7 +17,9 @@ use crate::scoring::robustness::{
     intervals_sentence, most_critical, order_intervals, p_top_k, shortlist_intervals,
 };
 use crate::scoring::ties::{TieBreaker, TieInput, broken_text, rank_label, rank_with_ties};
+use crate::tui::action::{Action, ReviewAction};
 use crate::tui::context::Context;
+use crate::tui::keymap::Scope;
 use crate::tui::widgets::style;
 use ratatui::text::Line;
 use std::collections::HashMap;
@@ -255,13 +257,19 @@ impl SiteStanding {
                 .copied()
                 .filter(|&s| self.standing(s).is_some_and(|o| o.rank == standing.rank))
                 .collect();
+            // The key as the officer's keymap has it (they may have rebound it).
+            let key = ctx
+                .keymap
+                .binding_for(Scope::Appel, Action::Review(ReviewAction::BreakTie))
+                .map(|b| b.keys_label(lang))
+                .unwrap_or_default();
             rank.push_str(&match lang {
                 Lang::Fr => format!(
-                    " avec {} — ex æquo au score comme à la grille du jury (D sur l’onglet Appel pour départager)",
+                    " avec {} — ex æquo au score comme à la grille du jury ({key} sur l’onglet Appel pour départager)",
                     names(&peers)
                 ),
                 Lang::En => format!(
-                    " with {} — tied on the score and on the jury grid (D on the Call tab breaks the tie)",
+                    " with {} — tied on the score and on the jury grid ({key} on the Call tab breaks the tie)",
                     names(&peers)
                 ),
             });

@@ -3,7 +3,9 @@
 //! (an id that moved keeps working through `ALIASES`).
 
 use crate::review::Status;
-use crate::tui::action::{Action, AllocationAction, PathwayAction, ReviewAction, TextKey};
+use crate::tui::action::{
+    Action, AllocationAction, PathwayAction, RecordAction, ReviewAction, TextKey,
+};
 use crate::tui::keymap::scope::Scope;
 use crate::tui::tab::Tab;
 
@@ -37,6 +39,8 @@ const PARCOURS: &[Scope] = &[Scope::Parcours];
 const NEXT_STEP: &[Scope] = &[Scope::NextStep];
 const TERRITOIRE: &[Scope] = &[Scope::Territoire];
 const PLACEMENT: &[Scope] = &[Scope::Placement];
+const RECORDS: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
+const FORM: &[Scope] = &[Scope::Form];
 
 #[rustfmt::skip]
 pub const DEFAULTS: &[Row] = &[
@@ -89,7 +93,7 @@ pub const DEFAULTS: &[Row] = &[
     ("call_detail_up", APPEL, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
     ("call_lot", APPEL, Action::Review(ReviewAction::PickLot), &["L"], "Choisir le lot (ou les m² d’un lot partagé) que tient la candidature présélectionnée ou acceptée ; p et a prennent d’office le meilleur lot libre", "Choose the lot (or the m² of a shared lot) the shortlisted or accepted application holds; p and a take the best free lot by default", Some(("lot", "lot"))),
     ("call_allocation", APPEL, Action::Review(ReviewAction::Allocate), &["A"], "Répartition proposée : qui reçoit quel lot, à combien de l’optimum, qui reste sans place et pourquoi ; imposer, exclure, appliquer comme présélection", "Proposed allocation: who gets which lot, how close to the optimum, who is left without a place and why; pin, forbid, apply as the shortlist", Some(("répartition", "allocation"))),
-    ("call_tie_break", APPEL, Action::Review(ReviewAction::BreakTie), &["D"], "Départager des ex æquo du lieu : ordre et motivation, écrits dans le dossier du jury", "Break a tie on the site: order and motivation, written in the jury file", None),
+    ("call_tie_break", APPEL, Action::Review(ReviewAction::BreakTie), &["="], "Départager des ex æquo du lieu : ordre et motivation, écrits dans le dossier du jury", "Break a tie on the site: order and motivation, written in the jury file", None),
     ("pathway_next_step", PARCOURS, Action::Open, &["enter"], "Prochaine étape de la structure : les meilleurs lieux de l’étape suivante ; sur un lieu, sa fiche de score", "The structure's next step: the best sites of the next stage; on a site, its score card", Some(("étape", "next step"))),
     ("pathway_zoom_in", PARCOURS, Action::Pathway(PathwayAction::ZoomIn), &["+", "z"], "Frise : zoomer (des années vers les mois)", "Timeline: zoom in (years towards months)", Some(("zoom", "zoom"))),
     ("pathway_zoom_out", PARCOURS, Action::Pathway(PathwayAction::ZoomOut), &["-", "Z"], "Frise : dézoomer (des mois vers les années)", "Timeline: zoom out (months towards years)", None),
@@ -105,6 +109,11 @@ pub const DEFAULTS: &[Row] = &[
     ("territory_measure", TERRITOIRE, Action::Pathway(PathwayAction::NextMeasure), &["b"], "Équilibre : mesure suivante (m² offerts, m² occupés, placements de l’année, placements de l’appel, emplois)", "Balance: next figure (m² offered, m² occupied, placements of the year, of the call, jobs)", Some(("mesure", "figure"))),
     ("territory_report", TERRITOIRE, Action::Pathway(PathwayAction::Report), &["e"], "Rapport annuel au conseil (XLSX, ODS, HTML, Markdown ; sans données personnelles sauf demande)", "Yearly report for the council (XLSX, ODS, HTML, Markdown; no personal data unless asked)", Some(("rapport", "report"))),
     ("export", JURY_EXPORT, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
+    ("record_new", RECORDS, Action::Record(RecordAction::New), &["N"], "Nouvelle fiche : un lieu (Lieux), une structure (Structures), un appel (Appel)", "New record: a site (Sites), a structure (Structures), a call (Call)", Some(("nouveau", "new"))),
+    ("record_edit", RECORDS, Action::Record(RecordAction::Edit), &["E"], "Modifier la fiche sélectionnée (sur Appel : l’appel affiché)", "Edit the selected record (on Call: the call shown)", Some(("modifier", "edit"))),
+    ("record_delete", RECORDS, Action::Record(RecordAction::Delete), &["D"], "Supprimer la fiche sélectionnée (demande d’abord ; refusé tant qu’une candidature ou un parcours y renvoie, en disant lequel)", "Delete the selected record (asks first; refused while an application or a pathway refers to it, saying which)", Some(("supprimer", "delete"))),
+    ("record_attach", &[Scope::Structures], Action::Record(RecordAction::Attach), &["A"], "Faire candidater une structure à un appel, pour les lieux choisis (sur Structures : la structure sélectionnée)", "Make a structure apply to a call, for the chosen sites (on Structures: the selected structure)", Some(("candidater", "apply"))),
+    ("call_attach", APPEL, Action::Record(RecordAction::Attach), &["C"], "Faire candidater une structure à un appel, pour les lieux choisis (sur Structures : la structure sélectionnée)", "Make a structure apply to a call, for the chosen sites (on Structures: the selected structure)", Some(("candidater", "apply"))),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),
@@ -211,6 +220,21 @@ pub const DEFAULTS: &[Row] = &[
     ("placement_backspace", PLACEMENT, Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
     ("placement_clear", PLACEMENT, Action::Text(TextKey::Clear), &["ctrl-u"], "Vider la date (une fin vide : sans terme)", "Clear the date (an empty end: open-ended)", None),
     ("placement_close", PLACEMENT, Action::Back, &["esc"], "Fermer sans rien enregistrer", "Close without saving anything", Some(("fermer", "close"))),
+    ("form_save", FORM, Action::Text(TextKey::Submit), &["ctrl-s"], "Enregistrer la fiche (refusé tant qu’un problème demeure, en disant où) ; dans un élément d’une liste (lot, épisode…), le garder dans la fiche", "Save the record (refused while a problem stands, saying where); in an item of a list (lot, episode…), keep it in the record", Some(("enregistrer", "save"))),
+    ("form_cancel", FORM, Action::Back, &["esc"], "Abandonner (demande d’abord si quelque chose a changé) ; dans un élément d’une liste, revenir à la fiche sans le garder", "Cancel (asks first when something changed); in an item of a list, go back to the record without keeping it", Some(("abandonner", "cancel"))),
+    ("form_next_field", FORM, Action::Text(TextKey::NextField), &["tab"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("form_previous_field", FORM, Action::Text(TextKey::PreviousField), &["backtab"], "Champ précédent", "Previous field", None),
+    ("form_down", FORM, Action::Down, &["down"], "Ligne suivante : champ suivant, ou choix, ou élément suivant d’une liste", "Next line: next field, or next choice or item of a list", None),
+    ("form_up", FORM, Action::Up, &["up"], "Ligne précédente", "Previous line", None),
+    ("form_enter", FORM, Action::Toggle, &["enter"], "Cocher / décocher un choix, basculer oui / non, ouvrir l’élément d’une liste ; ailleurs, champ suivant", "Tick / untick a choice, switch yes / no, open the item of a list; elsewhere, next field", Some(("cocher", "tick"))),
+    ("form_right", FORM, Action::Increase, &["right"], "Curseur à droite, ou choix suivant (parmi ceux que filtre le texte tapé)", "Cursor right, or next choice (among those the typed text filters)", Some(("choix", "choice"))),
+    ("form_left", FORM, Action::Decrease, &["left"], "Curseur à gauche, ou choix précédent", "Cursor left, or previous choice", None),
+    ("form_home", FORM, Action::Top, &["home"], "Début du champ", "Start of the field", None),
+    ("form_end", FORM, Action::Bottom, &["end"], "Fin du champ", "End of the field", None),
+    ("form_backspace", FORM, Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur (ou du filtre d’une liste de choix)", "Delete the character before the cursor (or of a choice list's filter)", None),
+    ("form_clear", FORM, Action::Text(TextKey::Clear), &["ctrl-u"], "Vider le champ", "Clear the field", None),
+    ("form_add", FORM, Action::Record(RecordAction::New), &["ctrl-n"], "Ajouter un élément à la liste (lot, épisode du parcours, subvention, accompagnement)", "Add an item to the list (lot, pathway episode, grant, support)", Some(("ajouter", "add"))),
+    ("form_remove", FORM, Action::Record(RecordAction::Delete), &["ctrl-d", "delete"], "Retirer l’élément sélectionné de la liste", "Remove the selected item from the list", Some(("retirer", "remove"))),
     ("problems_down", &[Scope::Problems], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("problems_up", &[Scope::Problems], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("problems_page_down", &[Scope::Problems], Action::PageDown, &["pgdn", "space"], "Page suivante", "Page down", None),

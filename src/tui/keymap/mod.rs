@@ -354,9 +354,9 @@ mod tests {
     #[test]
     fn old_ids_still_name_their_action() {
         let keymap =
-            Keymap::with_overrides(r#"{"call_export": "E"}"#, Path::new("keys.json")).unwrap();
+            Keymap::with_overrides(r#"{"call_export": "Y"}"#, Path::new("keys.json")).unwrap();
         assert_eq!(
-            keymap.lookup(Scope::Appel, Key::char('E')),
+            keymap.lookup(Scope::Appel, Key::char('Y')),
             Some(Action::OpenExport)
         );
     }

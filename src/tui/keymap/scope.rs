@@ -46,6 +46,9 @@ pub enum Scope {
     NextStep,
     /// The placement form: printable keys are typed into its dates.
     Placement,
+    /// A form creating or editing a record (structure, site, call, application): printable
+    /// keys are typed into the field.
+    Form,
     /// The Problèmes panel (the workspace files' problems).
     Problems,
     /// The import dialog's form: printable keys are typed into the path.
@@ -55,7 +58,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 29] = [
+    pub const ALL: [Scope; 30] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -82,6 +85,7 @@ impl Scope {
         Scope::TieOrder,
         Scope::NextStep,
         Scope::Placement,
+        Scope::Form,
         Scope::Problems,
         Scope::Import,
         Scope::ImportPreview,
@@ -125,6 +129,7 @@ impl Scope {
                 | Scope::LotSurface
                 | Scope::Placement
                 | Scope::Import
+                | Scope::Form
         )
     }
 
@@ -165,6 +170,10 @@ impl Scope {
                 "Pathway, next step (suggested sites)",
             ),
             Scope::Placement => lang.pick("Placement prévu", "Planned placement"),
+            Scope::Form => lang.pick(
+                "Fiches (structure, lieu, lot, appel, candidature)",
+                "Forms (structure, site, lot, call, application)",
+            ),
             Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
             Scope::Import => lang.pick("Import d’un fichier", "File import"),
             Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),

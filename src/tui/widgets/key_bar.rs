@@ -45,6 +45,9 @@ fn drop_rank(action: Action) -> u8 {
         Action::Review(ReviewAction::Allocate) => 3,
         Action::Review(ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade) => 3,
         Action::Compare | Action::Reset | Action::OpenAlerts => 4,
+        // Creating and editing records is not a newcomer's first need: shown where the line
+        // has room (the help always lists them).
+        Action::Record(_) => 6,
         _ => 5,
     }
 }

@@ -18,7 +18,7 @@ use crate::i18n::fold::Folded;
 use crate::review::holdings::{Held, effective_holdings};
 use crate::review::{AppKey, Status};
 use crate::scoring::robustness::WeightInterval;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, RecordAction, ReviewAction, TextKey};
 use crate::tui::component::{Effect, Outcome, ScreenEvent};
 use crate::tui::context::Context;
 use crate::tui::dialogs::allocation::AllocationDialog;
@@ -29,6 +29,7 @@ use crate::tui::dialogs::lot_picker::LotPicker;
 use crate::tui::dialogs::review_form::ReviewForm;
 use crate::tui::dialogs::score_card::ScoreCardDialog;
 use crate::tui::dialogs::tie_break::TieBreakForm;
+use crate::tui::forms::{self, FormKind};
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::call_filter::CallFilter;
@@ -370,6 +371,27 @@ impl Appel {
     }
 }
 
+impl Appel {
+    /// `N` `E` `D`: the call forms and deleting the call shown; `A`: a structure applies to
+    /// it (the structure of the row, to change its sites, else one to pick).
+    fn record_key(&self, ctx: &Context, action: RecordAction) -> Outcome {
+        let call = ctx.call();
+        if action == RecordAction::Attach {
+            let structure = self
+                .row()
+                .map(|r| &ctx.workspace.structures[r.structure].id);
+            return forms::open_attach(ctx, structure, call.map(|c| &c.id));
+        }
+        forms::record_key(
+            ctx,
+            action,
+            || FormKind::Call(None),
+            || call.map(|c| FormKind::Call(Some(Box::new(c.clone())))),
+            call.map(|c| crate::edit::RecordKey::Call(c.id.clone())),
+        )
+    }
+}
+
 impl Screen for Appel {
     fn scope(&self) -> Scope {
         if self.searching {
@@ -389,6 +411,7 @@ impl Screen for Appel {
         }
         match action {
             Action::Review(review) => self.review_key(ctx, review, viewport),
+            Action::Record(record) => self.record_key(ctx, record),
             Action::Open => match self.row() {
                 Some(row) => Outcome::effect(Effect::Open(Box::new(ScoreCardDialog::new(
                     row.structure,

@@ -8,6 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::compare::CompareDialog;
+use crate::tui::forms::{self, FormKind};
 use crate::tui::keymap::Scope;
 use crate::tui::ranking::PairScore;
 use crate::tui::screens::table::TableScreen;
@@ -128,6 +129,16 @@ impl Items for Sites {
         match action {
             Action::Compare => Some(self.compare_pairs(ctx, selected, ranked)),
             Action::MarkForCompare => Some(self.toggle_mark(ctx, pair)),
+            Action::Record(record) => {
+                let site = selected.map(|i| &ctx.workspace.sites[i]);
+                Some(forms::record_key(
+                    ctx,
+                    record,
+                    || FormKind::Site(None),
+                    || site.map(|s| FormKind::Site(Some(Box::new(s.clone())))),
+                    site.map(|s| crate::edit::RecordKey::Site(s.id.clone())),
+                ))
+            }
             _ => None,
         }
     }

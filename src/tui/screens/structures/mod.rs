@@ -4,7 +4,10 @@
 pub mod columns;
 pub mod detail;
 
+use crate::tui::action::{Action, RecordAction};
+use crate::tui::component::Outcome;
 use crate::tui::context::Context;
+use crate::tui::forms::{self, FormKind};
 use crate::tui::keymap::Scope;
 use crate::tui::ranking::PairScore;
 use crate::tui::screens::table::TableScreen;
@@ -136,5 +139,34 @@ impl Items for StructureItems {
 
     fn detail_percent(&self) -> u16 {
         50
+    }
+
+    /// `N` `E` `D` `A`: the structure forms, deleting, applying to a call.
+    fn extra_action(
+        &mut self,
+        ctx: &Context,
+        action: Action,
+        selected: Option<usize>,
+        _ranked: &[PairScore],
+        _pair: Option<&PairScore>,
+    ) -> Option<Outcome> {
+        let Action::Record(action) = action else {
+            return None;
+        };
+        let structure = selected.map(|i| &ctx.workspace.structures[i]);
+        if action == RecordAction::Attach {
+            let call = ctx.call().map(|c| &c.id);
+            return Some(match structure {
+                Some(s) => forms::open_attach(ctx, Some(&s.id), call),
+                None => forms::open_attach(ctx, None, call),
+            });
+        }
+        Some(forms::record_key(
+            ctx,
+            action,
+            || FormKind::Structure(None),
+            || structure.map(|s| FormKind::Structure(Some(Box::new(s.clone())))),
+            structure.map(|s| crate::edit::RecordKey::Structure(s.id.clone())),
+        ))
     }
 }
