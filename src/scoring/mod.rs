@@ -6,12 +6,17 @@
 
 pub mod bound;
 pub mod card;
+pub mod columns;
 pub mod criteria;
 pub mod criterion;
 pub mod eligibility;
 pub mod evaluate;
 pub mod matcher;
+pub mod parallel;
 pub mod prepared;
+pub mod scan;
+pub mod site_ranking;
+pub mod top;
 
 /// The matching tolerances, as the scoring layer calls them.
 pub use crate::domain::Tolerances as Settings;
