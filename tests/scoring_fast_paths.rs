@@ -1,5 +1,5 @@
 //! The fast paths of the matching (the bound walk behind `top_per_site` and `rank_site_top`,
-//! the vectorised eligibility scan) against the plain path: score
+//! the vectorised eligibility scan, the whole-workspace figures) against the plain path: score
 //! every pair with `score`, explain it with `explain`, sort. Same pairs, same bits, same order,
 //! whatever the weights, the tolerances, the thread count, and on workspaces bent towards the
 //! corner cases (unknown sectors, excluded sectors, lots opening late, no budget).
@@ -9,6 +9,7 @@ mod support;
 use ancrage::demo_data::{Size, generate};
 use ancrage::domain::{SectorCode, Weights, Workspace};
 use ancrage::i18n::Lang;
+use ancrage::scoring::figures;
 use ancrage::scoring::{Matcher, PairScore, Settings};
 use chrono::Duration;
 use proptest::prelude::*;
@@ -143,6 +144,7 @@ proptest! {
             expected.truncate(limit);
             prop_assert_eq!(top, &expected, "site {}", site);
             prop_assert_eq!(&m.rank_site_top(site, &w, None, limit), &expected);
+            prop_assert_eq!(&figures::site_top(&m, site, &w, limit), &expected);
         }
     }
 
@@ -189,6 +191,55 @@ proptest! {
     }
 
     #[test]
+    fn eligibility_figures_count_what_evaluate_says_whatever_the_threads(
+        seed in any::<u64>(),
+        structures in 0usize..300,
+        sites in 0usize..7,
+        twist in any::<u64>(),
+        settings in settings(),
+        threads in 2usize..5,
+    ) {
+        let ws = workspace(seed, structures, sites, twist);
+        let m = Matcher::new(&ws, support::today(), &settings);
+        let sequential = figures::eligibility(&m, 1);
+        prop_assert_eq!(&figures::eligibility(&m, threads), &sequential);
+        for site in 0..ws.sites.len() {
+            let eligible = (0..ws.structures.len())
+                .filter(|&s| m.evaluate(s, site).reasons.is_empty())
+                .count();
+            prop_assert_eq!(sequential.per_site[site], eligible, "site {}", site);
+        }
+        for (structure, &found) in sequential.fits.iter().enumerate() {
+            let fits = (0..ws.sites.len()).any(|s| m.evaluate(structure, s).reasons.is_empty());
+            prop_assert_eq!(found, fits, "structure {}", structure);
+        }
+    }
+
+    #[test]
+    fn best_totals_are_the_best_eligible_totals_whatever_the_threads(
+        seed in any::<u64>(),
+        structures in 0usize..200,
+        sites in 0usize..9,
+        twist in any::<u64>(),
+        w in weights(),
+        settings in settings(),
+        threads in 2usize..5,
+    ) {
+        let ws = workspace(seed, structures, sites, twist);
+        let m = Matcher::new(&ws, support::today(), &settings);
+        let sequential = figures::best_totals(&m, &w, 1);
+        prop_assert_eq!(&figures::best_totals(&m, &w, threads), &sequential);
+        for (structure, &found) in sequential.iter().enumerate() {
+            let best = m
+                .rank_structure_top(structure, &w, None, 1)
+                .first()
+                .filter(|p| p.eligible)
+                .map(|p| p.total);
+            prop_assert_eq!(found, best, "structure {}", structure);
+        }
+    }
+
+    #[test]
     fn the_bound_never_undercuts_a_total(
         seed in any::<u64>(),
         twist in any::<u64>(),
@@ -211,4 +262,12 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn sites_top_is_top_per_site() {
+    let ws = workspace(7, 400, 12, 0x5a5a);
+    let m = Matcher::new(&ws, support::today(), &Settings::default());
+    let w = Weights::default();
+    assert_eq!(figures::sites_top(&m, &w, 20, 3), m.top_per_site(&w, 20, 1));
 }

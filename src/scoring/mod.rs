@@ -11,6 +11,7 @@ pub mod criteria;
 pub mod criterion;
 pub mod eligibility;
 pub mod evaluate;
+pub mod figures;
 pub mod matcher;
 pub mod parallel;
 pub mod prepared;
