@@ -212,6 +212,12 @@ proptest! {
         for (structure, &found) in sequential.fits.iter().enumerate() {
             let fits = (0..ws.sites.len()).any(|s| m.evaluate(structure, s).reasons.is_empty());
             prop_assert_eq!(found, fits, "structure {}", structure);
+            for site in 0..ws.sites.len() {
+                prop_assert_eq!(
+                    sequential.is_eligible(structure, site),
+                    m.evaluate(structure, site).reasons.is_empty()
+                );
+            }
         }
     }
 
@@ -227,8 +233,9 @@ proptest! {
     ) {
         let ws = workspace(seed, structures, sites, twist);
         let m = Matcher::new(&ws, support::today(), &settings);
-        let sequential = figures::best_totals(&m, &w, 1);
-        prop_assert_eq!(&figures::best_totals(&m, &w, threads), &sequential);
+        let eligibility = figures::eligibility(&m, threads);
+        let sequential = figures::best_totals(&m, &w, &eligibility, 1);
+        prop_assert_eq!(&figures::best_totals(&m, &w, &eligibility, threads), &sequential);
         for (structure, &found) in sequential.iter().enumerate() {
             let best = m
                 .rank_structure_top(structure, &w, None, 1)

@@ -87,32 +87,56 @@ fn keep_possible(
 
 /// `out[i]` = whether one of the site's lots serves the structure at position
 /// `range.start + i`: of a use it asks for, available in time, affordable at the smallest
-/// surface it accepts.
+/// surface it accepts. A lot open from the site's opening is available whenever the site is,
+/// which `keep_possible` checks: its own date is then not tested again.
 fn served(columns: &StructureColumns, rules: &SiteRules, range: Range<usize>, out: &mut [u32]) {
     let n = out.len();
     out.fill(0);
-    let (uses, latest, surface_min, budget) = (
-        &columns.use_mask[range.clone()][..n],
-        &columns.latest_start[range.clone()][..n],
-        &columns.surface_min[range.clone()][..n],
-        &columns.budget[range][..n],
-    );
+    let rows = LotRows {
+        uses: &columns.use_mask[range.clone()][..n],
+        latest: &columns.latest_start[range.clone()][..n],
+        surface_min: &columns.surface_min[range.clone()][..n],
+        budget: &columns.budget[range][..n],
+    };
     for lot in rules.lots {
+        match (lot.divisible, lot.available_from > rules.from) {
+            (true, true) => rows.serve::<true, true>(lot, out),
+            (true, false) => rows.serve::<true, false>(lot, out),
+            (false, true) => rows.serve::<false, true>(lot, out),
+            (false, false) => rows.serve::<false, false>(lot, out),
+        }
+    }
+}
+
+/// The columns a lot is tested against, for one range of positions.
+struct LotRows<'a> {
+    uses: &'a [u32],
+    latest: &'a [i32],
+    surface_min: &'a [f64],
+    budget: &'a [f64],
+}
+
+impl LotRows<'_> {
+    /// `out[i] |=` whether `lot` serves row `i`. The lot's divisibility and whether its date
+    /// needs testing are fixed for the loop, so it has no branch.
+    #[inline(always)]
+    fn serve<const DIVISIBLE: bool, const OPENS_LATER: bool>(
+        &self,
+        lot: &PreparedLot,
+        out: &mut [u32],
+    ) {
         let lot_use = u32::from(lot.use_mask);
-        let serves = |i: usize, smallest: f64| {
-            u32::from(uses[i] & lot_use != 0)
-                & u32::from(lot.available_from <= latest[i])
-                & u32::from(lot.annual_cost(smallest) <= budget[i])
-        };
-        // The lot's divisibility is fixed: two loops rather than a branch in one.
-        if lot.divisible {
-            for (i, served) in out.iter_mut().enumerate() {
-                *served |= serves(i, lot.surface.min(surface_min[i]));
-            }
-        } else {
-            for (i, served) in out.iter_mut().enumerate() {
-                *served |= serves(i, lot.surface);
-            }
+        let whole = lot.annual_cost(lot.surface);
+        for (i, served) in out.iter_mut().enumerate() {
+            let cost = if DIVISIBLE {
+                lot.annual_cost(lot.surface.min(self.surface_min[i]))
+            } else {
+                whole
+            };
+            let in_time = !OPENS_LATER || lot.available_from <= self.latest[i];
+            *served |= u32::from(self.uses[i] & lot_use != 0)
+                & u32::from(in_time)
+                & u32::from(cost <= self.budget[i]);
         }
     }
 }
@@ -140,25 +164,19 @@ pub fn excludes(rules: &SiteRules, slot: u16) -> bool {
         .unwrap_or(false)
 }
 
-/// Adds 1 to `count` and sets `fits[i]` for each eligible pair of the structures at positions
-/// `block.start + i`.
-pub fn count_eligible(
+/// `out[i]` = 1 when the pair of the structure at position `block.start + i` is eligible,
+/// else 0.
+pub fn eligible(
     columns: &StructureColumns,
     rules: &SiteRules,
     block: Range<usize>,
-    flags: &mut Vec<u32>,
-    count: &mut u32,
-    fits: &mut [bool],
+    out: &mut Vec<u32>,
 ) {
-    eligible_unless_excluded(columns, rules, block.clone(), flags);
+    eligible_unless_excluded(columns, rules, block.clone(), out);
     for group in &columns.groups {
         let range = group.positions.start.max(block.start)..group.positions.end.min(block.end);
         if range.start < range.end && excludes(rules, group.slot) {
-            flags[range.start - block.start..range.end - block.start].fill(0);
+            out[range.start - block.start..range.end - block.start].fill(0);
         }
-    }
-    for (fit, &e) in fits.iter_mut().zip(flags.iter()) {
-        *fit |= e != 0;
-        *count += e;
     }
 }
