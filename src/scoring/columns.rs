@@ -13,6 +13,7 @@
 //! Positions are indices into these columns; `structure[position]` gives the structure back.
 
 use crate::scoring::bound::{preferred_cities, sector_slot};
+use crate::scoring::parallel;
 use crate::scoring::prepared::{PreparedStructure, SectorIndex};
 use std::ops::Range;
 
@@ -52,17 +53,28 @@ pub struct Layouts {
 
 impl Layouts {
     /// `id_order` is each structure's rank in id order: ties keep that order, so a layout does
-    /// not depend on the order of the workspace's files.
+    /// not depend on the order of the workspace's files. The three layouts are built on up to
+    /// `threads` threads.
     pub fn new(
         structures: &[PreparedStructure],
         sectors: &SectorIndex,
         start_grace_days: i32,
         id_order: &[u32],
+        threads: usize,
     ) -> Self {
-        Layouts {
-            by_kind: [0, 1, 2].map(|kind| {
+        let mut built = parallel::map_indexed(
+            3,
+            threads,
+            1,
+            || (),
+            |_, kind| {
                 StructureColumns::for_kind(structures, sectors, start_grace_days, id_order, kind)
-            }),
+            },
+        )
+        .into_iter();
+        let mut next = || built.next().expect("one layout per kind");
+        Layouts {
+            by_kind: [next(), next(), next()],
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::scoring::bound::{SiteBound, sector_slot, slot_count};
 use crate::scoring::columns::Layouts;
 use crate::scoring::criterion::shares;
 use crate::scoring::evaluate::{Evaluation, evaluate};
+use crate::scoring::parallel;
 use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
 use crate::scoring::scan::SiteRules;
 use chrono::NaiveDate;
@@ -74,11 +75,14 @@ pub struct Matcher {
     /// The structures as columns, one layout per site kind, for ranking a site among every
     /// structure; built on first use (weight-independent, so once per matcher).
     layouts: OnceLock<Layouts>,
+    /// Threads the matcher may use for its own preparation.
+    threads: usize,
 }
 
 fn order_by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
     let mut sorted: Vec<usize> = (0..items.len()).collect();
-    sorted.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+    // Ids are unique: no need for a stable sort.
+    sorted.sort_unstable_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
     let mut order = vec![0u32; items.len()];
     for (rank, index) in sorted.into_iter().enumerate() {
         order[index] = rank as u32;
@@ -88,6 +92,17 @@ fn order_by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
 
 impl Matcher {
     pub fn new(workspace: &Workspace, today: NaiveDate, settings: &Settings) -> Self {
+        Matcher::with_threads(workspace, today, settings, 1)
+    }
+
+    /// Like `new`, preparing the structures (and later the layouts) on `threads` threads: the
+    /// same matcher whatever their number.
+    pub fn with_threads(
+        workspace: &Workspace,
+        today: NaiveDate,
+        settings: &Settings,
+        threads: usize,
+    ) -> Self {
         let territory = &workspace.territory;
         let sectors = SectorIndex::new(territory);
         let mut lots = Vec::new();
@@ -107,11 +122,21 @@ impl Matcher {
                 use_mask,
             ));
         }
-        let structures = workspace
-            .structures
-            .iter()
-            .map(|s| PreparedStructure::new(s, territory, &sectors, today, settings))
-            .collect();
+        let structures = parallel::map_indexed(
+            workspace.structures.len(),
+            threads,
+            4096,
+            || (),
+            |_, i| {
+                PreparedStructure::new(
+                    &workspace.structures[i],
+                    territory,
+                    &sectors,
+                    today,
+                    settings,
+                )
+            },
+        );
         Matcher {
             settings: *settings,
             sectors,
@@ -122,6 +147,7 @@ impl Matcher {
             structure_order: order_by_id(&workspace.structures, |s| s.id.as_str()),
             site_order: order_by_id(&workspace.sites, |s| s.id.as_str()),
             layouts: OnceLock::new(),
+            threads: threads.max(1),
         }
     }
 
@@ -169,6 +195,7 @@ impl Matcher {
                 &self.sectors,
                 self.settings.start_grace_days,
                 &self.structure_order,
+                self.threads,
             )
         })
     }
