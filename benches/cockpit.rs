@@ -1,11 +1,12 @@
 //! Keystroke → next frame on a 5 000-structure × 200-site workspace (`ancrage demo-data`'s
-//! size): `update` then a full draw of a 120×40 TestBackend, as the terminal loop does.
+//! size): `App::handle` then a full draw of a 120×40 TestBackend, as the terminal loop does.
 //! Also the start-up work before the first frame (building the matcher, counts, best scores).
 
 use ancrage::cli::demo_data::embedded_territory;
 use ancrage::demo_data::{Size, generate};
 use ancrage::i18n::Lang;
-use ancrage::tui::{Action, App, Keymap, UiState, update, view};
+use ancrage::tui::action::TextKey;
+use ancrage::tui::{Action, App, Keymap, Tab, UiState};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -46,18 +47,18 @@ fn bench(c: &mut Criterion) {
             let app = app(ws.clone());
             let mut ui = UiState::default();
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-            terminal.draw(|f| view(&app, &mut ui, f)).expect("draw");
-            black_box(app.sites.rows.len())
+            terminal.draw(|f| app.view(&mut ui, f)).expect("draw");
+            black_box(app.lieux.listing.rows.len())
         })
     });
 
     let mut app = app(ws);
     let mut ui = UiState::default();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    terminal.draw(|f| view(&app, &mut ui, f)).expect("draw");
+    terminal.draw(|f| app.view(&mut ui, f)).expect("draw");
     let mut step = |app: &mut App, ui: &mut UiState, action: Action| {
-        update(app, action, ui.viewport());
-        terminal.draw(|f| view(app, ui, f)).expect("draw");
+        app.handle(action, ui.viewport());
+        terminal.draw(|f| app.view(ui, f)).expect("draw");
     };
 
     let mut down = true;
@@ -72,11 +73,7 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    update(
-        &mut app,
-        Action::GoTo(ancrage::tui::tab::Tab::Structures),
-        ui.viewport(),
-    );
+    app.handle(Action::GoTo(Tab::Structures), ui.viewport());
     c.bench_function("keystroke_move_structure_5000x200", |b| {
         b.iter(|| {
             step(
@@ -88,12 +85,8 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    update(
-        &mut app,
-        Action::GoTo(ancrage::tui::tab::Tab::Sites),
-        ui.viewport(),
-    );
-    update(&mut app, Action::OpenWeights, ui.viewport());
+    app.handle(Action::GoTo(Tab::Sites), ui.viewport());
+    app.handle(Action::OpenWeights, ui.viewport());
     let mut up = true;
     c.bench_function("keystroke_weight_change_5000x200", |b| {
         b.iter(|| {
@@ -109,16 +102,16 @@ fn bench(c: &mut Criterion) {
             up = !up;
         })
     });
-    update(&mut app, Action::Back, ui.viewport());
+    app.handle(Action::Back, ui.viewport());
 
-    update(&mut app, Action::StartSearch, ui.viewport());
+    app.handle(Action::StartSearch, ui.viewport());
     let mut typed = false;
     c.bench_function("keystroke_search_5000x200", |b| {
         b.iter(|| {
             let action = if typed {
-                Action::SearchBackspace
+                Action::Text(TextKey::Backspace)
             } else {
-                Action::SearchInput('e')
+                Action::Text(TextKey::Input('e'))
             };
             step(&mut app, &mut ui, action);
             typed = !typed;

@@ -2,13 +2,18 @@
 //! expressions of interest, hand juries a shortlist, follow each residential pathway.
 //!
 //! Layers, each knowing only those below it: `domain` → `store` → `scoring` → `review` →
-//! `export` → `tui` → `cli`. `i18n` is shared formatting.
+//! `pathway`, `allocation` → `export` / `import` → `tui` → `cli`. `i18n` is shared formatting.
 
+pub mod allocation;
 pub mod cli;
 pub mod demo_data;
 pub mod domain;
+pub mod edit;
 pub mod export;
+pub mod fuzz;
 pub mod i18n;
+pub mod import;
+pub mod pathway;
 pub mod review;
 pub mod scoring;
 pub mod session;

@@ -90,7 +90,13 @@ fn structure_accepted_on_two_sites() {
         .iter()
         .find(|w| matches!(w, Warning::AcceptedOnSeveralSites { .. }))
         .expect("warned");
-    assert!(several.message(Lang::Fr).contains("acceptée sur 2 sites"));
+    let fr = several.message(Lang::Fr);
+    assert!(fr.contains("acceptée sur 2 sites"), "{fr}");
+    assert!(
+        fr.contains("Friche Gallieni") && fr.contains("Local 19"),
+        "names: {fr}"
+    );
+    assert!(!fr.contains("friche-gallieni"), "never the ids: {fr}");
     assert!(several.message(Lang::En).contains("accepted on 2 sites"));
 }
 
@@ -109,7 +115,7 @@ fn grants_against_cap_and_envelope() {
     );
     // Envelope: lower it in the territory to trigger with the accepted grants (25 000 + 30 000).
     let mut ws = workspace();
-    ws.territory.impact_fund.annual_envelope = Money::euros(50_000);
+    ws.territory.impact_fund.envelopes[0].amount = Money::euros(50_000);
     let state = state_with(&[
         ("recyclerie", "friche-gallieni", Status::Accepte),
         ("recyclerie", "local-19", Status::Accepte),

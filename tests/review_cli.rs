@@ -22,6 +22,9 @@ fn set(
         site: site.into(),
         status,
         motivation: motivation.map(str::to_owned),
+        lot: None,
+        m2: None,
+        today: None,
     });
     execute(&command, dir, &workspace(), Lang::Fr)
         .map(|r| r.stdout)

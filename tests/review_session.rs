@@ -3,6 +3,7 @@
 mod review_fixture;
 
 use ancrage::domain::CallId;
+use ancrage::i18n::Lang;
 use ancrage::review::{AppKey, Change, DecisionKind, ReviewError, Status};
 use ancrage::session::{Access, JournalEntry, ReviewSession, SessionError};
 use ancrage::store::journal::{JOURNAL_FILE, read_all};
@@ -225,7 +226,7 @@ fn second_instance_is_read_only_and_cannot_change_anything() {
 
     let mut second = open(dir.path());
     assert!(second.is_read_only());
-    let holder = second.read_only_reason().unwrap();
+    let holder = second.read_only_reason().unwrap().describe(Lang::Fr);
     assert!(
         holder.contains(&format!("pid {}", std::process::id())),
         "{holder}"
@@ -363,7 +364,10 @@ fn newer_state_file_is_refused() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
         &path,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 99"),
+        text.replace(
+            &format!("\"schema_version\": {}", ancrage::store::SCHEMA_VERSION),
+            "\"schema_version\": 99",
+        ),
     )
     .unwrap();
     let err = ReviewSession::open(dir.path(), &workspace(), &call(), "x").unwrap_err();

@@ -91,6 +91,8 @@ fn structure() -> Structure {
         grant_requested: None,
         contact: None,
         pathway: Vec::new(),
+        grants: Vec::new(),
+        support: Vec::new(),
     }
 }
 
@@ -280,6 +282,9 @@ fn an_occupation_ending_soon_raises_urgency_for_the_next_step() {
         from: date(2025, 1, 1),
         to: Some(date(2027, 1, 25)),
         fee: None,
+        surface: None,
+        agreement: None,
+        application: None,
         outcome: EpisodeOutcome::Ongoing,
     });
     let mut permanent = site();

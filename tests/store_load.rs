@@ -110,8 +110,83 @@ fn non_json_and_hidden_files_are_ignored() {
     let dir = fixture_copy();
     std::fs::write(dir.path().join("sites/notes.txt"), "pas du JSON").unwrap();
     std::fs::write(dir.path().join("sites/.friche.json.tmp1234.json"), "{").unwrap();
-    std::fs::create_dir(dir.path().join("sites/archive.json")).unwrap();
+    std::fs::create_dir(dir.path().join("sites/archive")).unwrap();
     assert!(load_workspace(dir.path()).is_ok());
+}
+
+/// Issue 13, point 9: entries that look like data are never skipped silently, and each is
+/// blamed on itself.
+#[test]
+fn odd_entries_are_each_a_located_problem() {
+    let dir = fixture_copy();
+    std::fs::create_dir(dir.path().join("sites/archive.json")).unwrap();
+    std::fs::write(dir.path().join("calls/AUTRE.JSON"), "{}").unwrap();
+    let problems = load_workspace(dir.path()).unwrap_err();
+    let files: Vec<String> = problems
+        .iter()
+        .map(|p| p.file.display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        ["calls/AUTRE.JSON", "sites/archive.json"],
+        "{problems}"
+    );
+    assert!(
+        problems
+            .render(ancrage::i18n::Lang::Fr)
+            .contains("un fichier ordinaire, pas un dossier")
+    );
+}
+
+/// Issue 13, points 10 and 11: territory.json as a folder has its own message, and a top-level
+/// array says "an object" without showing the document.
+#[test]
+fn territory_folder_and_top_level_array() {
+    let dir = fixture_copy();
+    std::fs::remove_file(dir.path().join("territory.json")).unwrap();
+    std::fs::create_dir(dir.path().join("territory.json")).unwrap();
+    std::fs::write(
+        dir.path().join("calls/tempo-2026.json"),
+        r#"[{"email": "lea@example.org"}]"#,
+    )
+    .unwrap();
+    let text = load_workspace(dir.path())
+        .unwrap_err()
+        .render(ancrage::i18n::Lang::Fr);
+    assert!(
+        text.contains("territory.json: attendu\u{a0}: un fichier ordinaire, pas un dossier"),
+        "{text}"
+    );
+    assert!(!text.contains("introuvable"), "{text}");
+    assert!(
+        text.contains("calls/tempo-2026.json:1:1: attendu\u{a0}: un objet JSON"),
+        "{text}"
+    );
+    assert!(!text.contains("lea@example.org"), "{text}");
+}
+
+/// Issue 13, point 8: one round shows the decode and the validation problems of a file, even
+/// when the decode errors are outside any list.
+#[test]
+fn decode_and_validation_problems_of_a_file_in_one_round() {
+    let dir = fixture_copy();
+    edit(dir.path(), "structures/velo-solidaire.json", |t| {
+        let t = replace_once(
+            t,
+            "\"structure\": {",
+            "\"structure\": {\"couleur\": \"rouge\",",
+        );
+        t.replacen("\"unit\": \"months\"", "\"unit\": \"decennies\"", 1)
+            .replacen("\"surface_min\": ", "\"surface_min\": -", 1)
+    });
+    let problems = load_workspace(dir.path()).unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert!(fields.contains(&"structure.couleur"), "{problems}");
+    assert!(
+        fields.contains(&"structure.needs.surface_min"),
+        "{problems}"
+    );
+    assert!(fields.iter().any(|f| f.ends_with(".unit")), "{problems}");
 }
 
 #[test]
@@ -156,4 +231,44 @@ fn every_broken_lot_of_a_file_is_reported_not_just_the_first() {
     assert!(lines[1].contains(" site.lots[1].fee.unit — "), "{text}");
     assert!(lines[2].contains(" site.status — "), "{text}");
     assert!(lines[2].contains("valeur `ouvert` inconnue"), "{text}");
+}
+
+/// Issue 9: one bad file never locks the officer out. The usable workspace holds every record
+/// whose file has no problem; the broken files are listed and their records left out.
+#[test]
+fn usable_workspace_leaves_out_broken_files_only() {
+    use ancrage::store::load::load_workspace_usable;
+    let dir = fixture_copy();
+    edit(dir.path(), "structures/velo-solidaire.json", |t| {
+        t.replacen("\"surface_min\": ", "\"surface_min\": -", 1)
+    });
+    edit(dir.path(), "sites/hotel-activites.json", |t| {
+        t.replacen("\"site\": {", "\"site\": {\"couleur\": 1,", 1)
+    });
+    let before = common::snapshot(dir.path());
+    let loaded = load_workspace_usable(dir.path()).unwrap();
+    let broken: Vec<String> = loaded
+        .broken
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            "sites/hotel-activites.json",
+            "structures/velo-solidaire.json"
+        ]
+    );
+    let ws = &loaded.workspace;
+    assert_eq!(ws.sites.len(), 1);
+    assert_eq!(ws.structures.len(), 1);
+    assert_eq!(ws.calls.len(), 1);
+    assert!(
+        ws.structures
+            .iter()
+            .all(|s| s.id.as_str() != "velo-solidaire")
+    );
+    assert_eq!(loaded.files.structures.len(), ws.structures.len());
+    assert!(!loaded.problems.is_empty());
+    assert_eq!(common::snapshot(dir.path()), before, "nothing written");
 }

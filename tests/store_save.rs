@@ -56,7 +56,7 @@ fn a_newer_file_is_not_downgraded() {
     let dir = fixture_copy();
     let ws = load_workspace(dir.path()).unwrap();
     edit(dir.path(), "calls/tempo-2026.json", |t| {
-        t.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+        t.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1)
     });
     let before = snapshot(dir.path());
     assert!(save_call(dir.path(), &ws.calls[0]).is_err());

@@ -8,9 +8,11 @@ mod support;
 
 use ancrage::domain::{Contact, Personal, Workspace};
 use ancrage::i18n::Lang;
-use ancrage::tui::app::Message;
-use ancrage::tui::export_dialog::{self, ExportStep, Field, Scope};
-use ancrage::tui::mode::Mode;
+use ancrage::tui::DialogKind;
+use ancrage::tui::dialogs::export::{ExportDialog, Question};
+use ancrage::tui::keymap::Scope as KeyScope;
+use ancrage::tui::message::Message;
+use ancrage::tui::shared::export_choices::{ExportField as Field, ExportScope as Scope};
 use cockpit::fixture;
 use cockpit::session::Session;
 use std::path::{Path, PathBuf};
@@ -53,8 +55,8 @@ fn cockpit(lang: Lang, width: u16, height: u16) -> Cockpit {
         .tempdir()
         .expect("temp dir");
     let mut s = Session::with(workspace(), lang, width, height);
-    s.app.workspace_path = review_dir.path().to_owned();
-    s.app.export.folder = Some(out.path().to_owned());
+    s.app.ctx.workspace_path = review_dir.path().to_owned();
+    s.app.ctx.export_folder = Some(out.path().to_owned());
     s.app.open_review_as(OFFICER);
     s.keys("3 j p k");
     Cockpit { s, review_dir, out }
@@ -69,27 +71,28 @@ impl Cockpit {
     /// the export, draw the result.
     fn export(&mut self) {
         self.s.keys("enter");
-        if self.s.app.export.pending.is_some() {
+        if self.s.app.export_pending() {
             let screen = self.s.screen();
-            let busy = match self.s.app.lang {
+            let busy = match self.s.app.ctx.lang {
                 Lang::Fr => "Export en cours…",
                 Lang::En => "Exporting…",
             };
             assert!(screen.contains(busy), "{screen}");
-            assert!(export_dialog::run_pending(&mut self.s.app));
+            assert!(self.s.app.run_pending_export());
             self.s.draw();
         }
     }
 
     fn message(&self) -> String {
-        match &self.s.app.message {
-            Some(Message::Info(m) | Message::Error(m)) => m.clone(),
-            None => String::new(),
-        }
+        self.s
+            .app
+            .message
+            .get()
+            .map_or_else(String::new, |m| m.text().to_owned())
     }
 
     fn is_error(&self) -> bool {
-        matches!(self.s.app.message, Some(Message::Error(_)))
+        matches!(self.s.app.message.get(), Some(Message::Error(_)))
     }
 
     /// The screen with both temp folders masked (same widths), for snapshots.
@@ -120,8 +123,16 @@ impl Cockpit {
         panic!("field {field:?} not reached");
     }
 
+    fn dialog(&self) -> Option<&ExportDialog> {
+        self.s.app.top::<ExportDialog>()
+    }
+
+    fn question(&self) -> Option<&Question> {
+        self.dialog().and_then(ExportDialog::question)
+    }
+
     fn dialog_field(&self) -> Option<Field> {
-        self.s.app.export.dialog.as_ref().map(|d| d.field)
+        self.dialog().map(|d| d.choices.field)
     }
 }
 
@@ -134,13 +145,13 @@ fn dialog_at_both_sizes() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut c = cockpit(Lang::Fr, w, h);
         c.s.keys("e");
-        assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::Dialog));
+        assert_eq!(c.s.app.dialog(), Some(DialogKind::Export));
         let screen = c.s.screen();
         assert!(screen.contains(DEFAULT_NAME), "{screen}");
         assert!(screen.contains("présélection (1)"), "{screen}");
         insta::assert_snapshot!(format!("export_dialog_{w}x{h}"), c.masked());
         c.s.keys("esc");
-        assert_eq!(c.s.app.mode(), Mode::Normal);
+        assert_eq!(c.s.app.dialog(), None);
         assert!(!c.default_path().exists(), "Esc writes nothing");
     }
 }
@@ -153,11 +164,7 @@ fn export_is_written_and_named_in_the_status_line() {
     let path = c.default_path();
     assert!(path.is_file(), "{} written", path.display());
     assert!(read_bytes_start(&path, b"PK"), "an XLSX is a zip");
-    assert_eq!(
-        c.s.app.mode(),
-        Mode::Normal,
-        "the dialog closes once written"
-    );
+    assert_eq!(c.s.app.dialog(), None, "the dialog closes once written");
     assert_eq!(
         c.message(),
         format!(
@@ -175,11 +182,13 @@ fn export_is_written_and_named_in_the_status_line() {
     assert_eq!(std::fs::read_dir(c.out.path()).unwrap().count(), 1);
 }
 
-/// The line above the key bar.
+/// The status area: the lines between the screen's last border and the key bar (a long
+/// message takes up to three lines rather than be cut).
 fn status_line(c: &Cockpit) -> String {
     let screen = c.s.screen();
     let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len().saturating_sub(2)].to_owned()
+    let last_border = lines.iter().rposition(|l| l.starts_with('└')).unwrap_or(0);
+    lines[last_border + 1..lines.len().saturating_sub(1)].join("")
 }
 
 #[test]
@@ -201,7 +210,7 @@ fn format_change_follows_in_the_file_name() {
     let mut c = cockpit(Lang::Fr, 120, 40);
     c.s.keys("e");
     c.choose_format(5);
-    let dialog = c.s.app.export.dialog.clone().expect("dialog open");
+    let dialog = c.dialog().expect("dialog open").choices.clone();
     assert_eq!(dialog.format, ancrage::export::Format::Markdown);
     assert!(
         dialog
@@ -223,11 +232,8 @@ fn an_existing_file_is_kept_when_the_officer_says_no() {
     c.s.keys("e");
     assert!(c.s.screen().contains("Ce fichier existe déjà"));
     c.s.keys("enter");
-    assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::ConfirmOverwrite));
-    assert!(
-        c.s.app.export.pending.is_none(),
-        "nothing runs before the answer"
-    );
+    assert!(matches!(c.question(), Some(Question::Overwrite(_))));
+    assert!(!c.s.app.export_pending(), "nothing runs before the answer");
     let screen = c.masked();
     assert!(
         screen.contains("jury-tempo-2026-2026-11-26.xlsx existe") && screen.contains("(o / n)"),
@@ -235,14 +241,14 @@ fn an_existing_file_is_kept_when_the_officer_says_no() {
     );
     c.s.keys("n");
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
-    assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::Dialog));
+    assert_eq!(c.s.app.dialog(), Some(DialogKind::Export));
     assert!(c.message().contains("Fichier conservé"), "{}", c.message());
     // Esc on the question is a no too.
     c.s.keys("enter esc");
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
     // A yes replaces it.
     c.s.keys("enter o");
-    assert!(export_dialog::run_pending(&mut c.s.app));
+    assert!(c.s.app.run_pending_export());
     assert!(read_bytes_start(&path, b"PK"), "replaced by the XLSX");
     assert!(c.message().starts_with("Exporté"), "{}", c.message());
 }
@@ -254,17 +260,15 @@ fn personal_data_only_after_a_yes() {
     c.choose_format(5); // Markdown, readable
     c.go_to(Field::PersonalData);
     c.s.keys("right");
-    assert_eq!(
-        c.s.app.mode(),
-        Mode::Export(ExportStep::ConfirmPersonalData)
-    );
+    assert_eq!(c.question(), Some(&Question::PersonalData));
+    assert_eq!(c.s.app.scope(), KeyScope::Confirm);
     let screen = c.s.screen();
     assert!(
         screen.contains("Inclure les données personnelles (contacts)\u{a0}? (o / n)"),
         "{screen}"
     );
     c.s.keys("n");
-    assert!(!c.s.app.export.dialog.as_ref().unwrap().personal_data);
+    assert!(!c.dialog().unwrap().choices.personal_data);
     c.export();
     let path = c.out.path().join("jury-tempo-2026-2026-11-26.md");
     assert!(!read(&path).contains(EMAIL), "no contact without a yes");
@@ -274,12 +278,12 @@ fn personal_data_only_after_a_yes() {
     c.s.keys("e");
     assert_eq!(c.dialog_field(), Some(Field::PersonalData));
     c.s.keys("space o");
-    assert!(c.s.app.export.dialog.as_ref().unwrap().personal_data);
+    assert!(c.dialog().unwrap().choices.personal_data);
     assert!(c.s.screen().contains("oui (contacts inclus)"));
     c.s.keys("enter");
-    assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::ConfirmOverwrite));
+    assert!(matches!(c.question(), Some(Question::Overwrite(_))));
     c.s.keys("o");
-    assert!(export_dialog::run_pending(&mut c.s.app));
+    assert!(c.s.app.run_pending_export());
     assert!(read(&path).contains(EMAIL), "contacts after the yes");
     assert!(
         c.message()
@@ -289,8 +293,8 @@ fn personal_data_only_after_a_yes() {
     );
     // Switching it off needs no question.
     c.s.keys("e right");
-    assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::Dialog));
-    assert!(!c.s.app.export.dialog.as_ref().unwrap().personal_data);
+    assert_eq!(c.s.app.dialog(), Some(DialogKind::Export));
+    assert!(!c.dialog().unwrap().choices.personal_data);
 }
 
 #[test]
@@ -302,10 +306,7 @@ fn selected_and_filtered_rows_are_exported_exactly() {
     c.choose_format(6); // JSON
     c.go_to(Field::Scope);
     c.s.keys("right right");
-    assert_eq!(
-        c.s.app.export.dialog.as_ref().unwrap().scope,
-        Scope::Selected
-    );
+    assert_eq!(c.dialog().unwrap().choices.scope, Scope::Selected);
     assert!(
         c.s.screen()
             .contains("lignes sélectionnées de l’onglet Appel (1)")
@@ -320,10 +321,7 @@ fn selected_and_filtered_rows_are_exported_exactly() {
     c.s.keys("esc e");
     c.go_to(Field::Scope);
     c.s.keys("left");
-    assert_eq!(
-        c.s.app.export.dialog.as_ref().unwrap().scope,
-        Scope::Filtered
-    );
+    assert_eq!(c.dialog().unwrap().choices.scope, Scope::Filtered);
     c.go_to(Field::Path);
     c.s.keys("ctrl-u");
     c.s.type_text("out.json");
@@ -332,7 +330,7 @@ fn selected_and_filtered_rows_are_exported_exactly() {
     c.s.type_text("t");
     c.s.keys("end");
     assert_eq!(
-        c.s.app.export.dialog.as_ref().unwrap().path.cursor(),
+        c.dialog().unwrap().choices.path.cursor(),
         "tout.json".chars().count()
     );
     c.export();
@@ -364,7 +362,7 @@ fn refusals_go_to_the_status_line_in_the_officer_language() {
             "{}",
             c.message()
         );
-        assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::Dialog));
+        assert_eq!(c.s.app.dialog(), Some(DialogKind::Export));
         // A folder that does not exist: refused by the export, nothing written, dialog open.
         c.s.keys("right");
         c.go_to(Field::Path);
@@ -378,7 +376,7 @@ fn refusals_go_to_the_status_line_in_the_officer_language() {
             c.message()
         );
         assert!(!missing.exists());
-        assert_eq!(c.s.app.mode(), Mode::Export(ExportStep::Dialog));
+        assert_eq!(c.s.app.dialog(), Some(DialogKind::Export));
         // The folder itself is not a file name.
         c.s.keys("ctrl-u");
         c.s.type_text(&c.out.path().display().to_string());
@@ -397,21 +395,17 @@ fn e_is_in_the_help_and_the_key_bar() {
     let bar = c.s.screen().lines().last().unwrap_or_default().to_owned();
     assert!(bar.contains("e exporter"), "Lieux tab: {bar}");
     c.s.keys("e");
-    assert_eq!(
-        c.s.app.mode(),
-        Mode::Export(ExportStep::Dialog),
-        "from any tab"
-    );
+    assert_eq!(c.s.app.dialog(), Some(DialogKind::Export), "from any tab");
     let bar = c.s.screen().lines().last().unwrap_or_default().to_owned();
     assert!(bar.contains("Entrée exporter"), "in the dialog: {bar}");
     c.s.keys("esc ?");
-    let help = ancrage::tui::view::help::lines(&c.s.app)
+    let help = ancrage::tui::dialogs::help::lines(&c.s.app.ctx, KeyScope::Lieux, 200)
         .iter()
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
         .join("\n");
     assert!(help.contains("Exporter le dossier du jury"), "{help}");
-    assert!(help.contains("[call_export]") && help.contains("[export_run]"));
+    assert!(help.contains("[export]") && help.contains("[export_run]"));
 }
 
 #[test]
@@ -426,7 +420,7 @@ fn filtered_rows_follow_the_appel_filter() {
         }
     }
     c.s.keys("esc");
-    assert_eq!(c.s.app.review.rows.len(), 1, "{}", c.s.screen());
+    assert_eq!(c.s.app.appel.rows.len(), 1, "{}", c.s.screen());
     c.s.keys("e");
     c.choose_format(6); // JSON
     c.go_to(Field::Scope);

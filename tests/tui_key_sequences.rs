@@ -1,13 +1,12 @@
 //! Random key sequences through the real keymap never panic and keep the state coherent:
-//! cursors inside their lists, Normal at the bottom of the mode stack, and only `q` (outside a
-//! search) or Ctrl-c ever quits — `Esc` never does.
+//! cursors inside their lists, a focused ranking always with an item selected, and only `q`
+//! (outside a search) or Ctrl-c ever quits — `Esc` never does.
 
 mod cockpit;
 mod support;
 
 use ancrage::i18n::Lang;
-use ancrage::tui::app::Focus;
-use ancrage::tui::mode::Mode;
+use ancrage::tui::pane::Focus;
 use ancrage::tui::{Key, KeyCode};
 use cockpit::session::Session;
 use proptest::prelude::*;
@@ -46,22 +45,31 @@ proptest! {
             s.press(*pick.get(&keys));
             prop_assert!(!s.app.quit, "only q and Ctrl-c quit");
             let app = &s.app;
-            prop_assert!(app.modes.iter().next() == Some(Mode::Normal));
-            prop_assert!(app.sites.rows.is_empty() || app.sites.cursor < app.sites.rows.len());
+            let lieux = &app.lieux;
+            prop_assert!(lieux.listing.rows.is_empty() || lieux.listing.cursor < lieux.listing.rows.len());
+            let structures = &app.structures;
             prop_assert!(
-                app.structures.rows.is_empty() || app.structures.cursor < app.structures.rows.len()
+                structures.listing.rows.is_empty()
+                    || structures.listing.cursor < structures.listing.rows.len()
             );
-            let visible = app.visible_ranked().count();
-            prop_assert!(visible == 0 || app.ranked_cursor < visible);
-            if app.focus == Focus::Ranked {
-                prop_assert!(app.listing().is_some_and(|l| l.selected().is_some()));
+            prop_assert!(lieux.ranked.is_empty() || lieux.ranked_cursor < lieux.ranked.len());
+            prop_assert!(
+                structures.ranked.is_empty() || structures.ranked_cursor < structures.ranked.len()
+            );
+            if lieux.focus == Focus::Ranked {
+                prop_assert!(lieux.listing.selected().is_some());
             }
+            if structures.focus == Focus::Ranked {
+                prop_assert!(structures.listing.selected().is_some());
+            }
+            let appel = &app.appel;
+            prop_assert!(appel.rows.is_empty() || appel.cursor < appel.rows.len());
         }
         // Whatever state it reached, Esc enough times comes back to Normal without quitting.
         for _ in 0..8 {
             s.keys("esc");
         }
-        prop_assert_eq!(s.app.mode(), Mode::Normal);
+        prop_assert_eq!(s.app.dialog(), None);
         prop_assert!(!s.app.quit);
     }
 }

@@ -1,5 +1,6 @@
-//! Every screen and popup drawn at random terminal sizes from 1×1 to 300×100 never panics,
-//! and below the usable size the cockpit says so instead of drawing.
+//! Every screen and popup drawn at random terminal sizes from 1×1 to 300×100 never panics
+//! (ratatui refuses to draw outside its buffer, so no panic means nothing outside the frame),
+//! no line is wider than the terminal, and below the usable size the cockpit says so.
 
 mod cockpit;
 mod support;
@@ -8,8 +9,9 @@ use ancrage::i18n::Lang;
 use cockpit::session::Session;
 use proptest::prelude::*;
 
-/// Key sequences that reach each screen and popup.
-const STATES: [&str; 13] = [
+/// Key sequences that reach each screen and dialog (the review ones on a session opened in
+/// a temporary folder).
+const STATES: [&str; 28] = [
     "1",
     "2",
     "3",
@@ -19,25 +21,50 @@ const STATES: [&str; 13] = [
     "1 enter enter",
     "2 enter enter",
     "1 ?",
+    "3 ?",
     "1 w",
+    "1 w r",
     "1 f",
+    "2 f",
     "1 c",
     "1 /",
+    "3 /",
+    "3 enter",
+    "3 f",
+    "3 c",
+    "3 t",
+    "3 r",
+    "3 n",
+    "3 l",
+    "3 o",
+    "3 e",
+    "3 e down down right",
+    "3 a !",
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn any_size_renders(width in 1u16..=300, height in 1u16..=100, state in 0usize..STATES.len(), english: bool) {
         let lang = if english { Lang::En } else { Lang::Fr };
         // Reach the state at a normal size, then resize: that is how a real session gets there.
+        let dir = tempfile::tempdir().expect("temp dir");
         let mut s = Session::new(lang, 120, 40);
+        s.app.ctx.workspace_path = dir.path().to_owned();
+        s.app.ctx.export_folder = Some(dir.path().to_owned());
+        s.app.open_review_as("Léa Martin");
         s.keys(STATES[state]);
         s.resize(width, height);
         s.keys("j k");
         let screen = s.screen();
         prop_assert_eq!(screen.lines().count(), usize::from(height));
+        for line in screen.lines() {
+            prop_assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+                "wider than {}: {}", width, line
+            );
+        }
     }
 }
 

@@ -10,8 +10,7 @@ use ancrage::i18n::Lang;
 use ancrage::review::{AppKey, DecisionKind, Grade, Partner, Status};
 use ancrage::session::{Access, ReviewSession};
 use ancrage::store::lock::Lock;
-use ancrage::tui::mode::Mode;
-use ancrage::tui::review_actions::ReviewMode;
+use ancrage::tui::DialogKind;
 use cockpit::fixture;
 use cockpit::session::Session;
 use ratatui::style::Modifier;
@@ -26,7 +25,7 @@ fn cockpit(width: u16, height: u16) -> (Session, TempDir) {
         .tempdir()
         .expect("temp dir");
     let mut s = Session::new(Lang::Fr, width, height);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
     (s, dir)
@@ -41,14 +40,14 @@ fn recyclerie() -> AppKey {
 }
 
 fn status(s: &Session, key: &AppKey) -> Option<Status> {
-    s.app.review.status(key)
+    s.app.ctx.status(key)
 }
 
 /// What another process would read from the disk now.
 fn on_disk(s: &Session, dir: &TempDir) -> ReviewSession {
     ReviewSession::open_with(
         dir.path(),
-        &s.app.workspace,
+        &s.app.ctx.workspace,
         &CallId::new("tempo-2026"),
         "lecteur",
         Access::ReadOnly,
@@ -105,7 +104,7 @@ fn appel_screen_at_both_sizes() {
 fn decision_form_snapshot() {
     let (mut s, dir) = cockpit(80, 24);
     s.keys("j r");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Decision));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Decision));
     s.type_text("Surface demandée");
     s.keys("alt-enter");
     s.type_text("trop grande");
@@ -116,29 +115,19 @@ fn decision_form_snapshot() {
 fn grid_form_grades_with_digits_and_dash() {
     let (mut s, dir) = cockpit(120, 40);
     s.keys("t");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Grid));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Grid));
     // fit 3, anchoring not applicable, utility 4; then back up and clear anchoring.
     s.keys("3 - 4");
-    let grades = &s
-        .app
-        .review
-        .application(&jardins())
-        .expect("reviewed")
-        .grades;
+    let grades = &s.app.ctx.application(&jardins()).expect("reviewed").grades;
     assert_eq!(grades.get("fit"), Some(&Grade::Points(3)));
     assert_eq!(grades.get("anchoring"), Some(&Grade::NotApplicable));
     assert_eq!(grades.get("utility"), Some(&Grade::Points(4)));
     insta::assert_snapshot!("appel_grid_form_120x40", masked(&s, &dir));
     s.keys("k k backspace");
-    let grades = &s
-        .app
-        .review
-        .application(&jardins())
-        .expect("reviewed")
-        .grades;
+    let grades = &s.app.ctx.application(&jardins()).expect("reviewed").grades;
     assert_eq!(grades.get("anchoring"), None);
     s.keys("esc");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     let disk = on_disk(&s, &dir);
     let saved = disk.state().get(&jardins()).expect("saved");
     assert_eq!(saved.grades.get("fit"), Some(&Grade::Points(3)));
@@ -152,8 +141,8 @@ fn refusing_without_motivation_is_refused_with_the_models_message() {
     s.type_text("   ");
     s.keys("enter");
     assert_eq!(
-        s.app.mode(),
-        Mode::Review(ReviewMode::Decision),
+        s.app.dialog(),
+        Some(DialogKind::Decision),
         "the form stays open"
     );
     let screen = s.screen();
@@ -164,7 +153,7 @@ fn refusing_without_motivation_is_refused_with_the_models_message() {
     assert!(message(&s).contains("Error"), "{}", message(&s));
     assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
     s.keys("esc");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
     let disk = on_disk(&s, &dir);
     assert!(
@@ -182,7 +171,7 @@ fn refusing_with_motivation_records_status_and_history() {
     s.keys("r");
     s.type_text("Besoin de 24 mois, le lieu est libéré avant");
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     assert_eq!(status(&s, &jardins()), Some(Status::Refuse));
     let screen = s.screen();
     assert!(screen.contains("✘ refusé"), "{screen}");
@@ -215,12 +204,12 @@ fn refusing_with_motivation_records_status_and_history() {
 fn bulk_shortlist_of_two_with_space_then_undo_and_redo() {
     let (mut s, dir) = cockpit(120, 40);
     s.keys("space space");
-    assert_eq!(s.app.review.selection.len(), 2);
+    assert_eq!(s.app.appel.selection.len(), 2);
     assert!(s.screen().contains("● 2 sélectionnées"), "{}", s.screen());
     s.keys("p");
     assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
     assert_eq!(status(&s, &recyclerie()), Some(Status::Preselectionne));
-    assert!(s.app.review.selection.is_empty(), "selection used up");
+    assert!(s.app.appel.selection.is_empty(), "selection used up");
     assert!(message(&s).contains("2 candidatures"), "{}", message(&s));
 
     // One decision for two: one undo puts both back.
@@ -232,7 +221,7 @@ fn bulk_shortlist_of_two_with_space_then_undo_and_redo() {
     assert_eq!(status(&s, &recyclerie()), Some(Status::Preselectionne));
     let kinds: Vec<DecisionKind> = s
         .app
-        .review
+        .ctx
         .application(&jardins())
         .expect("reviewed")
         .history
@@ -263,7 +252,7 @@ fn undo_of_a_refusal_and_redo_keep_the_motivation() {
     s.keys("u");
     assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
     s.keys("ctrl-r");
-    let app = s.app.review.application(&jardins()).expect("reviewed");
+    let app = s.app.ctx.application(&jardins()).expect("reviewed");
     assert_eq!(app.status, Status::ClasseSansSuite);
     assert_eq!(
         app.current_motivation(),
@@ -278,14 +267,14 @@ fn read_only_when_another_instance_holds_the_workspace() {
     let dir = tempfile::tempdir().expect("temp dir");
     let other = Lock::acquire(dir.path()).expect("lock taken by the 'other instance'");
     let mut s = Session::new(Lang::Fr, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3 p");
     assert_eq!(status(&s, &jardins()), Some(Status::EnInstruction));
     let screen = s.screen();
     let top = screen.lines().next().unwrap_or_default();
     assert!(
-        top.contains("Lecture seule\u{a0}: espace de travail ouvert ailleurs (pid ")
+        top.contains("Lecture seule (Ctrl-l\u{a0}: relire) — ouvert ailleurs\u{a0}: pid ")
             && top.contains(&std::process::id().to_string()),
         "banner on the top line:\n{screen}"
     );
@@ -301,7 +290,7 @@ fn read_only_when_another_instance_holds_the_workspace() {
     );
     // Forms do not even open.
     s.keys("r");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     assert!(!dir.path().join("reviews").exists(), "nothing written");
     // The other instance leaves: the next review key takes the lock and acts.
     drop(other);
@@ -315,7 +304,7 @@ fn read_only_when_another_instance_holds_the_workspace() {
 fn annotation_is_multi_line_and_prefilled() {
     let (mut s, dir) = cockpit(120, 40);
     s.keys("n");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Annotation));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Annotation));
     // `q` is text here, not quit.
     s.type_text("Visite faite, quelques réserves");
     s.keys("alt-enter");
@@ -327,7 +316,7 @@ fn annotation_is_multi_line_and_prefilled() {
     let expected = "Visite faite, quelques réserves\nRappeler la présidente\nlundi";
     assert_eq!(
         s.app
-            .review
+            .ctx
             .application(&jardins())
             .map(|a| a.annotation.as_str()),
         Some(expected)
@@ -350,10 +339,10 @@ fn partner_opinion_with_answer_and_text() {
     s.keys("j o right tab right tab");
     s.type_text("Projet fragile financièrement");
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     let opinions = &s
         .app
-        .review
+        .ctx
         .application(&recyclerie())
         .expect("reviewed")
         .opinions;
@@ -370,14 +359,14 @@ fn filter_by_status_and_group_by_status() {
     s.keys("p");
     // Status field: all → en construction → en instruction → présélectionné.
     s.keys("f j l l l esc");
-    assert_eq!(s.app.review.filter.status, Some(Status::Preselectionne));
-    assert_eq!(s.app.review.rows.len(), 1);
-    assert_eq!(s.app.review.rows[0].key, jardins());
+    assert_eq!(s.app.appel.filter.status, Some(Status::Preselectionne));
+    assert_eq!(s.app.appel.rows.len(), 1);
+    assert_eq!(s.app.appel.rows[0].key, jardins());
     s.keys("f j r esc");
-    assert_eq!(s.app.review.rows.len(), 2);
+    assert_eq!(s.app.appel.rows.len(), 2);
     // Grouped by status: the one still en instruction comes first.
     s.keys("s");
-    assert_eq!(s.app.review.rows[0].key, recyclerie());
+    assert_eq!(s.app.appel.rows[0].key, recyclerie());
     assert!(s.screen().contains("regroupées par statut"));
 }
 
@@ -391,22 +380,23 @@ fn call_picker_switches_the_session_to_another_call() {
         structure: StructureId::new("recyclerie-des-lilas"),
         sites: vec![SiteId::new("usine-des-transitions")],
         submitted_on: None,
+        dossier: None,
     }];
     workspace.calls.push(older);
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Session::with(workspace, Lang::Fr, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
     // The first call by id is shown by default.
     assert!(s.screen().contains("AMI 2025"));
-    assert_eq!(s.app.review.rows.len(), 1);
+    assert_eq!(s.app.appel.rows.len(), 1);
     s.keys("p c");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::CallPicker));
+    assert_eq!(s.app.dialog(), Some(DialogKind::CallPicker));
     s.keys("j enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     assert!(s.screen().contains("AMI Temp'O 2026"));
-    assert_eq!(s.app.review.rows.len(), 2);
+    assert_eq!(s.app.appel.rows.len(), 2);
     assert_eq!(
         status(&s, &recyclerie()),
         Some(Status::EnInstruction),
@@ -448,7 +438,7 @@ fn detail_scrolls_with_capital_j_and_k_and_stops_at_its_end() {
     for _ in 0..200 {
         s.keys("J");
     }
-    let scrolled = s.app.review.detail_scroll.1;
+    let scrolled = s.app.appel.detail_scroll.1;
     assert!(scrolled > 10 && scrolled < 200, "clamped: {scrolled}");
     for _ in 0..200 {
         s.keys("K");
@@ -475,12 +465,7 @@ fn a_refused_transition_is_explained_in_full_even_at_80x24() {
     // Back to en instruction first (a revert), then the shortlist is allowed.
     s.keys("i p");
     assert_eq!(status(&s, &jardins()), Some(Status::Preselectionne));
-    let history = &s
-        .app
-        .review
-        .application(&jardins())
-        .expect("reviewed")
-        .history;
+    let history = &s.app.ctx.application(&jardins()).expect("reviewed").history;
     assert_eq!(history[1].kind, DecisionKind::Revert);
 }
 
@@ -489,17 +474,17 @@ fn opinion_of_a_partner_not_in_the_list_needs_its_name() {
     let (mut s, _dir) = cockpit(120, 40);
     // « autre » is just before the first partner; Enter without a name is refused by the model.
     s.keys("o left enter");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Opinion));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Opinion));
     assert!(s.screen().contains("partenaire sans nom"), "{}", s.screen());
     s.keys("tab");
     s.type_text("Ville de Bondy");
     s.keys("tab tab");
     s.type_text("Soutien au projet");
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     let opinions = &s
         .app
-        .review
+        .ctx
         .application(&jardins())
         .expect("reviewed")
         .opinions;
@@ -513,13 +498,13 @@ fn opinion_of_a_partner_not_in_the_list_needs_its_name() {
 fn labels_are_typed_with_commas_and_checked_by_the_model() {
     let (mut s, _dir) = cockpit(120, 40);
     s.keys("l");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Labels));
     s.type_text("à revoir, coup de cœur, à revoir");
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     let labels: Vec<String> = s
         .app
-        .review
+        .ctx
         .application(&jardins())
         .expect("reviewed")
         .labels
@@ -535,7 +520,7 @@ fn labels_are_typed_with_commas_and_checked_by_the_model() {
     s.keys("l");
     s.type_text(", une étiquette bien trop longue pour une cellule");
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Review(ReviewMode::Labels));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Labels));
     assert!(s.screen().contains("étiquette invalide"), "{}", s.screen());
 }
 
@@ -572,13 +557,13 @@ mod random_keys {
             for pick in picks {
                 s.press(*pick.get(&keys));
                 prop_assert!(!s.app.quit);
-                if s.app.tab != ancrage::tui::tab::Tab::Call {
+                if s.app.tab != ancrage::tui::Tab::Call {
                     s.keys("esc esc esc 3");
                 }
-                let rows = s.app.review.rows.len();
-                prop_assert!(rows == 0 || s.app.other_cursor < rows);
+                let rows = s.app.appel.rows.len();
+                prop_assert!(rows == 0 || s.app.appel.cursor < rows);
             }
-            let shown = s.app.review.session.as_ref().expect("session").state().clone();
+            let shown = s.app.ctx.review().expect("session").clone();
             let disk = on_disk(&s, &dir);
             prop_assert_eq!(disk.state(), &shown);
         }
@@ -589,7 +574,7 @@ mod random_keys {
 fn in_english_on_request() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Session::new(Lang::En, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
     let screen = s.screen();
@@ -618,7 +603,7 @@ fn ctrl_l_follows_the_other_instance_then_takes_over() {
     let mut writer = ReviewSession::open(dir.path(), &workspace, &call, "Autre agent")
         .expect("the other instance writes");
     let mut s = Session::with(workspace.clone(), Lang::Fr, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
     assert!(s.screen().contains("Lecture seule"));
@@ -647,14 +632,14 @@ fn live_checks_warn_without_blocking() {
         .push(SiteId::new("friche-rives-ourcq"));
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Session::with(workspace, Lang::Fr, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
-    assert_eq!(s.app.review.rows.len(), 3);
+    assert_eq!(s.app.appel.rows.len(), 3);
     // Accept the Recyclerie on both of its sites: allowed, and flagged.
     let recyclerie_rows: Vec<usize> = s
         .app
-        .review
+        .appel
         .rows
         .iter()
         .enumerate()
@@ -662,16 +647,14 @@ fn live_checks_warn_without_blocking() {
         .map(|(i, _)| i)
         .collect();
     for row in recyclerie_rows {
-        s.app.other_cursor = row;
+        s.app.appel.cursor = row;
         s.keys("a");
     }
     let accepted = s
         .app
-        .review
-        .session
-        .as_ref()
+        .ctx
+        .review()
         .expect("session")
-        .state()
         .with_status(Status::Accepte)
         .count();
     assert_eq!(accepted, 2, "warnings never block");
@@ -691,7 +674,7 @@ fn an_unreadable_review_file_is_named_and_never_overwritten() {
     let file = reviews.join("tempo-2026.json");
     std::fs::write(&file, "{\"schema_version\": 1, \"review\": [").expect("broken file");
     let mut s = Session::new(Lang::Fr, 120, 40);
-    s.app.workspace_path = dir.path().to_owned();
+    s.app.ctx.workspace_path = dir.path().to_owned();
     s.app.open_review_as(OFFICER);
     s.keys("3");
     let screen = s.screen();

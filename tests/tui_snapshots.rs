@@ -5,9 +5,12 @@ mod cockpit;
 mod support;
 
 use ancrage::i18n::Lang;
-use ancrage::tui::app::Focus;
-use ancrage::tui::mode::Mode;
-use ancrage::tui::tab::Tab;
+use ancrage::tui::DialogKind;
+use ancrage::tui::Tab;
+use ancrage::tui::dialogs::compare::CompareDialog;
+use ancrage::tui::dialogs::score_card::ScoreCardDialog;
+use ancrage::tui::keymap::Scope;
+use ancrage::tui::pane::Focus;
 use cockpit::session::Session;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
@@ -47,12 +50,12 @@ fn help_is_generated_from_the_keymap() {
     for (w, h) in SIZES {
         let mut s = Session::new(Lang::Fr, w, h);
         s.keys("?");
-        assert_eq!(s.app.mode(), Mode::Help);
+        assert_eq!(s.app.dialog(), Some(DialogKind::Help));
         let screen = s.screen();
-        assert!(screen.contains("Quitter"));
+        assert!(screen.contains("Onglet Lieux"), "{screen}");
         insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
         s.keys("esc");
-        assert_eq!(s.app.mode(), Mode::Normal);
+        assert_eq!(s.app.dialog(), None);
     }
 }
 
@@ -62,12 +65,13 @@ fn search_in_progress_highlights_and_selects_the_best_match() {
         let mut s = Session::new(Lang::Fr, w, h);
         s.keys("/");
         s.type_text("usine");
-        assert_eq!(s.app.mode(), Mode::Search);
+        assert_eq!(s.app.scope(), Scope::Search);
         let top = s
             .app
-            .sites
+            .lieux
+            .listing
             .selected()
-            .map(|i| s.app.workspace.sites[i].name.clone());
+            .map(|i| s.app.ctx.workspace.sites[i].name.clone());
         assert_eq!(top.as_deref(), Some("Usine des transitions"));
         insta::assert_snapshot!(format!("search_usine_{w}x{h}"), s.screen());
     }
@@ -81,28 +85,30 @@ fn search_folds_accents_and_needs_every_term() {
     let names: Vec<&str> = s
         .app
         .structures
+        .listing
         .rows
         .iter()
-        .map(|&i| s.app.workspace.structures[i].name.as_str())
+        .map(|&i| s.app.ctx.workspace.structures[i].name.as_str())
         .collect();
     assert_eq!(names.first(), Some(&"Économie du partage"));
     // Enter keeps the search as a filter; Esc in normal mode clears it.
     s.keys("enter");
-    assert_eq!(s.app.mode(), Mode::Normal);
-    assert_eq!(s.app.structures.query, "econ");
+    assert_eq!(s.app.dialog(), None);
+    assert_eq!(s.app.structures.listing.query, "econ");
     s.keys("esc");
-    assert!(s.app.structures.query.is_empty());
-    assert_eq!(s.app.structures.rows.len(), 6);
+    assert!(s.app.structures.listing.query.is_empty());
+    assert_eq!(s.app.structures.listing.rows.len(), 6);
 
     let mut s = Session::new(Lang::Fr, 120, 40);
     s.keys("/");
     s.type_text("saint pre");
     let names: Vec<&str> = s
         .app
-        .sites
+        .lieux
+        .listing
         .rows
         .iter()
-        .map(|&i| s.app.workspace.sites[i].name.as_str())
+        .map(|&i| s.app.ctx.workspace.sites[i].name.as_str())
         .collect();
     assert_eq!(
         names,
@@ -110,7 +116,7 @@ fn search_folds_accents_and_needs_every_term() {
         "found through its city"
     );
     s.keys("esc");
-    assert_eq!(s.app.sites.rows.len(), 5, "Esc clears the search");
+    assert_eq!(s.app.lieux.listing.rows.len(), 5, "Esc clears the search");
 }
 
 #[test]
@@ -120,15 +126,15 @@ fn score_card_of_the_top_structure() {
         s.keys("/");
         s.type_text("usine");
         s.keys("enter enter");
-        assert_eq!(s.app.focus, Focus::Ranked);
+        assert_eq!(s.app.lieux.focus, Focus::Ranked);
         s.keys("enter");
-        assert_eq!(s.app.mode(), Mode::ScoreCard);
+        assert_eq!(s.app.dialog(), Some(DialogKind::ScoreCard));
         let screen = s.screen();
         assert!(screen.contains("Fiche de score"));
         assert!(screen.contains("Lot retenu"));
         insta::assert_snapshot!(format!("score_card_{w}x{h}"), screen);
         s.keys("esc");
-        assert_eq!(s.app.mode(), Mode::Normal);
+        assert_eq!(s.app.dialog(), None);
     }
 }
 
@@ -139,12 +145,12 @@ fn weights_popup_moves_the_ranking_live() {
     s.keys("/");
     s.type_text("friche");
     s.keys("enter w");
-    assert_eq!(s.app.mode(), Mode::Weights);
-    let before: Vec<usize> = s.app.ranked.iter().map(|p| p.structure).collect();
-    let totals_before: Vec<f64> = s.app.ranked.iter().map(|p| p.total).collect();
+    assert_eq!(s.app.dialog(), Some(DialogKind::Weights));
+    let before: Vec<usize> = s.app.lieux.ranked.iter().map(|p| p.structure).collect();
+    let totals_before: Vec<f64> = s.app.lieux.ranked.iter().map(|p| p.total).collect();
     // Surface, cost and sector down to zero: only rebalancing and urgency remain.
     s.keys("h h h h h h j h h h h h h h h j h h h h h h h h");
-    let totals_after: Vec<f64> = s.app.ranked.iter().map(|p| p.total).collect();
+    let totals_after: Vec<f64> = s.app.lieux.ranked.iter().map(|p| p.total).collect();
     assert_ne!(totals_before, totals_after, "totals follow the weights");
     insta::assert_snapshot!("weights_120x40", s.screen());
     let mut s80 = Session::new(Lang::Fr, 80, 24);
@@ -152,10 +158,10 @@ fn weights_popup_moves_the_ranking_live() {
     insta::assert_snapshot!("weights_80x24", s80.screen());
     // Resetting asks first.
     s.keys("r");
-    assert!(matches!(s.app.mode(), Mode::Confirm(_)));
+    assert_eq!(s.app.dialog(), Some(DialogKind::Confirm));
     s.keys("o");
-    assert_eq!(s.app.mode(), Mode::Weights);
-    let reset: Vec<usize> = s.app.ranked.iter().map(|p| p.structure).collect();
+    assert_eq!(s.app.dialog(), Some(DialogKind::Weights));
+    let reset: Vec<usize> = s.app.lieux.ranked.iter().map(|p| p.structure).collect();
     assert_eq!(reset, before);
 }
 
@@ -163,13 +169,13 @@ fn weights_popup_moves_the_ranking_live() {
 fn filter_popup_narrows_the_tables() {
     let mut s = Session::new(Lang::Fr, 120, 40);
     s.keys("f");
-    assert_eq!(s.app.mode(), Mode::Filter);
+    assert_eq!(s.app.dialog(), Some(DialogKind::Filter));
     // Kind → transitoire.
     s.keys("l");
-    assert_eq!(s.app.sites.rows.len(), 2);
+    assert_eq!(s.app.lieux.listing.rows.len(), 2);
     insta::assert_snapshot!("filter_120x40", s.screen());
     s.keys("r esc");
-    assert_eq!(s.app.sites.rows.len(), 5);
+    assert_eq!(s.app.lieux.listing.rows.len(), 5);
 }
 
 #[test]
@@ -178,8 +184,13 @@ fn compare_three_structures_for_one_site() {
     s.keys("/");
     s.type_text("usine");
     s.keys("enter c");
-    assert_eq!(s.app.mode(), Mode::Compare);
-    let (_, structures) = s.app.comparison.clone().expect("comparison open");
+    assert_eq!(s.app.dialog(), Some(DialogKind::Compare));
+    let structures = s
+        .app
+        .top::<CompareDialog>()
+        .expect("comparison open")
+        .structures
+        .clone();
     assert!(!structures.is_empty() && structures.len() <= 3);
     insta::assert_snapshot!("compare_120x40", s.screen());
 }
@@ -189,7 +200,7 @@ fn escape_never_quits_and_q_does() {
     let mut s = Session::new(Lang::Fr, 80, 24);
     s.keys("esc esc enter esc esc ? esc w esc f esc esc");
     assert!(!s.app.quit);
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
     s.keys("q");
     assert!(s.app.quit);
     let mut s = Session::new(Lang::Fr, 80, 24);
@@ -205,37 +216,35 @@ fn tabs_cycle_and_sorting_cycles_columns() {
     s.keys("backtab backtab backtab");
     assert_eq!(s.app.tab, Tab::Territory);
     s.keys("1 s");
-    assert_eq!(s.app.sites.sort.column, 1);
+    assert_eq!(s.app.lieux.listing.sort.column, 1);
     s.keys("S");
-    assert!(s.app.sites.sort.reverse);
+    assert!(s.app.lieux.listing.sort.reverse);
 }
 
 #[test]
 fn resizing_keeps_the_selection() {
     let mut s = Session::new(Lang::Fr, 120, 40);
     s.keys("j j j");
-    let selected = s.app.sites.selected();
+    let selected = s.app.lieux.listing.selected();
     s.resize(60, 15);
     s.resize(20, 5);
     assert!(s.screen().contains("Fenêtre trop petite"));
     s.resize(200, 60);
-    assert_eq!(s.app.sites.selected(), selected);
+    assert_eq!(s.app.lieux.listing.selected(), selected);
 }
 
 #[test]
 fn ineligible_pairs_are_marked_and_can_be_hidden() {
     let mut s = Session::new(Lang::Fr, 120, 40);
-    let ineligible = s.app.ranked.iter().filter(|p| !p.eligible).count();
+    let ineligible = s.app.lieux.ranked.iter().filter(|p| !p.eligible).count();
+    let all = s.app.lieux.ranked.len();
     if ineligible > 0 {
         assert!(s.screen().contains('✗'));
     }
     s.keys("i");
-    assert_eq!(
-        s.app.visible_ranked().count(),
-        s.app.ranked.len() - ineligible
-    );
+    assert_eq!(s.app.lieux.ranked.len(), all - ineligible);
     s.keys("i");
-    assert_eq!(s.app.visible_ranked().count(), s.app.ranked.len());
+    assert_eq!(s.app.lieux.ranked.len(), all);
 }
 
 /// What the issue's "done when" asks of a new user, on the shipped catalogue: find the Usine
@@ -252,19 +261,21 @@ fn first_run_on_the_shipped_catalogue() {
     s.type_text("usine");
     let top = s
         .app
-        .sites
+        .lieux
+        .listing
         .selected()
-        .map(|i| s.app.workspace.sites[i].name.clone());
+        .map(|i| s.app.ctx.workspace.sites[i].name.clone());
     assert!(
         top.as_deref()
             .is_some_and(|n| n.starts_with("Usine des transitions")),
         "{top:?}"
     );
     s.keys("enter enter enter");
-    assert_eq!(s.app.mode(), Mode::ScoreCard);
+    assert_eq!(s.app.dialog(), Some(DialogKind::ScoreCard));
     insta::assert_snapshot!("catalogue_score_card_120x40", s.screen());
     s.keys("esc w");
-    let order = |s: &Session| -> Vec<usize> { s.app.ranked.iter().map(|p| p.structure).collect() };
+    let order =
+        |s: &Session| -> Vec<usize> { s.app.lieux.ranked.iter().map(|p| p.structure).collect() };
     let before = order(&s);
     // Everything on sector: the order changes.
     for _ in 0..6 {
@@ -292,9 +303,10 @@ fn structures_sort_by_best_score_and_follow_the_weights() {
     let best: Vec<Option<f64>> = s
         .app
         .structures
+        .listing
         .rows
         .iter()
-        .map(|&i| s.app.best_score(i))
+        .map(|&i| s.app.structures.items.best_score(&s.app.ctx, i))
         .collect();
     let mut expected = best.clone();
     expected.sort_by(|a, b| match (a, b) {
@@ -312,9 +324,10 @@ fn structures_sort_by_best_score_and_follow_the_weights() {
     let after: Vec<Option<f64>> = s
         .app
         .structures
+        .listing
         .rows
         .iter()
-        .map(|&i| s.app.best_score(i))
+        .map(|&i| s.app.structures.items.best_score(&s.app.ctx, i))
         .collect();
     assert!(after.iter().flatten().all(|v| (0.0..=100.0).contains(v)));
     assert_ne!(best, after);
@@ -355,14 +368,19 @@ fn marked_structures_are_the_ones_compared() {
     s.keys("/");
     s.type_text("usine");
     s.keys("enter enter j x j j x");
-    let marked = s.app.compare_marks.clone();
+    let marked = s.app.lieux.items.marks.clone();
     assert_eq!(marked.len(), 2);
     assert!(s.screen().contains('◆'));
     s.keys("c");
-    let (_, compared) = s.app.comparison.clone().expect("comparison open");
+    let compared = s
+        .app
+        .top::<CompareDialog>()
+        .expect("comparison open")
+        .structures
+        .clone();
     assert_eq!(compared, marked);
     s.keys("esc");
-    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.app.dialog(), None);
 }
 
 #[test]
@@ -371,13 +389,17 @@ fn call_tab_opens_the_score_card_of_an_application() {
     s.keys("3");
     assert!(s.screen().contains("AMI Temp'O 2026"));
     s.keys("j enter");
-    assert_eq!(s.app.mode(), Mode::ScoreCard);
-    let (structure, site) = s.app.card.expect("card open");
+    assert_eq!(s.app.dialog(), Some(DialogKind::ScoreCard));
+    let card = s.app.top::<ScoreCardDialog>().expect("card open");
+    let (structure, site) = (card.structure, card.site);
     assert_eq!(
-        s.app.workspace.structures[structure].name,
+        s.app.ctx.workspace.structures[structure].name,
         "La Recyclerie des Lilas"
     );
-    assert_eq!(s.app.workspace.sites[site].name, "Usine des transitions");
+    assert_eq!(
+        s.app.ctx.workspace.sites[site].name,
+        "Usine des transitions"
+    );
 }
 
 #[test]
@@ -390,21 +412,28 @@ fn the_mouse_selects_tabs_and_rows() {
     s.click_on("Pôle des métiers d'art");
     let selected = s
         .app
-        .sites
+        .lieux
+        .listing
         .selected()
-        .map(|i| s.app.workspace.sites[i].name.as_str());
+        .map(|i| s.app.ctx.workspace.sites[i].name.as_str());
     assert_eq!(selected, Some("Pôle des métiers d'art"));
-    assert_eq!(s.app.focus, Focus::List);
-    let second = s.app.ranked[1].structure;
-    let name = s.app.workspace.structures[second].name.clone();
+    assert_eq!(s.app.lieux.focus, Focus::List);
+    let second = s.app.lieux.ranked[1].structure;
+    let name = s.app.ctx.workspace.structures[second].name.clone();
     s.click_on(&name);
-    assert_eq!(s.app.focus, Focus::Ranked);
-    assert_eq!(s.app.selected_pair().map(|p| p.structure), Some(second));
+    assert_eq!(s.app.lieux.focus, Focus::Ranked);
+    assert_eq!(
+        s.app.lieux.selected_pair().map(|p| p.structure),
+        Some(second)
+    );
     // Under a popup, the lists do not take clicks.
     s.keys("?");
-    s.click_on("Quitter");
-    assert_eq!(s.app.mode(), Mode::Help);
-    assert_eq!(s.app.selected_pair().map(|p| p.structure), Some(second));
+    s.click_on("Rechercher");
+    assert_eq!(s.app.dialog(), Some(DialogKind::Help));
+    assert_eq!(
+        s.app.lieux.selected_pair().map(|p| p.structure),
+        Some(second)
+    );
 }
 
 #[test]
@@ -412,12 +441,12 @@ fn a_search_with_no_match_says_so() {
     let mut s = Session::new(Lang::Fr, 80, 24);
     s.keys("/");
     s.type_text("zzzz");
-    assert!(s.app.sites.rows.is_empty());
+    assert!(s.app.lieux.listing.rows.is_empty());
     assert!(
         s.screen().contains("Aucune ligne ne correspond"),
         "{}",
         s.screen()
     );
     s.keys("esc");
-    assert_eq!(s.app.sites.rows.len(), 5);
+    assert_eq!(s.app.lieux.listing.rows.len(), 5);
 }

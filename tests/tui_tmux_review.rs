@@ -159,7 +159,7 @@ fn a_second_instance_is_read_only_with_a_banner_then_takes_over() {
     let first = cockpit(binary, &workspace, &config);
     first.wait_for(&["1 Lieux"]);
     let second = cockpit(binary, &workspace, &config);
-    let screen = second.wait_for(&["Lecture seule", "ouvert ailleurs (pid "]);
+    let screen = second.wait_for(&["Lecture seule (Ctrl-l", "ouvert ailleurs\u{a0}: pid "]);
     assert!(
         screen
             .lines()

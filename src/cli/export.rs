@@ -1,15 +1,18 @@
 //! `ancrage export`: write the jury file of a call (XLSX, ODS, CSV, HTML pack, Markdown, JSON).
 //!
-//! Exit codes: 0 written; 2 refused (unknown call or site, file exists without --force);
-//! 1 the workspace could not be read or the file could not be written.
+//! Exit codes: 0 written; 2 refused (unknown call or site, file exists without --force, not a
+//! regular file, no such folder); 1 the workspace could not be read or the file could not be
+//! written.
 
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::output;
 use crate::cli::suggest::closest;
 use crate::cli::workspace;
 use crate::domain::{CallId, SiteId, Workspace};
 use crate::export::report::ReportOptions;
-use crate::export::run::{Exported, export_loaded};
-use crate::export::{ExportOptions, Format, default_file_name};
+use crate::export::run::{Exported, export_loaded, render_loaded};
+use crate::export::write::is_stdout;
+use crate::export::{ExportError, ExportOptions, Format, default_file_name};
 use crate::i18n::{self, Lang};
 use crate::review::Status;
 use chrono::NaiveDate;
@@ -37,7 +40,8 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Output file (default: jury-<call>-<yyyy-mm-dd>.<ext> in the current folder).
+    /// Output file (default: jury-<call>-<yyyy-mm-dd>.<ext> in the current folder); a folder
+    /// gets that name inside it; `-` writes to standard output.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
 }
@@ -62,12 +66,21 @@ pub fn run(dir: &Path, args: &ExportArgs, lang: Lang, today: NaiveDate) -> Outco
             .unwrap_or_else(|| PathBuf::from(default_file_name(&args.call, today, args.format))),
         force: args.force,
     };
-    let exported = export_loaded(dir, &ws, &options).map_err(|e| Failure {
+    let failure = |e: ExportError| Failure {
         message: e.message(lang),
         code: e.exit_code(),
-    })?;
-    println!("{}", done(&exported, lang));
-    if exported.applications == 0 {
+    };
+    let applications = if is_stdout(&options.output) {
+        // The file itself on standard output; what would be said about it goes to stderr.
+        let rendered = render_loaded(dir, &ws, &options).map_err(failure)?;
+        output::write_bytes(&rendered.bytes, lang)?;
+        rendered.applications
+    } else {
+        let exported = export_loaded(dir, &ws, &options).map_err(failure)?;
+        output::println(&done(&exported, lang), lang)?;
+        exported.applications
+    };
+    if applications == 0 {
         let hint = match lang {
             Lang::Fr => {
                 "Aucune candidature dans ce périmètre : --status en choisit d'autres (par exemple --status en_instruction)."
@@ -76,7 +89,7 @@ pub fn run(dir: &Path, args: &ExportArgs, lang: Lang, today: NaiveDate) -> Outco
                 "No application in this scope: --status chooses others (for example --status en_instruction)."
             }
         };
-        eprintln!("{}", i18n::typography(hint, lang));
+        output::eprintln(&i18n::typography(hint, lang));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,15 @@ impl Failure {
         }
     }
 
+    /// Nothing to say, exit 0: standard output was closed by its reader (`| head`), which
+    /// wanted no more.
+    pub fn quiet() -> Self {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(self.code)
     }

@@ -16,7 +16,7 @@ pub struct InitArgs {
 
 pub fn run(dir: &Path, lang: Lang) -> Outcome {
     let created = init_workspace(dir).map_err(|e| Failure::new(e.render(lang)))?;
-    println!("{}", created_message(dir, &created, lang));
+    super::output::println(&created_message(dir, &created, lang), lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

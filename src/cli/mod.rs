@@ -1,18 +1,30 @@
 //! The command-line front door. `ancrage` alone opens the workspace; subcommands serve scripts.
 
+pub mod allocate;
+mod call;
 mod check;
 mod count;
 pub mod demo_data;
 pub mod export;
 mod failure;
+pub mod fund;
+pub mod import;
 mod init;
 pub mod open;
+pub mod output;
+pub mod pathway;
 pub mod rank;
+pub mod rank_robustness;
+mod record;
+pub mod report;
 pub mod review;
 mod schema;
+pub mod stats;
 pub mod suggest;
 mod summary;
 pub mod table;
+pub mod tie_break;
+mod unknown;
 mod workspace;
 
 use crate::i18n::Lang;
@@ -58,6 +70,20 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Write the jury file of a call: xlsx, ods, csv, csv-excel, html, md or json.
     Export(export::ExportArgs),
+    /// The residential pathway: alerts, one structure's pathway, recording a placement.
+    Pathway(pathway::PathwayArgs),
+    /// The territory's balance per zone and city, and the impact fund of the year.
+    Stats(stats::StatsArgs),
+    /// The impact fund: record a grant.
+    Fund(fund::FundArgs),
+    /// The yearly report for the territorial council: xlsx, ods, html or md.
+    Report(report::ReportArgs),
+    /// Propose who gets which lot of a call, for the most points, within a certified gap.
+    Allocate(allocate::AllocateArgs),
+    /// Import applications or sites from CSV, XLSX or ODS; write an import template.
+    Import(import::ImportArgs),
+    /// Create a call (AMI) for applications to land in.
+    Call(call::CallArgs),
 }
 
 /// Today's date on the officer's clock.
@@ -70,7 +96,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let (config, config_problem) = crate::store::config::load();
     if let Some(problem) = config_problem {
-        eprintln!("ancrage: {problem} (réglages ignorés / settings ignored)");
+        output::eprintln(&format!(
+            "ancrage: {problem} (réglages ignorés / settings ignored)"
+        ));
     }
     let lang = cli.lang.or(config.lang).unwrap_or_default();
     let workspace = || location::resolve(cli.workspace.clone());
@@ -83,13 +111,21 @@ pub fn run() -> ExitCode {
         Some(Command::Rank(args)) => rank::run(&workspace(), args, lang),
         Some(Command::Review(args)) => review::run(&workspace(), args, lang),
         Some(Command::Export(args)) => export::run(&workspace(), args, lang, today()),
-        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang).map(|summary| {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }),
+        Some(Command::Pathway(args)) => pathway::run(&workspace(), args, lang),
+        Some(Command::Stats(args)) => stats::run(&workspace(), args, lang),
+        Some(Command::Fund(args)) => fund::run(&workspace(), args, lang),
+        Some(Command::Report(args)) => report::run(&workspace(), args, lang),
+        Some(Command::Allocate(args)) => allocate::run(&workspace(), args, lang),
+        Some(Command::Import(args)) => import::run(&workspace(), args, lang),
+        Some(Command::Call(args)) => call::run(&workspace(), args, lang, today()),
+        Some(Command::DemoData(args)) => demo_data::run(args, today(), lang)
+            .and_then(|summary| output::println(&summary, lang))
+            .map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|failure| {
-        eprintln!("{}", failure.message);
+        if !failure.message.is_empty() {
+            output::eprintln(&failure.message);
+        }
         failure.exit_code()
     })
 }

@@ -23,7 +23,7 @@ pub fn open(workspace_dir: &Path, lang: Lang) -> Outcome {
     if !contains_workspace(workspace_dir) {
         let created = init_workspace(workspace_dir).map_err(|e| Failure::new(e.render(lang)))?;
         // Printed before the interface takes the screen: it is there again after quitting.
-        println!("{}", created_message(workspace_dir, &created, lang));
+        super::output::println(&created_message(workspace_dir, &created, lang), lang)?;
     }
     let workspace = super::workspace::load(workspace_dir, lang)?;
     run_cockpit(workspace, workspace_dir, lang)
@@ -41,7 +41,7 @@ pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Ou
         keymap,
         problem,
     );
-    // The review session opens with the cockpit (read-only when another instance holds the
+    // The session opens with the cockpit (read-only when another instance holds the
     // workspace) and is dropped with the app on quit, which releases the lock.
     app.open_review();
     terminal::run(app).map(|()| ExitCode::SUCCESS).map_err(|e| {

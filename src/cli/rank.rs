@@ -3,10 +3,13 @@
 
 use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
+use crate::cli::rank_robustness::{self, EntryRobustness, SiteRobustness};
 use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
+use crate::scoring::robustness::MonteCarlo;
+use crate::scoring::ties::{TieInput, rank_label, rank_with_ties};
 use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard, parallel};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -38,6 +41,15 @@ pub struct RankArgs {
     /// The day urgency is computed for (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+    /// With --site: how robust the ranking is to the weights (intervals, P(top K)).
+    #[arg(long, requires = "site")]
+    pub robustness: bool,
+    /// The cut-off K of the shortlist for --robustness (default 5).
+    #[arg(long, value_name = "K", requires = "robustness")]
+    pub top: Option<usize>,
+    /// Seed of the Monte-Carlo draws for --robustness (default 1): same seed, same figures.
+    #[arg(long, requires = "robustness")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +212,10 @@ fn scope(ws: &Workspace, args: &RankArgs, call: Option<&Call>) -> Result<Scope, 
 #[derive(Serialize)]
 struct JsonPair<'a> {
     rank: usize,
+    /// Shares its rank: equal total at the precision shown.
+    ex_aequo: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    robustness: Option<&'a EntryRobustness>,
     structure_name: &'a str,
     site_name: &'a str,
     #[serde(flatten)]
@@ -211,6 +227,38 @@ struct Block {
     heading: String,
     pairs: Vec<PairScore>,
     by_site: bool,
+    /// Rank of each pair (ties share theirs), filled by `with_ties`.
+    ranks: Vec<(usize, bool)>,
+    /// With --robustness: the site's figures and each pair's.
+    robustness: Option<(SiteRobustness, Vec<EntryRobustness>)>,
+}
+
+impl Block {
+    /// Equal totals at the precision shown are ex æquo, listed by name, never ordered by id.
+    fn with_ties(mut self, ws: &Workspace) -> Self {
+        let name = |p: &PairScore| {
+            if self.by_site {
+                ws.structures[p.structure].name.as_str()
+            } else {
+                ws.sites[p.site].name.as_str()
+            }
+        };
+        self.pairs.sort_by(|a, b| name(a).cmp(name(b)));
+        let inputs: Vec<TieInput> = self
+            .pairs
+            .iter()
+            .map(|p| TieInput {
+                eligible: p.eligible,
+                total: p.total,
+                grid: None,
+                officer: None,
+            })
+            .collect();
+        let ranked = rank_with_ties(&inputs);
+        self.pairs = ranked.iter().map(|r| self.pairs[r.entry]).collect();
+        self.ranks = ranked.iter().map(|r| (r.rank, r.ex_aequo)).collect();
+        self
+    }
 }
 
 /// `ancrage rank`: loads the workspace, ranks, prints.
@@ -218,7 +266,7 @@ pub fn run(dir: &std::path::Path, args: &RankArgs, lang: Lang) -> Outcome {
     let ws = crate::cli::workspace::load(dir, lang)?;
     let today = args.today.unwrap_or_else(crate::cli::today);
     let text = rank(&ws, args, lang, today).map_err(|e| Failure::new(e.message(lang)))?;
-    print!("{text}");
+    crate::cli::output::print(&text, lang)?;
     Ok(std::process::ExitCode::SUCCESS)
 }
 
@@ -243,6 +291,8 @@ pub fn rank(
             heading: site_heading(ws, site, lang),
             pairs: matcher.rank_site_top(site, &weights, candidates.as_deref(), limit),
             by_site: true,
+            ranks: Vec::new(),
+            robustness: None,
         }],
         Scope::Structure {
             structure,
@@ -251,6 +301,8 @@ pub fn rank(
             heading: structure_heading(ws, structure, lang),
             pairs: matcher.rank_structure_top(structure, &weights, candidates.as_deref(), limit),
             by_site: false,
+            ranks: Vec::new(),
+            robustness: None,
         }],
         Scope::AllPairs { sites, candidates } => {
             let lists: Option<Vec<&[usize]>> = candidates
@@ -270,10 +322,31 @@ pub fn rank(
                     heading: site_heading(ws, site, lang),
                     pairs,
                     by_site: true,
+                    ranks: Vec::new(),
+                    robustness: None,
                 })
                 .collect()
         }
     };
+    let mut blocks: Vec<Block> = blocks.into_iter().map(|b| b.with_ties(ws)).collect();
+    if args.robustness
+        && let Scope::Site { site, candidates } = scope(ws, args, call)?
+        && let Some(block) = blocks.first_mut()
+    {
+        let all = matcher.rank_site(site, &weights, candidates.as_deref());
+        let mc = MonteCarlo {
+            seed: args.seed.unwrap_or(MonteCarlo::default().seed),
+            ..MonteCarlo::default()
+        };
+        let top = args.top.unwrap_or(rank_robustness::DEFAULT_TOP).max(1);
+        block.robustness = Some(rank_robustness::compute(
+            &all,
+            &block.pairs,
+            &weights,
+            top,
+            &mc,
+        ));
+    }
     if args.json {
         return Ok(json(ws, &matcher, &blocks, &weights, lang));
     }
@@ -281,6 +354,14 @@ pub fn rank(
     for block in &blocks {
         out.push('\n');
         out.push_str(&human(ws, &matcher, block, &weights, args.explain, lang));
+        if let Some((site, entries)) = &block.robustness {
+            let names: Vec<String> = block
+                .pairs
+                .iter()
+                .map(|p| ws.structures[p.structure].name.clone())
+                .collect();
+            out.push_str(&rank_robustness::human(site, entries, &names, lang));
+        }
     }
     Ok(out)
 }
@@ -292,9 +373,15 @@ fn json(
     weights: &Weights,
     lang: Lang,
 ) -> String {
-    let ranked: Vec<(usize, &PairScore)> = blocks
+    let ranked: Vec<_> = blocks
         .iter()
-        .flat_map(|b| b.pairs.iter().enumerate())
+        .flat_map(|b| {
+            b.pairs
+                .iter()
+                .zip(&b.ranks)
+                .enumerate()
+                .map(move |(i, pair)| (pair, b.robustness.as_ref().and_then(|(_, e)| e.get(i))))
+        })
         .collect();
     // Every card is written out: thousands with --all-pairs, so on every core.
     let pairs: Vec<JsonPair> = parallel::map_indexed(
@@ -303,9 +390,11 @@ fn json(
         64,
         || (),
         |_, i| {
-            let (position, p) = ranked[i];
+            let ((p, &(rank, ex_aequo)), robustness) = ranked[i];
             JsonPair {
-                rank: position + 1,
+                rank,
+                ex_aequo,
+                robustness,
                 structure_name: &ws.structures[p.structure].name,
                 site_name: &ws.sites[p.site].name,
                 card: matcher.explain(ws, p.structure, p.site, weights, lang),
@@ -419,7 +508,7 @@ fn human(
         lang.pick("Lieu", "Site")
     };
     let header = [
-        (lang.pick("Rang", "Rank"), Align::Right, 5),
+        (lang.pick("Rang", "Rank"), Align::Right, 12),
         (name_title, Align::Left, 36),
         ("Total", Align::Right, 6),
         (
@@ -481,7 +570,7 @@ fn row(
         format!("✗ {}", card.reasons.join(" · "))
     };
     vec![
-        (index + 1).to_string(),
+        rank_label(block.ranks[index].0, block.ranks[index].1, lang),
         name.clone(),
         i18n::fixed(p.total, 1, lang),
         breakdown(p, lang),

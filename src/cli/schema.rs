@@ -31,23 +31,33 @@ pub fn run(args: &SchemaArgs, lang: Lang) -> Outcome {
     let all = schemas();
     for (name, schema) in &all {
         let path = dir.join(name);
-        atomic::write_json(&path, schema).map_err(|e| cannot_write(&path, &e, lang))?;
+        atomic::write_json(&path, schema, atomic::Access::Shared)
+            .map_err(|e| cannot_write(&path, &e, lang))?;
     }
     let names: Vec<_> = all.iter().map(|(n, _)| *n).collect();
-    match lang {
-        Lang::Fr => println!(
+    let done = match lang {
+        Lang::Fr => format!(
             "Schémas écrits dans {}{NBSP}: {}",
             dir.display(),
             names.join(", ")
         ),
-        Lang::En => println!("Schemas written in {}: {}", dir.display(), names.join(", ")),
-    }
+        Lang::En => format!("Schemas written in {}: {}", dir.display(), names.join(", ")),
+    };
+    super::output::println(&done, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> Failure {
     Failure::new(match lang {
-        Lang::Fr => format!("écriture de {} impossible{NBSP}: {e}", path.display()),
-        Lang::En => format!("cannot write {}: {e}", path.display()),
+        Lang::Fr => format!(
+            "écriture de {} impossible{NBSP}: {}",
+            path.display(),
+            atomic::io_message(e, lang)
+        ),
+        Lang::En => format!(
+            "cannot write {}: {}",
+            path.display(),
+            atomic::io_message(e, lang)
+        ),
     })
 }

@@ -16,10 +16,10 @@ use std::process::ExitCode;
 pub fn run(dir: &Path, lang: Lang) -> Outcome {
     if !contains_workspace(dir) {
         let created = init_workspace(dir).map_err(|e| Failure::new(e.render(lang)))?;
-        println!("{}\n", created_message(dir, &created, lang));
+        super::output::println(&format!("{}\n", created_message(dir, &created, lang)), lang)?;
     }
     let loaded = load_workspace_lenient(dir).map_err(|p| Failure::new(p.render(lang)))?;
-    print!("{}", render(dir, &loaded, lang));
+    super::output::print(&render(dir, &loaded, lang), lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

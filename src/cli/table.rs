@@ -1,6 +1,7 @@
 //! Plain-text aligned tables for terminal output (accents and symbols measured by display
 //! width, not bytes).
 
+use crate::i18n::printable;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,13 @@ fn pad(text: &str, width: usize, align: Align) -> String {
 
 /// Renders rows under a header, each column as wide as its widest cell (capped by `max`).
 pub fn render(header: &[(&str, Align, usize)], rows: &[Vec<String>]) -> String {
+    // Widths are measured on what will be shown: stored text with its control characters
+    // escaped, on one line.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| printable(c).into_owned()).collect())
+        .collect();
+    let rows = &rows;
     let widths: Vec<usize> = header
         .iter()
         .enumerate()
@@ -71,6 +79,18 @@ pub fn render(header: &[(&str, Align, usize)], rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13, point 2: stored text cannot drive the terminal from a table.
+    #[test]
+    fn cells_show_escape_sequences_on_one_line() {
+        let out = render(
+            &[("Nom", Align::Left, 40)],
+            &[vec!["\u{1b}]0;titre\u{7}Atelier\nbleu\u{1b}[2J".into()]],
+        );
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert_eq!(out.lines().count(), 2, "{out:?}");
+        assert!(out.contains("␛]0;titre␇Atelier␤bleu␛[2J"), "{out:?}");
+    }
 
     #[test]
     fn aligns_by_display_width() {

@@ -282,6 +282,9 @@ fn pathway(rng: &mut Rng, sites: &[Site], today: NaiveDate) -> Vec<PathwayEpisod
             from: day,
             to: Some(to),
             fee: None,
+            surface: None,
+            agreement: None,
+            application: None,
             outcome: if ongoing {
                 EpisodeOutcome::Ongoing
             } else {
@@ -384,6 +387,8 @@ fn structure(
             phone: None,
         })),
         pathway: pathway(rng, sites, today),
+        grants: Vec::new(),
+        support: Vec::new(),
     }
 }
 
@@ -422,6 +427,7 @@ pub fn generate(territory: &Territory, size: Size, seed: u64, today: NaiveDate) 
                 structure: s.id.clone(),
                 sites: wished,
                 submitted_on: Some(today),
+                dossier: None,
             });
         }
     }

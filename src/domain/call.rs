@@ -38,6 +38,10 @@ pub struct Application {
     pub sites: Vec<SiteId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_on: Option<NaiveDate>,
+    /// The application platform's number for this dossier (Démarches Simplifiées' `ID`,
+    /// Framaforms' `SID`), so a later export of the same platform updates it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -62,6 +66,17 @@ fn is_default(t: &Tolerances) -> bool {
 }
 
 impl Call {
+    /// The impact fund's year the call's grants count against: the year of its deadline.
+    pub fn fund_year(&self) -> i32 {
+        chrono::Datelike::year(&self.deadline)
+    }
+
+    /// True when `structure` applied for `site` in this call.
+    pub fn has_application(&self, structure: &StructureId, site: &SiteId) -> bool {
+        self.application_pairs()
+            .any(|(st, si)| st == structure && si == site)
+    }
+
     /// Every (structure, site) pair the call has received.
     pub fn application_pairs(&self) -> impl Iterator<Item = (&StructureId, &SiteId)> {
         self.applications

@@ -73,9 +73,40 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// True for a well-formed INSEE code: five digits, or `2A`/`2B` and three digits (Corsica).
+pub fn is_insee_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 5
+        && (bytes.iter().all(u8::is_ascii_digit)
+            || (bytes[0] == b'2'
+                && matches!(bytes[1], b'A' | b'B')
+                && bytes[2..].iter().all(u8::is_ascii_digit)))
+}
+
+/// True for what a structure's home city may hold when the city lies outside the territory:
+/// its INSEE code, or — when an application gave only a name — that name as written (letters,
+/// no digit, so a mistyped code such as `9304` is still caught).
+pub fn is_outside_city(text: &str) -> bool {
+    is_insee_code(text)
+        || (!text.trim().is_empty()
+            && text.trim() == text
+            && !text.chars().any(|c| c.is_ascii_digit() || c.is_control()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn insee_codes_and_outside_cities() {
+        assert!(is_insee_code("93048"));
+        assert!(is_insee_code("2A004"));
+        assert!(!is_insee_code("9304"));
+        assert!(is_outside_city("75056"));
+        assert!(is_outside_city("Paris"));
+        assert!(!is_outside_city("9399"));
+        assert!(!is_outside_city(" Paris"));
+    }
 
     #[test]
     fn slugs() {

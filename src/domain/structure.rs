@@ -2,7 +2,8 @@
 
 use crate::domain::site::Feature;
 use crate::domain::{
-    Fee, InseeCode, LotId, Money, SectorCode, SiteId, StructureId, Surface, UseType,
+    Agreement, CallId, Fee, Grant, InseeCode, LotId, Money, SectorCode, SiteId, StructureId,
+    Support, Surface, UseType,
 };
 use chrono::{Months, NaiveDate};
 use schemars::JsonSchema;
@@ -165,6 +166,8 @@ pub enum EpisodeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EpisodeOutcome {
+    /// Decided (a placement recorded), not started: the next step, not where the structure is.
+    Planned,
     /// Still there.
     Ongoing,
     /// Moved on to the next step of the pathway.
@@ -194,13 +197,51 @@ pub struct PathwayEpisode {
     pub to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee: Option<Fee>,
+    /// Surface occupied, when it is not the whole lot (a part of a divisible lot, a place
+    /// outside the catalogue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surface: Option<Surface>,
+    /// The agreement the stay is held under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+    /// The application it answers, when the placement came from a call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<ApplicationRef>,
     pub outcome: EpisodeOutcome,
+}
+
+/// A call's application, from the episode's side: the structure is the episode's own, so the
+/// call and the site applied for name the application (its key in the call's review).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRef {
+    pub call: CallId,
+    pub site: SiteId,
 }
 
 impl PathwayEpisode {
     /// True when the episode covers `day` (an open end covers everything after `from`).
     pub fn covers(&self, day: NaiveDate) -> bool {
         self.from <= day && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Decided but not started: not a place the structure is or was in.
+    pub fn is_planned(&self) -> bool {
+        self.outcome == EpisodeOutcome::Planned
+    }
+
+    /// True when the two stays share a day. A move on the same day (one ends on the 31st, the
+    /// next starts on the 31st) is not an overlap.
+    pub fn overlaps(&self, other: &PathwayEpisode) -> bool {
+        let starts_before_end =
+            |x: &PathwayEpisode, y: &PathwayEpisode| y.to.is_none_or(|to| x.from < to);
+        starts_before_end(self, other) && starts_before_end(other, self)
+    }
+
+    /// Last day of the stay: its `to`, else the end of its agreement; none when open-ended.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.to
+            .or_else(|| self.agreement.as_ref().and_then(|a| a.end))
     }
 }
 
@@ -230,17 +271,24 @@ pub struct Structure {
     pub grant_requested: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Personal<Contact>>,
-    /// The residential pathway, oldest episode first.
+    /// The residential pathway, oldest episode first; planned episodes come last.
     #[serde(default)]
     pub pathway: Vec<PathwayEpisode>,
+    /// Impact-fund grants, requested and decided, year by year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<Grant>,
+    /// The support organisations that follow (or followed) the structure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<Support>,
 }
 
 impl Structure {
-    /// The episode covering `today`, if any (the latest-starting one when several do).
+    /// The lived episode covering `today`, if any (the latest-starting one when several do).
+    /// A planned episode is where the structure will go, never where it is.
     pub fn current_episode(&self, today: NaiveDate) -> Option<&PathwayEpisode> {
         self.pathway
             .iter()
-            .filter(|e| e.covers(today))
+            .filter(|e| !e.is_planned() && e.covers(today))
             .max_by_key(|e| e.from)
     }
 }

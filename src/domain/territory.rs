@@ -1,7 +1,7 @@
 //! The territory: its cities, their zones, the sector taxonomy and the impact-fund settings.
 //! Everything here is an editable setting shipped with defaults, not a constant.
 
-use crate::domain::{InseeCode, Money, SectorCode};
+use crate::domain::{InseeCode, Money, SectorCode, SupportOrganisation};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -52,8 +52,54 @@ pub struct SectorFamily {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImpactFund {
-    pub annual_envelope: Money,
     pub cap_per_structure: Money,
+    /// The envelope voted for each year, oldest first. A year without its own figure keeps the
+    /// latest earlier one (see `ImpactFund::envelope`).
+    pub envelopes: Vec<FundEnvelope>,
+}
+
+/// The fund's envelope for one year, with where the figure comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundEnvelope {
+    pub year: i32,
+    pub amount: Money,
+    /// The deliberation, budget or page the figure comes from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl ImpactFund {
+    /// The envelope that applies to `year`: its own, else the latest earlier year's (a budget
+    /// not yet voted is assumed to repeat). None before the first known year.
+    pub fn envelope(&self, year: i32) -> Option<&FundEnvelope> {
+        self.envelopes
+            .iter()
+            .filter(|e| e.year <= year)
+            .max_by_key(|e| e.year)
+    }
+
+    /// The amount of `envelope(year)`, or zero when no year applies.
+    pub fn envelope_amount(&self, year: i32) -> Money {
+        self.envelope(year).map_or(Money::ZERO, |e| e.amount)
+    }
+}
+
+/// Settings of the residential pathway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct PathwaySettings {
+    /// How long an incubation lasts when its episode gives no end: past it, the structure
+    /// should have moved on.
+    pub incubation_exit_months: u32,
+}
+
+impl Default for PathwaySettings {
+    fn default() -> Self {
+        PathwaySettings {
+            incubation_exit_months: 24,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -65,6 +111,11 @@ pub struct Territory {
     pub priority_zones: Vec<Zone>,
     pub sector_families: Vec<SectorFamily>,
     pub impact_fund: ImpactFund,
+    #[serde(default)]
+    pub pathway: PathwaySettings,
+    /// The accompaniment network a structure's support may name.
+    #[serde(default)]
+    pub support_organisations: Vec<SupportOrganisation>,
 }
 
 impl Territory {
@@ -101,5 +152,47 @@ impl Territory {
 
     pub fn is_priority_zone(&self, zone: Zone) -> bool {
         self.priority_zones.contains(&zone)
+    }
+
+    /// The zone of a city, if the city is known.
+    pub fn zone_of(&self, insee: &InseeCode) -> Option<Zone> {
+        self.city(insee).map(|c| c.zone)
+    }
+
+    pub fn support_organisation(&self, code: &str) -> Option<&SupportOrganisation> {
+        self.support_organisations.iter().find(|o| o.code == code)
+    }
+
+    /// The organisation's name, or its code when it is not listed.
+    pub fn support_organisation_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.support_organisation(code)
+            .map_or(code, |o| o.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn envelope(year: i32, amount: i64) -> FundEnvelope {
+        FundEnvelope {
+            year,
+            amount: Money::euros(amount),
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_year_without_its_own_envelope_keeps_the_latest_earlier_one() {
+        let fund = ImpactFund {
+            cap_per_structure: Money::euros(30_000),
+            envelopes: vec![envelope(2023, 270_000), envelope(2026, 300_000)],
+        };
+        assert_eq!(fund.envelope(2022), None);
+        assert_eq!(fund.envelope_amount(2022), Money::ZERO);
+        assert_eq!(fund.envelope(2023).unwrap().year, 2023);
+        assert_eq!(fund.envelope(2025).unwrap().year, 2023);
+        assert_eq!(fund.envelope_amount(2026), Money::euros(300_000));
+        assert_eq!(fund.envelope_amount(2031), Money::euros(300_000));
     }
 }

@@ -5,6 +5,7 @@ use crate::export::Format;
 use crate::export::report::ReportError;
 use crate::i18n::Lang;
 use crate::session::SessionError;
+use crate::store::atomic::FileKind;
 use crate::store::problem::Problems;
 use std::io;
 use std::path::PathBuf;
@@ -29,7 +30,14 @@ pub enum ExportError {
     Exists(PathBuf),
     #[error("{}\u{a0}: dossier introuvable", .0.display())]
     NoFolder(PathBuf),
-    #[error("{}\u{a0}: {source}", path.display())]
+    /// A symbolic link, a folder, a device… is never replaced, even with --force.
+    #[error(
+        "{}\u{a0}: ce n'est pas un fichier ordinaire mais {}\u{a0}; il n'est pas remplacé — choisissez un autre nom avec -o",
+        path.display(),
+        kind.label(Lang::Fr)
+    )]
+    NotRegular { path: PathBuf, kind: FileKind },
+    #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
     #[error("écriture du format {format} impossible\u{a0}: {message}")]
     Render { format: Format, message: String },
@@ -56,7 +64,16 @@ impl ExportError {
                 path.display()
             ),
             ExportError::NoFolder(dir) => format!("{}: no such folder", dir.display()),
-            ExportError::Io { path, source } => format!("{}: {source}", path.display()),
+            ExportError::NotRegular { path, kind } => format!(
+                "{}: not a regular file but {}; it is not replaced — choose another name with -o",
+                path.display(),
+                kind.label(lang)
+            ),
+            ExportError::Io { path, source } => format!(
+                "{}: {}",
+                path.display(),
+                crate::store::atomic::io_message(source, lang)
+            ),
             ExportError::Render { format, message } => {
                 format!("cannot write the {format} format: {message}")
             }
@@ -67,7 +84,11 @@ impl ExportError {
     /// site, file exists), 1 when the workspace or the disk failed.
     pub fn exit_code(&self) -> u8 {
         match self {
-            ExportError::UnknownCall(_) | ExportError::Report(_) | ExportError::Exists(_) => 2,
+            ExportError::UnknownCall(_)
+            | ExportError::Report(_)
+            | ExportError::Exists(_)
+            | ExportError::NotRegular { .. }
+            | ExportError::NoFolder(_) => 2,
             _ => 1,
         }
     }

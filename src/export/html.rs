@@ -105,6 +105,13 @@ fn cover(out: &mut String, report: &JuryReport, h: &Headings) {
     }
     out.push_str("</ul>\n");
     let _ = writeln!(out, "<p>{}</p>", esc(&pack::grants(report)));
+    if !report.warnings.is_empty() {
+        let _ = write!(out, "<h4>{}</h4>\n<ul>\n", esc(pack::warnings_title(lang)));
+        for warning in &report.warnings {
+            let _ = writeln!(out, "<li>{}</li>", esc(warning));
+        }
+        out.push_str("</ul>\n");
+    }
     if let Some(omitted) = pack::omitted(report) {
         let _ = writeln!(out, "<p class=\"ineligible\">{}</p>", esc(&omitted));
     }
@@ -192,10 +199,18 @@ fn card(out: &mut String, row: &ApplicationRow, report: &JuryReport, h: &Heading
     let _ = write!(
         out,
         "<article class=\"card\">\n<h3>{}</h3>\n<p class=\"identity\">{}</p>\n<p>{}</p>\n",
-        esc(&pack::card_heading(row)),
+        esc(&pack::card_heading(row, lang)),
         esc(&pack::identity(row, lang)),
         esc(&pack::labelled(h.status, row.status.label(lang), lang)),
     );
+    let notes = pack::decision_notes(row, report);
+    if !notes.is_empty() {
+        out.push_str("<ul>\n");
+        for note in &notes {
+            let _ = writeln!(out, "<li>{}</li>", esc(note));
+        }
+        out.push_str("</ul>\n");
+    }
     if let Some(contact) = pack::contact(row) {
         let _ = writeln!(
             out,
@@ -288,11 +303,12 @@ fn criteria(out: &mut String, report: &JuryReport, h: &Headings) {
         &pack::weight_cells(&part.grid, lang),
         &[1, 2],
     );
-    let _ = write!(
-        out,
-        "<p>{}</p>\n</section>\n",
-        esc(&pack::threshold(report))
-    );
+    let _ = writeln!(out, "<p>{}</p>", esc(&pack::threshold(report)));
+    let _ = writeln!(out, "<p>{}</p>", esc(&pack::robustness_method(lang)));
+    for line in pack::robustness_lines(report) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
+    }
+    out.push_str("</section>\n");
 }
 
 fn journal(out: &mut String, report: &JuryReport, h: &Headings) {

@@ -27,6 +27,13 @@ pub fn write(report: &JuryReport) -> String {
     );
     let _ = writeln!(out, "**{}**\n", esc(&pack::personal_data_statement(report)));
     let _ = writeln!(out, "{}\n", esc(&pack::grants(report)));
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "**{}**\n", esc(pack::warnings_title(report.lang)));
+        for warning in &report.warnings {
+            let _ = writeln!(out, "- {}", esc(warning));
+        }
+        out.push('\n');
+    }
     if let Some(omitted) = pack::omitted(report) {
         let _ = writeln!(out, "{}\n", esc(&omitted));
     }
@@ -51,11 +58,14 @@ pub fn write(report: &JuryReport) -> String {
     out
 }
 
-/// Escapes Markdown syntax (and HTML) in a piece of text; line breaks kept.
+/// Escapes Markdown syntax (and HTML) in a piece of text, on one line: a line break in a name
+/// would end a heading or a list item and spill the rest into the document's structure, so it
+/// becomes a space (multi-line texts go through [`quote`] or [`cell`], which keep their lines).
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -73,8 +83,9 @@ pub fn esc(text: &str) -> String {
 
 /// A table cell: escaped, on one line (`<br>` between lines).
 fn cell(text: &str) -> String {
-    esc(text.trim())
+    text.trim()
         .split('\n')
+        .map(esc)
         .collect::<Vec<_>>()
         .join("<br>")
 }
@@ -133,10 +144,17 @@ fn card(out: &mut String, row: &ApplicationRow, report: &JuryReport, h: &Heading
     let _ = write!(
         out,
         "### {}\n\n*{}*  \n{}\n\n",
-        esc(&pack::card_heading(row)),
+        esc(&pack::card_heading(row, lang)),
         esc(&pack::identity(row, lang)),
         esc(&pack::labelled(h.status, row.status.label(lang), lang)),
     );
+    let notes = pack::decision_notes(row, report);
+    for note in &notes {
+        let _ = writeln!(out, "- {}", esc(note));
+    }
+    if !notes.is_empty() {
+        out.push('\n');
+    }
     if let Some(contact) = pack::contact(row) {
         let _ = writeln!(out, "{}\n", esc(&pack::labelled(h.contact, &contact, lang)));
     }
@@ -206,6 +224,10 @@ fn criteria(out: &mut String, report: &JuryReport, h: &Headings) {
         &pack::weight_cells(&part.grid, lang),
     );
     let _ = writeln!(out, "{}\n", esc(&pack::threshold(report)));
+    let _ = writeln!(out, "{}\n", esc(&pack::robustness_method(lang)));
+    for line in pack::robustness_lines(report) {
+        let _ = writeln!(out, "{}\n", esc(&line));
+    }
 }
 
 #[cfg(test)]
@@ -219,6 +241,15 @@ mod tests {
             "\\[clic\\](http://x) &lt;img src=x&gt; \\*a\\* \\| b"
         );
         assert_eq!(cell("a\nb|c"), "a<br>b\\|c");
+    }
+
+    /// Issue 13, point 14: a line break in a name cannot end a heading and start a new block.
+    #[test]
+    fn a_line_break_in_a_name_keeps_the_structure() {
+        assert_eq!(
+            esc("Atelier\n# Faux titre\r\n- faux point"),
+            "Atelier \\# Faux titre - faux point"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! spreadsheet and CSV writers; each writer formats natively; `write` puts the bytes on disk
 //! safely; `run` is the one entry point the CLI and the cockpit call.
 
+pub mod council;
 pub mod csv;
 pub mod error;
 pub mod format;

@@ -6,6 +6,7 @@ use crate::export::report::{ApplicationRow, JuryReport, SiteSynthesis};
 use crate::i18n::{self, Label, Lang};
 use crate::review::{Grade, MAX_GRADE};
 use crate::scoring::CriterionLine;
+use crate::scoring::ties::rank_label;
 
 pub fn title(lang: Lang) -> &'static str {
     lang.pick("Dossier du jury", "Jury pack")
@@ -125,16 +126,28 @@ pub fn grants(report: &JuryReport) -> String {
 }
 
 pub fn omitted(report: &JuryReport) -> Option<String> {
-    (!report.omitted.is_empty()).then(|| {
+    let mut parts = Vec::new();
+    if !report.omitted.is_empty() {
         let list = report.omitted.join(", ");
-        let text = match report.lang {
+        parts.push(match report.lang {
             Lang::Fr => format!(
                 "Candidatures laissées de côté (structure ou site absent de l'espace de travail) : {list}."
             ),
             Lang::En => format!("Applications left out (structure or site missing from the workspace): {list}."),
-        };
-        i18n::typography(&text, report.lang)
-    })
+        });
+    }
+    if !report.withdrawn.is_empty() {
+        let list = report.withdrawn.join(", ");
+        parts.push(match report.lang {
+            Lang::Fr => format!(
+                "Candidatures retirées de l'appel, laissées de côté (leurs décisions restent enregistrées) : {list}."
+            ),
+            Lang::En => format!(
+                "Applications withdrawn from the call, left out (their decisions stay on record): {list}."
+            ),
+        });
+    }
+    (!parts.is_empty()).then(|| i18n::typography(&parts.join(" "), report.lang))
 }
 
 /// `Surface retenue : 230 m² sur 300 m² ; subventions demandées : 55 000 €`.
@@ -164,8 +177,114 @@ pub fn site_heading(site: &SiteSynthesis, lang: Lang) -> String {
     }
 }
 
-pub fn card_heading(row: &ApplicationRow) -> String {
-    format!("{}. {} — {}", row.rank, row.name, row.site_name)
+pub fn card_heading(row: &ApplicationRow, lang: Lang) -> String {
+    format!(
+        "{}. {} — {}",
+        rank_label(row.rank, row.ex_aequo, lang),
+        row.name,
+        row.site_name
+    )
+}
+
+/// What the jury must know beyond the score: how a tie was broken (or that it stands), the
+/// checks on the decision (a lot given twice…), how robust the place is to the weights.
+pub fn decision_notes(row: &ApplicationRow, report: &JuryReport) -> Vec<String> {
+    let lang = report.lang;
+    let mut notes = Vec::new();
+    if let Some(tie) = &row.tie_break {
+        notes.push(labelled(lang.pick("Rang", "Rank"), tie, lang));
+    }
+    if let (Some(p), Some(stability)) = (row.p_top_k, row.stability) {
+        let top = report
+            .robustness
+            .iter()
+            .find(|r| r.site == row.site)
+            .map_or(0, |r| r.top);
+        let tight = crate::scoring::robustness::tightest(&row.weight_intervals)
+            .map(|i| crate::scoring::robustness::interval_text(i, lang));
+        let text = match lang {
+            Lang::Fr => format!(
+                "{} de rester {} quand les poids varient de ±20 % ({}){}",
+                i18n::percent(p, lang),
+                crate::scoring::robustness::among_first(top, lang),
+                stability.label(lang),
+                tight.map_or_else(String::new, |t| format!(
+                    " ; sa place change au-delà de : {t}"
+                ))
+            ),
+            Lang::En => format!(
+                "{} chance of staying {} when the weights move by ±20% ({}){}",
+                i18n::percent(p, lang),
+                crate::scoring::robustness::among_first(top, lang),
+                stability.label(lang),
+                tight.map_or_else(String::new, |t| format!("; its place changes beyond: {t}"))
+            ),
+        };
+        notes.push(labelled(
+            lang.pick("Robustesse", "Robustness"),
+            &i18n::typography(&text, lang),
+            lang,
+        ));
+    }
+    for warning in &row.warnings {
+        notes.push(labelled(lang.pick("Attention", "Warning"), warning, lang));
+    }
+    notes
+}
+
+/// One paragraph per site: the weight ranges keeping its order and its first K.
+pub fn robustness_lines(report: &JuryReport) -> Vec<String> {
+    use crate::scoring::robustness::{among_first, intervals_sentence};
+    let lang = report.lang;
+    report
+        .robustness
+        .iter()
+        .map(|r| {
+            let critical = r.critical.map(|c| c.label(lang));
+            let (order, same) = match lang {
+                Lang::Fr => (
+                    "ordre inchangé",
+                    format!("Même ensemble {}", among_first(r.top, lang)),
+                ),
+                Lang::En => (
+                    "order unchanged",
+                    format!("Same set {}", among_first(r.top, lang)),
+                ),
+            };
+            let text = format!(
+                "{} — {}. {}.{}",
+                r.name,
+                intervals_sentence(order, &r.order, lang),
+                intervals_sentence(&same, &r.shortlist, lang),
+                critical.map_or_else(String::new, |c| match lang {
+                    Lang::Fr => format!(" Critère le plus critique : {c}."),
+                    Lang::En => format!(" Most critical criterion: {c}."),
+                })
+            );
+            i18n::typography(&text, lang)
+        })
+        .collect()
+}
+
+/// How robustness was measured, for the criteria part.
+pub fn robustness_method(lang: Lang) -> String {
+    let text = match lang {
+        Lang::Fr => {
+            "Robustesse aux poids : les scores étant linéaires dans les poids, on calcule exactement, pour chaque poids (les autres fixés), l'intervalle où l'ordre d'un site — et l'ensemble de ses K premiers, K étant le nombre de candidatures présélectionnées ou acceptées — ne change pas. On tire aussi 1 000 jeux de poids (chacun à ±20 %, ramenés à 100 %, graine 1, donc reproductible) : « stable » = au moins 90 % des tirages dans les K premiers, « hors » = moins de 10 %, « fragile » entre les deux."
+        }
+        Lang::En => {
+            "Robustness to the weights: scores being linear in the weights, we compute exactly, for each weight (the others fixed), the range within which a site's order — and the set of its first K, K being the number of shortlisted or accepted applications — does not change. We also draw 1,000 sets of weights (each ±20%, rescaled to 100%, seed 1, hence reproducible): \"stable\" = in the first K in at least 90% of draws, \"out\" = under 10%, \"fragile\" in between."
+        }
+    };
+    i18n::typography(text, lang)
+}
+
+/// The checks on the call's decisions, for the cover.
+pub fn warnings_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Points d'attention sur les décisions",
+        "Points to watch in the decisions",
+    )
 }
 
 /// `association loi 1901 · ESUS · Réemploi · Bondy (Est)`.
@@ -375,7 +494,7 @@ pub fn ranked_cells(report: &JuryReport, site: &SiteSynthesis) -> Vec<[String; 7
                 .and_then(|a| a.grid_total)
                 .map_or_else(|| "—".to_owned(), |t| score(t, lang));
             [
-                e.rank.to_string(),
+                rank_label(e.rank, e.ex_aequo, lang),
                 e.name.clone(),
                 score(e.total, lang),
                 yes_no(e.eligible, lang).to_owned(),

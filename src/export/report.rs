@@ -12,10 +12,14 @@ use crate::i18n::{Label, Lang, labels};
 use crate::review::{
     AppKey, ApplicationReview, DecisionKind, Grade, ReviewState, Status, Timestamp,
 };
+use crate::scoring::robustness::{
+    Candidate, MonteCarlo, Stability, WeightInterval, entry_intervals, most_critical,
+    order_intervals, p_top_k, shortlist_intervals,
+};
+use crate::scoring::ties::{TieBreaker, TieInput, broken_text, rank_with_ties};
 use crate::scoring::{CriterionLine, Matcher};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 /// What to put in the report.
@@ -103,6 +107,31 @@ pub struct JuryReport {
     /// Applications of the review whose structure or site is no longer in the workspace: left
     /// out, but named so nobody believes the file is complete when it is not.
     pub omitted: Vec<String>,
+    /// Applications in scope that the call file no longer lists (withdrawn after decisions
+    /// were taken): left out of the file, and named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<String>,
+    /// The live checks on the call's decisions (a lot given twice, a pool over its m², the
+    /// impact fund…), as sentences.
+    pub warnings: Vec<String>,
+    /// Per site, how robust its ranking is to the weights.
+    pub robustness: Vec<SiteRobustness>,
+}
+
+/// How far each weight can move before a site's order, or its first K, changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteRobustness {
+    pub site: SiteId,
+    pub name: String,
+    /// The cut-off: the site's shortlisted and accepted applications (at least one).
+    pub top: usize,
+    pub draws: usize,
+    pub spread: f64,
+    pub seed: u64,
+    pub order: Vec<WeightInterval>,
+    pub shortlist: Vec<WeightInterval>,
+    /// The criterion whose weight can move least before the first K change.
+    pub critical: Option<crate::scoring::Criterion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,6 +162,8 @@ pub struct SiteSynthesis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SynthesisEntry {
     pub rank: usize,
+    /// Shares its rank with another application of the site.
+    pub ex_aequo: bool,
     pub structure: StructureId,
     pub name: String,
     pub total: f64,
@@ -156,8 +187,21 @@ pub struct GrantTotals {
 /// Part 2: one application (a structure for a site).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApplicationRow {
-    /// Rank among the exported applications of the same site, by match total.
+    /// Rank among the exported applications of the same site, by match total; equal totals at
+    /// the precision shown share it unless the officer or the jury grid broke the tie.
     pub rank: usize,
+    pub ex_aequo: bool,
+    /// How a tie on the match total was broken, in words.
+    pub tie_break: Option<String>,
+    /// The lot was named in the decision (else it is the engine's retained lot).
+    pub lot_named: bool,
+    /// Live checks about this application (a lot given twice…), as sentences.
+    pub warnings: Vec<String>,
+    /// Probability of staying in the site's first K when the weights move (±20 %).
+    pub p_top_k: Option<f64>,
+    pub stability: Option<Stability>,
+    /// Per weight, the range within which it stays in (or out of) the first K.
+    pub weight_intervals: Vec<WeightInterval>,
     pub structure: StructureId,
     pub name: String,
     pub legal_form: String,
@@ -291,12 +335,17 @@ impl JuryReport {
         };
         let mut picked_statuses = BTreeSet::new();
         let mut omitted = Vec::new();
+        let mut withdrawn = Vec::new();
         let mut rows = Vec::new();
         for (key, review) in &state.applications {
             if !in_scope(key, review) || options.site.as_ref().is_some_and(|s| s != &key.site) {
                 continue;
             }
             picked_statuses.insert(review.status);
+            if !ReviewState::is_listed(call, key) {
+                withdrawn.push(key.to_string());
+                continue;
+            }
             let (Some(st), Some(si)) = (
                 workspace.structure_index(&key.structure),
                 workspace.site_index(&key.site),
@@ -309,24 +358,27 @@ impl JuryReport {
                 workspace, state, review, st, si, card, options,
             ));
         }
-        // By site in the call's order, then best match first.
+        // By site in the call's order, then best match first; ties share their rank.
         let site_order = |site: &SiteId| call.sites.iter().position(|s| s == site);
         rows.sort_by(|a, b| {
             site_order(&a.site)
                 .cmp(&site_order(&b.site))
                 .then_with(|| a.site.cmp(&b.site))
-                .then_with(|| by_merit(a, b))
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.structure.cmp(&b.structure))
         });
-        let mut previous: Option<SiteId> = None;
-        let mut rank = 0;
+        let rows = rank_sites(rows, state, lang);
+        let warnings = crate::review::check_all(workspace, state);
+        let mut rows = rows;
         for row in &mut rows {
-            if previous.as_ref() != Some(&row.site) {
-                rank = 0;
-                previous = Some(row.site.clone());
-            }
-            rank += 1;
-            row.rank = rank;
+            let key = AppKey::new(row.structure.clone(), row.site.clone());
+            row.warnings = warnings
+                .iter()
+                .filter(|w| w.concerns(&key))
+                .map(|w| w.message(lang))
+                .collect();
         }
+        let robustness = robustness(workspace, matcher, call, state, &mut rows);
 
         let synthesis = call
             .sites
@@ -352,11 +404,14 @@ impl JuryReport {
             site_filter: options.site.clone(),
             personal_data: options.with_personal_data,
             synthesis,
-            grants: grant_totals(workspace, &rows),
+            grants: grant_totals(workspace, call.fund_year(), &rows),
             criteria: formulas::criteria_part(&call.weights, &state.grid, matcher.settings(), lang),
             applications: rows,
             journal,
             omitted,
+            withdrawn,
+            warnings: warnings.iter().map(|w| w.message(lang)).collect(),
+            robustness,
         })
     }
 
@@ -369,17 +424,119 @@ impl JuryReport {
     }
 }
 
-/// Best match total first; ties by jury-grid total, then by name, so the order is stable.
-fn by_merit(a: &ApplicationRow, b: &ApplicationRow) -> Ordering {
-    b.total
-        .total_cmp(&a.total)
-        .then_with(|| {
-            b.grid_total
-                .unwrap_or(-1.0)
-                .total_cmp(&a.grid_total.unwrap_or(-1.0))
-        })
-        .then_with(|| a.name.cmp(&b.name))
-        .then_with(|| a.structure.cmp(&b.structure))
+/// Ranks each site's rows (given by site, then name): eligible first, then the total as shown;
+/// ties broken only by the officer's order, then the jury grid — and said so.
+fn rank_sites(rows: Vec<ApplicationRow>, state: &ReviewState, lang: Lang) -> Vec<ApplicationRow> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rest = rows.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let mut group = vec![first];
+        while rest.peek().is_some_and(|r| r.site == group[0].site) {
+            group.extend(rest.next());
+        }
+        let tie = state.tie_breaks.get(&group[0].site);
+        let inputs: Vec<TieInput> = group
+            .iter()
+            .map(|r| TieInput {
+                eligible: r.eligible,
+                total: r.total,
+                grid: r.grid_total,
+                officer: tie.and_then(|t| t.order.iter().position(|s| s == &r.structure)),
+            })
+            .collect();
+        let ranked = rank_with_ties(&inputs);
+        let mut slots: Vec<Option<ApplicationRow>> = group.into_iter().map(Some).collect();
+        for r in ranked {
+            let Some(mut row) = slots[r.entry].take() else {
+                continue;
+            };
+            row.rank = r.rank;
+            row.ex_aequo = r.ex_aequo;
+            row.tie_break = match (r.ex_aequo, r.broken_by) {
+                (true, _) => Some(
+                    lang.pick(
+                        "ex æquo au score comme à la grille du jury",
+                        "tied on the score and on the jury grid",
+                    )
+                    .to_owned(),
+                ),
+                (false, Some(TieBreaker::Officer)) => Some(broken_text(
+                    TieBreaker::Officer,
+                    row.grid_total,
+                    tie.map_or("", |t| t.motivation.as_str()),
+                    lang,
+                )),
+                (false, Some(breaker)) => Some(broken_text(breaker, row.grid_total, "", lang)),
+                (false, None) => None,
+            };
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Per site: the weight intervals of its order and of its first K (K: its shortlisted and
+/// accepted applications), and for each exported row P(top K) and its own intervals.
+fn robustness(
+    workspace: &Workspace,
+    matcher: &Matcher,
+    call: &crate::domain::Call,
+    state: &ReviewState,
+    rows: &mut [ApplicationRow],
+) -> Vec<SiteRobustness> {
+    let mc = MonteCarlo::default();
+    let mut parts = Vec::new();
+    for site_id in &call.sites {
+        let Some(site) = workspace.site_index(site_id) else {
+            continue;
+        };
+        if !rows.iter().any(|r| &r.site == site_id) {
+            continue;
+        }
+        let applicants: Vec<usize> = call
+            .application_pairs()
+            .filter(|(_, s)| *s == site_id)
+            .filter_map(|(st, _)| workspace.structure_index(st))
+            .collect();
+        let all = matcher.rank_site(site, &call.weights, Some(&applicants));
+        let candidates: Vec<Candidate> = all
+            .iter()
+            .map(|p| Candidate {
+                eligible: p.eligible,
+                values: p.values,
+            })
+            .collect();
+        let top = state
+            .applications
+            .iter()
+            .filter(|(k, a)| &k.site == site_id && a.status.holds_place())
+            .count()
+            .max(1);
+        let p = p_top_k(&candidates, &call.weights, top, &mc);
+        for row in rows.iter_mut().filter(|r| &r.site == site_id) {
+            if let Some(i) = all
+                .iter()
+                .position(|a| workspace.structures[a.structure].id == row.structure)
+            {
+                row.p_top_k = Some(p[i]);
+                row.stability = Some(Stability::of(p[i]));
+                row.weight_intervals = entry_intervals(&candidates, &call.weights, top, i);
+            }
+        }
+        let shortlist = shortlist_intervals(&candidates, &call.weights, top);
+        parts.push(SiteRobustness {
+            site: site_id.clone(),
+            name: workspace.sites[site].name.clone(),
+            top,
+            draws: mc.draws,
+            spread: mc.spread,
+            seed: mc.seed,
+            order: order_intervals(&candidates, &call.weights),
+            critical: most_critical(&shortlist),
+            shortlist,
+        });
+    }
+    parts
 }
 
 fn application_row(
@@ -396,9 +553,29 @@ fn application_row(
     let site = &workspace.sites[site_idx];
     let territory = &workspace.territory;
     let grid_result = state.grid.evaluate(&review.grades);
-    let lot = card.lot.as_ref().and_then(|l| site.lot(l));
+    // The lot named in the decision, when there is one, is what the jury reads.
+    let named = review
+        .holding
+        .as_ref()
+        .filter(|_| review.status.holds_place())
+        .and_then(|h| site.lot(&h.lot).map(|l| (l, h.surface_on(l))));
+    let (lot, surface, annual_cost) = match named {
+        Some((l, s)) => (Some(l), Some(s), Some(l.fee.annual_cost(s))),
+        None => (
+            card.lot.as_ref().and_then(|l| site.lot(l)),
+            card.surface,
+            card.annual_cost,
+        ),
+    };
     ApplicationRow {
         rank: 0,
+        ex_aequo: false,
+        tie_break: None,
+        lot_named: named.is_some(),
+        warnings: Vec::new(),
+        p_top_k: None,
+        stability: None,
+        weight_intervals: Vec::new(),
         structure: structure.id.clone(),
         name: structure.name.clone(),
         legal_form: structure.legal_form.label(lang).to_owned(),
@@ -410,14 +587,14 @@ fn application_row(
         grant_requested: structure.grant_requested,
         site: site.id.clone(),
         site_name: site.name.clone(),
-        lot: card.lot,
+        lot: lot.map(|l| l.id.clone()),
         lot_label: lot.map(|l| l.label.clone()),
         lot_use: lot.map(|l| l.use_type.label(lang).to_owned()),
         site_available_from: site.available_from,
         site_available_until: site.available_until,
         site_max_months: site.max_occupation_months,
-        surface: card.surface,
-        annual_cost: card.annual_cost,
+        surface,
+        annual_cost,
         eligible: card.eligible,
         reasons: card.reasons,
         total: card.total,
@@ -484,6 +661,7 @@ fn site_synthesis(
         .filter(|r| &r.site == site_id)
         .map(|r| SynthesisEntry {
             rank: r.rank,
+            ex_aequo: r.ex_aequo,
             structure: r.structure.clone(),
             name: r.name.clone(),
             total: r.total,
@@ -508,7 +686,7 @@ fn site_synthesis(
     })
 }
 
-fn grant_totals(workspace: &Workspace, rows: &[ApplicationRow]) -> GrantTotals {
+fn grant_totals(workspace: &Workspace, year: i32, rows: &[ApplicationRow]) -> GrantTotals {
     let fund = &workspace.territory.impact_fund;
     let mut seen = BTreeSet::new();
     let mut requested = Money::ZERO;
@@ -526,7 +704,7 @@ fn grant_totals(workspace: &Workspace, rows: &[ApplicationRow]) -> GrantTotals {
     }
     GrantTotals {
         requested,
-        envelope: fund.annual_envelope,
+        envelope: fund.envelope_amount(year),
         cap_per_structure: fund.cap_per_structure,
         above_cap,
     }

@@ -4,7 +4,7 @@
 use crate::domain::{CallId, Workspace};
 use crate::export::csv::Profile;
 use crate::export::report::{JuryReport, ReportOptions};
-use crate::export::write::write_file;
+use crate::export::write::{check_target, default_file_name, resolve_output, write_file};
 use crate::export::{ExportError, Format, csv, html, json, markdown, ods, sheet, xlsx};
 use crate::scoring::Matcher;
 use crate::session::{Access, ReviewSession, officer_name};
@@ -18,7 +18,8 @@ pub struct ExportOptions {
     pub format: Format,
     /// Scope (site, statuses), personal data, language and date of the report.
     pub report: ReportOptions,
-    /// Where to write; see `write::default_file_name` for the usual name.
+    /// Where to write; see `write::default_file_name` for the usual name. A folder (existing,
+    /// or written with a final `/`) gets the usual name inside it.
     pub output: PathBuf,
     /// Replace an existing file (the officer confirmed or passed `--force`).
     pub force: bool,
@@ -48,13 +49,36 @@ pub fn export_loaded(
     workspace: &Workspace,
     options: &ExportOptions,
 ) -> Result<Exported, ExportError> {
+    let default_name = default_file_name(&options.call, options.report.today, options.format);
+    let path = resolve_output(&options.output, &default_name)?;
+    // Refuse early, before any work, when the file exists (checked again when writing).
+    check_target(&path, options.force)?;
+    let rendered = render_loaded(workspace_dir, workspace, options)?;
+    let path = write_file(&path, &rendered.bytes, options.force)?;
+    Ok(Exported {
+        path,
+        applications: rendered.applications,
+        personal_data: rendered.personal_data,
+    })
+}
+
+/// A jury file in memory, not yet written anywhere (`export -o -` prints it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub applications: usize,
+    pub personal_data: bool,
+}
+
+/// Builds the jury file's bytes: the review read-only, the report, the format.
+pub fn render_loaded(
+    workspace_dir: &Path,
+    workspace: &Workspace,
+    options: &ExportOptions,
+) -> Result<Rendered, ExportError> {
     let Some(call) = workspace.call(&options.call) else {
         return Err(ExportError::UnknownCall(options.call.clone()));
     };
-    // Refuse early, before any work, when the file exists (checked again when writing).
-    if !options.force && options.output.symlink_metadata().is_ok() {
-        return Err(ExportError::Exists(options.output.clone()));
-    }
     let session = ReviewSession::open_with(
         workspace_dir,
         workspace,
@@ -65,10 +89,8 @@ pub fn export_loaded(
     // The call's own tolerances: the jury sees the scores the officer saw.
     let matcher = Matcher::new(workspace, options.report.today, &call.tolerances);
     let report = JuryReport::build(workspace, &matcher, session.state(), &options.report)?;
-    let bytes = render(&report, options.format)?;
-    let path = write_file(&options.output, &bytes, options.force)?;
-    Ok(Exported {
-        path,
+    Ok(Rendered {
+        bytes: render(&report, options.format)?,
         applications: report.applications.len(),
         personal_data: report.personal_data,
     })

@@ -109,6 +109,7 @@ pub fn synthesis(report: &JuryReport) -> Sheet {
             col(lang, "Site", "Site", 28.0),
             col(lang, "Ville", "City", 16.0),
             col(lang, "Rang", "Rank", 6.0),
+            col(lang, "Ex æquo", "Tied", 8.0),
             col(lang, "Structure", "Structure", 32.0),
             col(lang, "Score (/100)", "Score (/100)", 12.0),
             col(lang, "Éligible", "Eligible", 9.0),
@@ -130,6 +131,11 @@ pub fn synthesis(report: &JuryReport) -> Sheet {
                 Cell::text(&site.name),
                 Cell::text(&site.city),
                 Cell::Integer(entry.rank as i64),
+                if entry.ex_aequo {
+                    Cell::text(lang.pick("ex æquo", "tied"))
+                } else {
+                    Cell::Empty
+                },
                 Cell::text(&entry.name),
                 Cell::score(entry.total),
                 Cell::yes_no(entry.eligible, lang),
@@ -189,6 +195,7 @@ pub fn applications(report: &JuryReport) -> Sheet {
     let lang = report.lang;
     let mut columns = vec![
         col(lang, "Rang", "Rank", 6.0),
+        col(lang, "Ex æquo / départage", "Tie / tie-break", 24.0),
         col(lang, "Structure", "Structure", 32.0),
         col(lang, "Forme juridique", "Legal form", 22.0),
         col(lang, "ESUS", "ESUS", 6.0),
@@ -204,6 +211,7 @@ pub fn applications(report: &JuryReport) -> Sheet {
         col(lang, "Subvention demandée", "Grant requested", 16.0),
         col(lang, "Site", "Site", 24.0),
         col(lang, "Lot retenu", "Lot retained", 18.0),
+        col(lang, "Lot décidé", "Lot decided", 9.0),
         col(lang, "Surface retenue", "Surface retained", 14.0),
         col(lang, "Coût annuel", "Annual cost", 14.0),
         col(lang, "Éligible", "Eligible", 9.0),
@@ -230,6 +238,15 @@ pub fn applications(report: &JuryReport) -> Sheet {
         col(lang, "Annotations", "Notes", 40.0),
         col(lang, "Étiquettes", "Labels", 16.0),
         col(lang, "Avis des partenaires", "Partner opinions", 40.0),
+        col(lang, "Alertes", "Warnings", 40.0),
+        col(lang, "P(K premiers)", "P(first K)", 12.0),
+        col(lang, "Robustesse", "Robustness", 11.0),
+        col(
+            lang,
+            "Poids le plus sensible",
+            "Most sensitive weight",
+            36.0,
+        ),
     ]);
     if report.personal_data {
         columns.extend([
@@ -242,6 +259,7 @@ pub fn applications(report: &JuryReport) -> Sheet {
     for row in &report.applications {
         let mut cells = vec![
             Cell::Integer(row.rank as i64),
+            Cell::opt_text(row.tie_break.as_ref()),
             Cell::text(&row.name),
             Cell::text(&row.legal_form),
             Cell::yes_no(row.esus, lang),
@@ -257,6 +275,7 @@ pub fn applications(report: &JuryReport) -> Sheet {
             row.grant_requested.map_or(Cell::Empty, Cell::Money),
             Cell::text(&row.site_name),
             Cell::opt_text(row.lot_label.as_ref()),
+            Cell::yes_no(row.lot_named, lang),
             row.surface.map_or(Cell::Empty, Cell::Surface),
             row.annual_cost.map_or(Cell::Empty, Cell::Money),
             Cell::yes_no(row.eligible, lang),
@@ -274,6 +293,13 @@ pub fn applications(report: &JuryReport) -> Sheet {
             Cell::text(&row.annotation),
             Cell::text(row.labels.join(", ")),
             Cell::text(opinions_text(row, lang)),
+            Cell::text(row.warnings.join("\n")),
+            row.p_top_k.map_or(Cell::Empty, Cell::Percent),
+            row.stability
+                .map_or(Cell::Empty, |s| Cell::text(s.label(lang))),
+            crate::scoring::robustness::tightest(&row.weight_intervals).map_or(Cell::Empty, |i| {
+                Cell::text(crate::scoring::robustness::interval_text(i, lang))
+            }),
         ]);
         if report.personal_data {
             let contact = row.contact.as_ref();
@@ -353,6 +379,19 @@ pub fn criteria(report: &JuryReport) -> Sheet {
         Cell::Empty,
         Cell::Empty,
     ]);
+    let robustness = lang.pick("Robustesse", "Robustness");
+    sheet.rows.push(rule(
+        robustness,
+        lang.pick("Méthode", "Method"),
+        &crate::export::pack::robustness_method(lang),
+    ));
+    for (r, line) in report
+        .robustness
+        .iter()
+        .zip(crate::export::pack::robustness_lines(report))
+    {
+        sheet.rows.push(rule(robustness, &r.name, &line));
+    }
     sheet
 }
 

@@ -3,7 +3,8 @@
 
 use super::Lang;
 use crate::domain::{
-    EpisodeKind, EpisodeOutcome, Feature, LegalForm, Programme, SiteKind, SiteStatus, UseType, Zone,
+    AgreementKind, EpisodeKind, EpisodeOutcome, Feature, GrantPurpose, LegalForm, Programme,
+    SiteKind, SiteStatus, SupportKind, UseType, Zone,
 };
 
 pub trait Label {
@@ -84,10 +85,33 @@ labels!(EpisodeKind {
 });
 
 labels!(EpisodeOutcome {
+    Planned => ("prévu", "planned"),
     Ongoing => ("en cours", "ongoing"),
     MovedOn => ("étape suivante", "moved on"),
     LeftTerritory => ("a quitté le territoire", "left the territory"),
     Ceased => ("activité arrêtée", "ceased"),
+});
+
+labels!(AgreementKind {
+    ConventionOccupationPrecaire => ("convention d'occupation précaire", "precarious occupation agreement"),
+    ConventionOccupationTemporaire => ("convention d'occupation temporaire", "temporary occupation agreement"),
+    BailDerogatoire => ("bail dérogatoire", "short commercial lease (bail dérogatoire)"),
+    BailCommercial => ("bail commercial", "commercial lease"),
+    BailEmphyteotique => ("bail emphytéotique", "long lease (bail emphytéotique)"),
+    Other => ("autre convention", "other agreement"),
+});
+
+labels!(GrantPurpose {
+    Fonctionnement => ("fonctionnement", "running costs"),
+    Investissement => ("investissement", "investment"),
+});
+
+labels!(SupportKind {
+    Incubation => ("incubation", "incubation"),
+    Dla => ("DLA (dispositif local d'accompagnement)", "DLA (local support scheme)"),
+    Financing => ("financement", "financing"),
+    Mentoring => ("parrainage", "mentoring"),
+    Other => ("autre accompagnement", "other support"),
 });
 
 labels!(LegalForm {

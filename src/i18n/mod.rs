@@ -4,11 +4,16 @@
 //! exhaustive `match` on `Lang`, so a missing translation is a compile error); this module only
 //! holds what they share.
 
+pub mod fold;
 mod format;
 pub mod labels;
+pub mod natural;
+mod printable;
+pub mod suggest;
 
 pub use format::{date, decimal, fixed, money, number, percent, surface};
 pub use labels::Label;
+pub use printable::{is_unsafe, printable, printable_lines};
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;

@@ -4,12 +4,13 @@
 //! as it was), is deterministic (replaying the journal gives the same state), and returns the
 //! change that cancels it, which is what undo applies.
 
+use crate::domain::{Holding, SiteId};
 use crate::i18n::Lang;
 use crate::review::labels::clean_labels;
 use crate::review::transition::{check, check_motivation};
 use crate::review::{
     AppKey, ApplicationReview, Decision, DecisionKind, Grade, Grid, MAX_GRADE, Opinion, Partner,
-    ReviewError, ReviewState, Status, Timestamp, clean_motivation,
+    ReviewError, ReviewState, Status, TieBreak, Timestamp, clean_motivation,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -20,12 +21,22 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
-    /// A decision on one application.
+    /// A decision on one application. Shortlisting or accepting keeps the lot the application
+    /// held, if any; other statuses release it.
     SetStatus {
         key: AppKey,
         status: Status,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         motivation: Option<String>,
+    },
+    /// A decision that names the lot (or m² of a pooled lot) the application holds once
+    /// shortlisted or accepted: the lot is part of the decision, undone with it.
+    SetStatusWithLot {
+        key: AppKey,
+        status: Status,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        motivation: Option<String>,
+        holding: Holding,
     },
     /// One decision with one shared motivation on several applications; those already in the
     /// target status are left alone. Undone as a whole.
@@ -65,6 +76,29 @@ pub enum Change {
     SetGrid {
         grid: Grid,
     },
+    /// Names (or, with none, forgets) the lot a shortlisted or accepted application holds.
+    SetHolding {
+        key: AppKey,
+        holding: Option<Holding>,
+    },
+    /// Makes these applications, with their lots, the call's shortlist in one step (an
+    /// allocation applied): each is shortlisted (accepted ones stay accepted and take the lot
+    /// named), and every other shortlisted application goes back en instruction.
+    SetShortlist {
+        entries: Vec<ShortlistEntry>,
+    },
+    /// The officer's order for structures tied on a site (none: the tie stands again).
+    SetTieBreak {
+        site: SiteId,
+        tie_break: Option<TieBreak>,
+    },
+    /// Statuses read from an application file for applications new to ancrage: each entry is
+    /// created if missing, and given the file's status as a decision of kind `import`. An
+    /// application that already has a decision in ancrage is left alone (an import never
+    /// changes a decision made here). The motivation rule still holds.
+    Import {
+        statuses: Vec<Imported>,
+    },
     /// Puts statuses back as they were, whatever the transition table says: produced by undo
     /// and redo only. The motivation rule still holds.
     Restore {
@@ -73,9 +107,31 @@ pub enum Change {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Restored {
+    pub key: AppKey,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<String>,
+    /// What the application held (journals written before lots were recorded have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holding: Option<Holding>,
+}
+
+/// One application of a shortlist set in one step, with the lot it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortlistEntry {
+    pub key: AppKey,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holding: Option<Holding>,
+}
+
+/// One application's status as an import found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
     pub key: AppKey,
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,6 +160,25 @@ impl Applied {
 }
 
 impl Change {
+    /// The applications the change touches.
+    pub fn keys(&self) -> Vec<&AppKey> {
+        match self {
+            Change::SetStatus { key, .. }
+            | Change::SetStatusWithLot { key, .. }
+            | Change::SetHolding { key, .. }
+            | Change::Annotate { key, .. }
+            | Change::SetLabels { key, .. }
+            | Change::Grade { key, .. }
+            | Change::AddOpinion { key, .. }
+            | Change::SetOpinions { key, .. } => vec![key],
+            Change::SetStatusMany { keys, .. } => keys.iter().collect(),
+            Change::SetShortlist { entries } => entries.iter().map(|e| &e.key).collect(),
+            Change::SetGrid { .. } | Change::SetTieBreak { .. } => Vec::new(),
+            Change::Restore { statuses, .. } => statuses.iter().map(|r| &r.key).collect(),
+            Change::Import { statuses } => statuses.iter().map(|i| &i.key).collect(),
+        }
+    }
+
     /// The same change, its decisions recorded as `kind` (undo and redo mark theirs).
     pub fn marked(self, kind: DecisionKind) -> Change {
         match self {
@@ -115,7 +190,8 @@ impl Change {
     /// A short description for the status bar (« Refus de x × y »).
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Change::SetStatus { key, status, .. } => {
+            Change::SetStatus { key, status, .. }
+            | Change::SetStatusWithLot { key, status, .. } => {
                 format!("{} → {}", key, status.label(lang))
             }
             Change::SetStatusMany { keys, status, .. } => match lang {
@@ -147,6 +223,24 @@ impl Change {
                 format!("{}{} {key}", lang.pick("Avis", "Opinions"), colon(lang))
             }
             Change::SetGrid { .. } => lang.pick("Grille du jury", "Jury grid").to_owned(),
+            Change::SetHolding { key, .. } => {
+                format!("{}{} {key}", lang.pick("Lot", "Lot"), colon(lang))
+            }
+            Change::SetShortlist { entries } => match lang {
+                Lang::Fr => format!("Présélection de {} candidature(s)", entries.len()),
+                Lang::En => format!("Shortlist of {} application(s)", entries.len()),
+            },
+            Change::SetTieBreak { site, .. } => {
+                format!(
+                    "{}{} {site}",
+                    lang.pick("Départage", "Tie-break"),
+                    colon(lang)
+                )
+            }
+            Change::Import { statuses } => match lang {
+                Lang::Fr => format!("Import{} {} candidature(s)", colon(lang), statuses.len()),
+                Lang::En => format!("Import: {} application(s)", statuses.len()),
+            },
             Change::Restore { kind, statuses } => {
                 format!("{} ({})", kind.label(lang), statuses.len())
             }
@@ -184,6 +278,26 @@ struct Move {
     to: Status,
     motivation: Option<String>,
     kind: DecisionKind,
+    holding: HoldingMove,
+}
+
+/// What a move does to the lot an application holds.
+#[derive(Debug, Clone, PartialEq)]
+enum HoldingMove {
+    Keep,
+    Set(Option<Holding>),
+}
+
+impl HoldingMove {
+    /// Entering a status that holds a place keeps the lot held unless one is named; any other
+    /// status releases it.
+    fn for_status(to: Status, named: Option<&Holding>) -> Self {
+        match (to.holds_place(), named) {
+            (true, Some(holding)) => HoldingMove::Set(Some(holding.clone())),
+            (true, None) => HoldingMove::Keep,
+            (false, _) => HoldingMove::Set(None),
+        }
+    }
 }
 
 /// Records every move (one decision each) and returns the restore that cancels them.
@@ -200,7 +314,15 @@ fn record_moves(state: &mut ReviewState, moves: Vec<Move>, who: &str, at: Timest
             key: m.key.clone(),
             status: app.status,
             motivation: app.current_motivation().map(str::to_owned),
+            holding: app.holding.clone(),
         });
+        if let HoldingMove::Set(holding) = m.holding {
+            app.holding = holding;
+        }
+        if app.status == m.to {
+            // Only the lot changed (a shortlist re-applied, a restore): no decision to record.
+            continue;
+        }
         app.history.push(Decision {
             who: who.to_owned(),
             at,
@@ -222,6 +344,29 @@ fn record_moves(state: &mut ReviewState, moves: Vec<Move>, who: &str, at: Timest
     }
 }
 
+/// One decision on one application, naming its lot or not.
+fn decide(
+    state: &mut ReviewState,
+    key: &AppKey,
+    status: Status,
+    motivation: Option<&str>,
+    holding: Option<&Holding>,
+    who: &str,
+    at: Timestamp,
+) -> Result<Applied, ReviewError> {
+    let motivation = clean_motivation(motivation);
+    let from = existing(state, key)?.status;
+    let kind = check(key, from, status, motivation.as_deref())?;
+    let mv = Move {
+        key: key.clone(),
+        to: status,
+        motivation,
+        kind,
+        holding: HoldingMove::for_status(status, holding),
+    };
+    Ok(record_moves(state, vec![mv], who, at))
+}
+
 /// Applies `change`, made by `who` at `at`. On error the state is untouched.
 pub fn apply(
     state: &mut ReviewState,
@@ -234,18 +379,21 @@ pub fn apply(
             key,
             status,
             motivation,
-        } => {
-            let motivation = clean_motivation(motivation.as_deref());
-            let from = existing(state, key)?.status;
-            let kind = check(key, from, *status, motivation.as_deref())?;
-            let mv = Move {
-                key: key.clone(),
-                to: *status,
-                motivation,
-                kind,
-            };
-            Ok(record_moves(state, vec![mv], who, at))
-        }
+        } => decide(state, key, *status, motivation.as_deref(), None, who, at),
+        Change::SetStatusWithLot {
+            key,
+            status,
+            motivation,
+            holding,
+        } => decide(
+            state,
+            key,
+            *status,
+            motivation.as_deref(),
+            Some(holding),
+            who,
+            at,
+        ),
         Change::SetStatusMany {
             keys,
             status,
@@ -270,6 +418,7 @@ pub fn apply(
                     to: *status,
                     motivation: motivation.clone(),
                     kind,
+                    holding: HoldingMove::for_status(*status, None),
                 });
             }
             if moves.is_empty() {
@@ -279,17 +428,42 @@ pub fn apply(
             applied.skipped = skipped;
             Ok(applied)
         }
+        Change::Import { statuses } => {
+            let mut moves = Vec::new();
+            for imported in statuses {
+                let motivation = clean_motivation(imported.motivation.as_deref());
+                check_motivation(&imported.key, imported.status, motivation.as_deref())?;
+                let current = state.get(&imported.key);
+                let decided_here = current.is_some_and(|a| !a.history.is_empty());
+                let from = current.map_or(Status::INITIAL, |a| a.status);
+                if !decided_here && from != imported.status {
+                    moves.push(Move {
+                        key: imported.key.clone(),
+                        to: imported.status,
+                        motivation,
+                        kind: DecisionKind::Import,
+                        holding: HoldingMove::for_status(imported.status, None),
+                    });
+                }
+            }
+            for imported in statuses {
+                state.applications.entry(imported.key.clone()).or_default();
+            }
+            Ok(record_moves(state, moves, who, at))
+        }
         Change::Restore { kind, statuses } => {
             let mut moves = Vec::new();
             for restored in statuses {
                 let motivation = clean_motivation(restored.motivation.as_deref());
                 check_motivation(&restored.key, restored.status, motivation.as_deref())?;
-                if existing(state, &restored.key)?.status != restored.status {
+                let app = existing(state, &restored.key)?;
+                if app.status != restored.status || app.holding != restored.holding {
                     moves.push(Move {
                         key: restored.key.clone(),
                         to: restored.status,
                         motivation,
                         kind: *kind,
+                        holding: HoldingMove::Set(restored.holding.clone()),
                     });
                 }
             }
@@ -369,6 +543,43 @@ pub fn apply(
                 opinions: old,
             }))
         }
+        Change::SetHolding { key, holding } => {
+            let app = application(state, key)?;
+            let old = std::mem::replace(&mut app.holding, holding.clone());
+            Ok(Applied::without_decision(Change::SetHolding {
+                key: key.clone(),
+                holding: old,
+            }))
+        }
+        Change::SetShortlist { entries } => {
+            let moves = shortlist_moves(state, entries)?;
+            if moves.is_empty() {
+                return Err(ReviewError::NothingToChange(Status::Preselectionne));
+            }
+            Ok(record_moves(state, moves, who, at))
+        }
+        Change::SetTieBreak { site, tie_break } => {
+            if let Some(tie) = tie_break {
+                let named: BTreeSet<_> = tie.order.iter().collect();
+                if named.len() < 2
+                    || named.len() != tie.order.len()
+                    || tie.motivation.trim().is_empty()
+                {
+                    return Err(ReviewError::IncompleteTieBreak(site.clone()));
+                }
+                for structure in &tie.order {
+                    existing(state, &AppKey::new(structure.clone(), site.clone()))?;
+                }
+            }
+            let old = match tie_break {
+                Some(tie) => state.tie_breaks.insert(site.clone(), tie.clone()),
+                None => state.tie_breaks.remove(site),
+            };
+            Ok(Applied::without_decision(Change::SetTieBreak {
+                site: site.clone(),
+                tie_break: old,
+            }))
+        }
         Change::SetGrid { grid } => {
             grid.validate().map_err(ReviewError::InvalidGrid)?;
             // Grades of criteria that leave the grid are kept (ignored by the total): putting
@@ -377,6 +588,53 @@ pub fn apply(
             Ok(Applied::without_decision(Change::SetGrid { grid: old }))
         }
     }
+}
+
+/// The moves that make `entries` the shortlist: each entry shortlisted (or, accepted, kept so)
+/// with its lot; every other shortlisted application back en instruction. Checked whole first.
+fn shortlist_moves(
+    state: &ReviewState,
+    entries: &[ShortlistEntry],
+) -> Result<Vec<Move>, ReviewError> {
+    let mut moves = Vec::new();
+    let mut listed = BTreeSet::new();
+    for entry in entries {
+        let app = existing(state, &entry.key)?;
+        if !listed.insert(&entry.key) {
+            continue;
+        }
+        let to = match app.status {
+            Status::Accepte => Status::Accepte,
+            from => {
+                if from != Status::Preselectionne {
+                    check(&entry.key, from, Status::Preselectionne, None)?;
+                }
+                Status::Preselectionne
+            }
+        };
+        if app.status == to && app.holding == entry.holding {
+            continue;
+        }
+        moves.push(Move {
+            key: entry.key.clone(),
+            to,
+            motivation: None,
+            kind: DecisionKind::Set,
+            holding: HoldingMove::Set(entry.holding.clone()),
+        });
+    }
+    for (key, app) in &state.applications {
+        if app.status == Status::Preselectionne && !listed.contains(key) {
+            moves.push(Move {
+                key: key.clone(),
+                to: Status::EnInstruction,
+                motivation: None,
+                kind: DecisionKind::Revert,
+                holding: HoldingMove::Set(None),
+            });
+        }
+    }
+    Ok(moves)
 }
 
 #[cfg(test)]
@@ -391,6 +649,7 @@ pub(crate) mod tests {
             structure: s.into(),
             sites: sites.iter().map(|&x| x.into()).collect(),
             submitted_on: None,
+            dossier: None,
         };
         Call {
             id: "tempo-2026".into(),
@@ -680,6 +939,60 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn imported_statuses_create_entries_and_never_overturn_a_decision() {
+        let mut state = ReviewState::fresh(&call());
+        let decided = AppKey::new("a", "friche");
+        apply(
+            &mut state,
+            &set(&decided, Status::Accepte, None),
+            "léa",
+            at(),
+        )
+        .unwrap();
+        let new = AppKey::new("c", "local");
+        let import = Change::Import {
+            statuses: vec![
+                Imported {
+                    key: decided.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("dans le fichier".into()),
+                },
+                Imported {
+                    key: new.clone(),
+                    status: Status::Refuse,
+                    motivation: Some("hors périmètre".into()),
+                },
+            ],
+        };
+        let before = state.clone();
+        let applied = apply(&mut state, &import, "léa", at()).unwrap();
+        assert_eq!(state.get(&decided).unwrap().status, Status::Accepte, "kept");
+        let imported = state.get(&new).unwrap();
+        assert_eq!(imported.status, Status::Refuse);
+        assert_eq!(imported.history[0].kind, DecisionKind::Import);
+        assert_eq!(imported.current_motivation(), Some("hors périmètre"));
+        // Undone: back under review, the history keeps both.
+        apply(&mut state, &applied.inverse, "léa", at()).unwrap();
+        assert_eq!(state.get(&new).unwrap().status, Status::INITIAL);
+        assert_eq!(state.get(&decided), before.get(&decided));
+        // Refusing still needs a motivation.
+        let unmotivated = Change::Import {
+            statuses: vec![Imported {
+                key: AppKey::new("d", "local"),
+                status: Status::ClasseSansSuite,
+                motivation: None,
+            }],
+        };
+        assert!(matches!(
+            apply(&mut state, &unmotivated, "léa", at()),
+            Err(ReviewError::MotivationRequired { .. })
+        ));
+        let json = serde_json::to_string(&import).unwrap();
+        assert!(json.starts_with("{\"import\":{"), "{json}");
+        assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), import);
+    }
+
+    #[test]
     fn changes_round_trip_through_json() {
         let key = AppKey::new("a", "local");
         let change = Change::SetStatusMany {
@@ -693,5 +1006,146 @@ pub(crate) mod tests {
         let state = ReviewState::fresh(&call());
         let json = serde_json::to_string(&state).unwrap();
         assert_eq!(serde_json::from_str::<ReviewState>(&json).unwrap(), state);
+    }
+
+    fn lot(id: &str) -> crate::domain::Holding {
+        crate::domain::Holding::whole(id.into())
+    }
+
+    #[test]
+    fn a_decision_names_its_lot_and_undo_gives_it_back() {
+        let mut state = ReviewState::fresh(&call());
+        let mut stack = UndoStack::new();
+        let key = AppKey::new("a", "friche");
+        let decide = |status, holding| Change::SetStatusWithLot {
+            key: key.clone(),
+            status,
+            motivation: None,
+            holding,
+        };
+        stack
+            .apply(
+                &mut state,
+                &decide(Status::Preselectionne, lot("l1")),
+                "x",
+                at(),
+            )
+            .unwrap();
+        assert_eq!(state.get(&key).unwrap().holding, Some(lot("l1")));
+        // Accepting without naming a lot keeps the one held.
+        stack
+            .apply(&mut state, &set(&key, Status::Accepte, None), "x", at())
+            .unwrap();
+        assert_eq!(state.get(&key).unwrap().holding, Some(lot("l1")));
+        stack
+            .apply(
+                &mut state,
+                &set(&key, Status::EnInstruction, None),
+                "x",
+                at(),
+            )
+            .unwrap();
+        assert_eq!(state.get(&key).unwrap().holding, None, "released");
+        stack.undo(&mut state, "x", at()).unwrap();
+        assert_eq!(state.get(&key).unwrap().status, Status::Accepte);
+        assert_eq!(state.get(&key).unwrap().holding, Some(lot("l1")));
+        stack.undo(&mut state, "x", at()).unwrap();
+        stack.undo(&mut state, "x", at()).unwrap();
+        assert_eq!(state.get(&key).unwrap().holding, None);
+        assert_eq!(state.get(&key).unwrap().status, Status::EnInstruction);
+    }
+
+    #[test]
+    fn a_shortlist_is_set_in_one_undoable_step() {
+        let mut state = ReviewState::fresh(&call());
+        let mut stack = UndoStack::new();
+        let (a_friche, a_local, b_friche) = (
+            AppKey::new("a", "friche"),
+            AppKey::new("a", "local"),
+            AppKey::new("b", "friche"),
+        );
+        stack
+            .apply(
+                &mut state,
+                &set(&a_friche, Status::Preselectionne, None),
+                "x",
+                at(),
+            )
+            .unwrap();
+        let before = state.clone();
+        let shortlist = Change::SetShortlist {
+            entries: vec![
+                ShortlistEntry {
+                    key: a_local.clone(),
+                    holding: Some(lot("l1")),
+                },
+                ShortlistEntry {
+                    key: b_friche.clone(),
+                    holding: Some(crate::domain::Holding::share(
+                        "f".into(),
+                        crate::domain::Surface::m2(120.0),
+                    )),
+                },
+            ],
+        };
+        let applied = stack.apply(&mut state, &shortlist, "x", at()).unwrap();
+        assert_eq!(applied.decided.len(), 3);
+        assert_eq!(state.get(&a_friche).unwrap().status, Status::EnInstruction);
+        assert_eq!(state.get(&a_local).unwrap().status, Status::Preselectionne);
+        assert_eq!(state.get(&a_local).unwrap().holding, Some(lot("l1")));
+        assert_eq!(state.get(&b_friche).unwrap().status, Status::Preselectionne);
+        // The same shortlist again changes nothing.
+        assert_eq!(
+            apply(&mut state.clone(), &shortlist, "x", at()),
+            Err(ReviewError::NothingToChange(Status::Preselectionne))
+        );
+        stack.undo(&mut state, "x", at()).unwrap();
+        for (key, app) in &state.applications {
+            let was = before.get(key).unwrap();
+            assert_eq!((app.status, &app.holding), (was.status, &was.holding));
+        }
+    }
+
+    #[test]
+    fn a_tie_break_names_two_structures_and_why() {
+        let mut state = ReviewState::fresh(&call());
+        let bad = Change::SetTieBreak {
+            site: "friche".into(),
+            tie_break: Some(TieBreak {
+                order: vec!["a".into()],
+                motivation: "visite".into(),
+            }),
+        };
+        assert_eq!(
+            apply(&mut state, &bad, "x", at()),
+            Err(ReviewError::IncompleteTieBreak("friche".into()))
+        );
+        let tie = TieBreak {
+            order: vec!["b".into(), "a".into()],
+            motivation: "projet plus avancé".into(),
+        };
+        let good = Change::SetTieBreak {
+            site: "friche".into(),
+            tie_break: Some(tie.clone()),
+        };
+        let applied = apply(&mut state, &good, "x", at()).unwrap();
+        assert_eq!(state.tie_breaks.get(&SiteId::from("friche")), Some(&tie));
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<ReviewState>(&json).unwrap(), state);
+        apply(&mut state, &applied.inverse, "x", at()).unwrap();
+        assert!(state.tie_breaks.is_empty());
+    }
+
+    /// Files and journal lines written before lots were recorded still read.
+    #[test]
+    fn old_review_files_and_journal_lines_read_unchanged() {
+        let old = r#"{"restore":{"kind":"undo","statuses":[{"key":{"structure":"a","site":"friche"},"status":"en_instruction"}]}}"#;
+        let change: Change = serde_json::from_str(old).unwrap();
+        let mut state = ReviewState::fresh(&call());
+        apply(&mut state, &change, "x", at()).unwrap();
+        let file = r#"{"call":"tempo-2026","grid":{"criteria":[{"code":"fit","label_fr":"Adéquation","label_en":"Fit","weight":1.0}],"threshold":50.0},"last_seq":3,"applications":[{"structure":"a","site":"friche","status":"accepte"}]}"#;
+        let state: ReviewState = serde_json::from_str(file).unwrap();
+        assert_eq!(state.applications.values().next().unwrap().holding, None);
+        assert!(state.tie_breaks.is_empty());
     }
 }

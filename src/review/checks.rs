@@ -1,8 +1,9 @@
 //! Live checks on the decisions of a call. They warn, never block: the officer may have reasons
 //! the data does not show (a structure sharing a lot, a grant split over two years).
 
-use crate::domain::{Money, Site, SiteId, StructureId, Surface, Workspace};
+use crate::domain::{LotId, Money, Site, SiteId, StructureId, Surface, Workspace};
 use crate::i18n::{self, Lang, NBSP};
+use crate::review::holdings::{Held, effective_holdings};
 use crate::review::{AppKey, ReviewState, Status};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,11 +17,31 @@ pub enum Warning {
         available: Surface,
         structures: Vec<StructureId>,
     },
+    /// A lot given once held by several shortlisted or accepted applications.
+    LotGivenTwice {
+        site: SiteId,
+        site_name: String,
+        lot: LotId,
+        lot_label: String,
+        holders: Vec<Holder>,
+    },
+    /// The m² retained on a pooled lot exceed its surface.
+    PoolExceeded {
+        site: SiteId,
+        site_name: String,
+        lot: LotId,
+        lot_label: String,
+        retained: Surface,
+        available: Surface,
+        holders: Vec<Holder>,
+    },
     /// A structure accepted on several sites of the call.
     AcceptedOnSeveralSites {
         structure: StructureId,
         structure_name: String,
         sites: Vec<SiteId>,
+        /// The sites' names, in the order of `sites` (what the officer reads).
+        site_names: Vec<String>,
     },
     /// The grants requested by the accepted structures exceed the impact fund's annual envelope.
     EnvelopeExceeded { total: Money, envelope: Money },
@@ -33,10 +54,63 @@ pub enum Warning {
     },
 }
 
+/// A structure holding a lot, as a warning names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holder {
+    pub structure: StructureId,
+    pub name: String,
+    pub status: Status,
+    /// m² held (a pool's share, or the whole lot).
+    pub m2: Surface,
+}
+
+fn holders_text(holders: &[Holder], with_m2: bool, lang: Lang) -> String {
+    holders
+        .iter()
+        .map(|h| {
+            let status = h.status.label(lang);
+            if with_m2 {
+                format!("{} ({}, {status})", h.name, i18n::surface(h.m2, lang))
+            } else {
+                format!("{} ({status})", h.name)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Warning {
+    /// The applications the warning is about, to point at them (rows, files).
+    pub fn applications(&self) -> Vec<AppKey> {
+        match self {
+            Warning::SurfaceExceeded {
+                site, structures, ..
+            } => structures
+                .iter()
+                .map(|s| AppKey::new(s.clone(), site.clone()))
+                .collect(),
+            Warning::LotGivenTwice { site, holders, .. }
+            | Warning::PoolExceeded { site, holders, .. } => holders
+                .iter()
+                .map(|h| AppKey::new(h.structure.clone(), site.clone()))
+                .collect(),
+            Warning::AcceptedOnSeveralSites {
+                structure, sites, ..
+            } => sites
+                .iter()
+                .map(|s| AppKey::new(structure.clone(), s.clone()))
+                .collect(),
+            Warning::EnvelopeExceeded { .. } | Warning::GrantAboveCap { .. } => Vec::new(),
+        }
+    }
+
     /// True when the warning is about this application (to mark its row).
     pub fn concerns(&self, key: &AppKey) -> bool {
         match self {
+            Warning::LotGivenTwice { site, holders, .. }
+            | Warning::PoolExceeded { site, holders, .. } => {
+                site == &key.site && holders.iter().any(|h| h.structure == key.structure)
+            }
             Warning::SurfaceExceeded {
                 site, structures, ..
             } => site == &key.site && structures.contains(&key.structure),
@@ -50,6 +124,66 @@ impl Warning {
 
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (
+                Warning::LotGivenTwice {
+                    site_name,
+                    lot_label,
+                    holders,
+                    ..
+                },
+                Lang::Fr,
+            ) => format!(
+                "«{NBSP}{lot_label}{NBSP}» ({site_name}) est attribué à {} structures{NBSP}: {} — un lot ne se donne qu'une fois",
+                holders.len(),
+                holders_text(holders, false, lang)
+            ),
+            (
+                Warning::LotGivenTwice {
+                    site_name,
+                    lot_label,
+                    holders,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "“{lot_label}” ({site_name}) is given to {} structures: {} — a lot is given once",
+                holders.len(),
+                holders_text(holders, false, lang)
+            ),
+            (
+                Warning::PoolExceeded {
+                    site_name,
+                    lot_label,
+                    retained,
+                    available,
+                    holders,
+                    ..
+                },
+                Lang::Fr,
+            ) => format!(
+                "«{NBSP}{lot_label}{NBSP}» ({site_name}){NBSP}: {} retenus pour {} ({} de trop) par {}",
+                i18n::surface(*retained, lang),
+                i18n::surface(*available, lang),
+                i18n::surface(Surface::m2(retained.value() - available.value()), lang),
+                holders_text(holders, true, lang)
+            ),
+            (
+                Warning::PoolExceeded {
+                    site_name,
+                    lot_label,
+                    retained,
+                    available,
+                    holders,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "“{lot_label}” ({site_name}): {} retained for {} ({} too many) by {}",
+                i18n::surface(*retained, lang),
+                i18n::surface(*available, lang),
+                i18n::surface(Surface::m2(retained.value() - available.value()), lang),
+                holders_text(holders, true, lang)
+            ),
             (
                 Warning::SurfaceExceeded {
                     site_name,
@@ -79,26 +213,26 @@ impl Warning {
             (
                 Warning::AcceptedOnSeveralSites {
                     structure_name,
-                    sites,
+                    site_names,
                     ..
                 },
                 Lang::Fr,
             ) => format!(
                 "{structure_name} est acceptée sur {} sites{NBSP}: {}",
-                sites.len(),
-                join(sites)
+                site_names.len(),
+                site_names.join(", ")
             ),
             (
                 Warning::AcceptedOnSeveralSites {
                     structure_name,
-                    sites,
+                    site_names,
                     ..
                 },
                 Lang::En,
             ) => format!(
                 "{structure_name} is accepted on {} sites: {}",
-                sites.len(),
-                join(sites)
+                site_names.len(),
+                site_names.join(", ")
             ),
             (Warning::EnvelopeExceeded { total, envelope }, Lang::Fr) => format!(
                 "subventions demandées par les structures acceptées{NBSP}: {}, au-delà de l'enveloppe annuelle du fonds à impact ({})",
@@ -140,13 +274,6 @@ impl Warning {
     }
 }
 
-fn join(ids: &[SiteId]) -> String {
-    ids.iter()
-        .map(SiteId::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// What the site offers: the sum of its lots, or its total surface when no lot is described.
 fn capacity(site: &Site) -> Option<Surface> {
     if site.lots.is_empty() {
@@ -154,6 +281,53 @@ fn capacity(site: &Site) -> Option<Surface> {
     } else {
         Some(site.lots_surface())
     }
+}
+
+/// A lot given twice, or a pool over its m², from what each application holds.
+pub fn lot_warnings(workspace: &Workspace, held: &[Held]) -> Vec<Warning> {
+    let mut per_lot: BTreeMap<(usize, usize), Vec<&Held>> = BTreeMap::new();
+    for h in held {
+        per_lot.entry((h.site, h.lot)).or_default().push(h);
+    }
+    let mut warnings = Vec::new();
+    for ((site, lot), holders) in per_lot {
+        let s = &workspace.sites[site];
+        let l = &s.lots[lot];
+        let named: Vec<Holder> = holders
+            .iter()
+            .map(|h| Holder {
+                structure: h.key.structure.clone(),
+                name: workspace
+                    .structure(&h.key.structure)
+                    .map_or_else(|| h.key.structure.to_string(), |x| x.name.clone()),
+                status: h.status,
+                m2: Surface::m2(h.m2),
+            })
+            .collect();
+        if l.is_pooled() {
+            let retained: f64 = holders.iter().map(|h| h.m2).sum();
+            if retained > l.surface.value() + 1e-6 {
+                warnings.push(Warning::PoolExceeded {
+                    site: s.id.clone(),
+                    site_name: s.name.clone(),
+                    lot: l.id.clone(),
+                    lot_label: l.label.clone(),
+                    retained: Surface::m2(retained),
+                    available: l.surface,
+                    holders: named,
+                });
+            }
+        } else if holders.len() > 1 {
+            warnings.push(Warning::LotGivenTwice {
+                site: s.id.clone(),
+                site_name: s.name.clone(),
+                lot: l.id.clone(),
+                lot_label: l.label.clone(),
+                holders: named,
+            });
+        }
+    }
+    warnings
 }
 
 /// Every warning for the call's current decisions, in a stable order.
@@ -191,6 +365,11 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
         }
     }
 
+    warnings.extend(lot_warnings(
+        workspace,
+        &effective_holdings(workspace, state),
+    ));
+
     // Accepted structures and their sites.
     let mut accepted: BTreeMap<&StructureId, Vec<SiteId>> = BTreeMap::new();
     for (key, _) in state.with_status(Status::Accepte) {
@@ -209,6 +388,14 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
             warnings.push(Warning::AcceptedOnSeveralSites {
                 structure: (*structure).clone(),
                 structure_name: name_of(structure),
+                site_names: sites
+                    .iter()
+                    .map(|id| {
+                        workspace
+                            .site(id)
+                            .map_or(id.to_string(), |s| s.name.clone())
+                    })
+                    .collect(),
                 sites: sites.clone(),
             });
         }
@@ -216,16 +403,17 @@ pub fn check_all(workspace: &Workspace, state: &ReviewState) -> Vec<Warning> {
 
     // Impact fund: each accepted structure counted once, however many sites it won.
     let fund = &workspace.territory.impact_fund;
+    // The grants of a call count against the envelope of its deadline's year.
+    let envelope = workspace
+        .call(&state.call)
+        .map_or(Money::ZERO, |c| fund.envelope_amount(c.fund_year()));
     let total: Money = accepted
         .keys()
         .filter_map(|id| workspace.structure(id))
         .filter_map(|s| s.grant_requested)
         .sum();
-    if total > fund.annual_envelope {
-        warnings.push(Warning::EnvelopeExceeded {
-            total,
-            envelope: fund.annual_envelope,
-        });
+    if total > envelope {
+        warnings.push(Warning::EnvelopeExceeded { total, envelope });
     }
     let retained_structures: BTreeSet<&StructureId> = state
         .applications

@@ -37,6 +37,10 @@ pub enum ReviewError {
     UnnamedPartner,
     #[error("grille du jury invalide\u{a0}: {0}")]
     InvalidGrid(GridProblem),
+    #[error(
+        "départage du site «\u{a0}{0}\u{a0}»\u{a0}: nommez au moins deux structures, dans l'ordre voulu, et dites pourquoi"
+    )]
+    IncompleteTieBreak(crate::domain::SiteId),
     #[error("rien à annuler")]
     NothingToUndo,
     #[error("rien à rétablir")]
@@ -116,6 +120,9 @@ impl ReviewError {
             ReviewError::InvalidGrid(problem) => {
                 format!("invalid jury grid: {}", problem.message_en())
             }
+            ReviewError::IncompleteTieBreak(site) => format!(
+                "tie-break on site `{site}`: name at least two structures, in the order wanted, and say why"
+            ),
             ReviewError::NothingToUndo => "nothing to undo".into(),
             ReviewError::NothingToRedo => "nothing to redo".into(),
         }

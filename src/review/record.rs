@@ -22,6 +22,8 @@ pub enum DecisionKind {
     Undo,
     /// Takes an undone change again.
     Redo,
+    /// A status read from an application file, for an application new to ancrage.
+    Import,
 }
 
 impl DecisionKind {
@@ -35,6 +37,8 @@ impl DecisionKind {
             (DecisionKind::Undo, Lang::En) => "undo",
             (DecisionKind::Redo, Lang::Fr) => "rétablissement",
             (DecisionKind::Redo, Lang::En) => "redo",
+            (DecisionKind::Import, Lang::Fr) => "import",
+            (DecisionKind::Import, Lang::En) => "import",
         }
     }
 }

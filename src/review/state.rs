@@ -1,7 +1,7 @@
 //! Everything decided about one call: per application its status, history, notes, labels,
 //! grades and opinions; the jury grid; and how far the decision journal has been applied.
 
-use crate::domain::{Call, CallId, SiteId, StructureId};
+use crate::domain::{Call, CallId, Holding, SiteId, StructureId};
 use crate::review::{AppKey, Decision, Grades, Grid, GridResult, Opinion, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,6 +21,10 @@ pub struct ApplicationReview {
     pub grades: Grades,
     #[serde(default)]
     pub opinions: Vec<Opinion>,
+    /// The lot (or m² of a pooled lot) the application holds while shortlisted or accepted,
+    /// when the officer named it; none: the matching engine's retained lot stands for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holding: Option<Holding>,
 }
 
 impl Default for ApplicationReview {
@@ -32,6 +36,7 @@ impl Default for ApplicationReview {
             labels: BTreeSet::new(),
             grades: Grades::new(),
             opinions: Vec::new(),
+            holding: None,
         }
     }
 }
@@ -57,6 +62,17 @@ pub struct ReviewState {
     pub applications: BTreeMap<AppKey, ApplicationReview>,
     /// Sequence number of the last journal entry applied to this state (0: none).
     pub last_seq: u64,
+    /// Ties on a site's ranking broken by the officer, by site.
+    pub tie_breaks: BTreeMap<SiteId, TieBreak>,
+}
+
+/// An officer's explicit order for structures tied on a site, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TieBreak {
+    /// Structures in the order the officer ranks them, best first.
+    pub order: Vec<StructureId>,
+    pub motivation: String,
 }
 
 impl ReviewState {
@@ -67,6 +83,7 @@ impl ReviewState {
             grid: Grid::default(),
             applications: BTreeMap::new(),
             last_seq: 0,
+            tie_breaks: BTreeMap::new(),
         };
         state.include_new_applications(call);
         state
@@ -83,6 +100,25 @@ impl ReviewState {
                 .or_default();
         }
         self.applications.len() - before
+    }
+
+    /// Applications the state holds but the call no longer lists (withdrawn from the call
+    /// file), with at least one decision on record: kept, never replayed into an error.
+    pub fn withdrawn<'a>(&'a self, call: &Call) -> Vec<&'a AppKey> {
+        let listed: BTreeSet<(&StructureId, &SiteId)> = call.application_pairs().collect();
+        self.applications
+            .iter()
+            .filter(|(key, review)| {
+                !review.history.is_empty() && !listed.contains(&(&key.structure, &key.site))
+            })
+            .map(|(key, _)| key)
+            .collect()
+    }
+
+    /// True when the call file still lists this application.
+    pub fn is_listed(call: &Call, key: &AppKey) -> bool {
+        call.application_pairs()
+            .any(|(structure, site)| *structure == key.structure && *site == key.site)
     }
 
     pub fn get(&self, key: &AppKey) -> Option<&ApplicationReview> {
@@ -112,6 +148,8 @@ struct StateFile {
     grid: Grid,
     last_seq: u64,
     applications: Vec<ApplicationEntry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    tie_breaks: BTreeMap<SiteId, TieBreak>,
 }
 
 /// One application on disk: its key, then its review (spelled out rather than flattened:
@@ -133,6 +171,8 @@ struct ApplicationEntry {
     grades: Grades,
     #[serde(default)]
     opinions: Vec<Opinion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    holding: Option<Holding>,
 }
 
 impl ApplicationEntry {
@@ -146,6 +186,7 @@ impl ApplicationEntry {
             labels: review.labels,
             grades: review.grades,
             opinions: review.opinions,
+            holding: review.holding,
         }
     }
 
@@ -157,6 +198,7 @@ impl ApplicationEntry {
             labels: self.labels,
             grades: self.grades,
             opinions: self.opinions,
+            holding: self.holding,
         };
         (AppKey::new(self.structure, self.site), review)
     }
@@ -168,6 +210,7 @@ impl From<ReviewState> for StateFile {
             call: state.call,
             grid: state.grid,
             last_seq: state.last_seq,
+            tie_breaks: state.tie_breaks,
             applications: state
                 .applications
                 .into_iter()
@@ -194,6 +237,7 @@ impl TryFrom<StateFile> for ReviewState {
             grid: file.grid,
             applications,
             last_seq: file.last_seq,
+            tie_breaks: file.tie_breaks,
         })
     }
 }

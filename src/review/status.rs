@@ -77,6 +77,11 @@ impl Status {
         )
     }
 
+    /// Shortlisted or accepted: the application holds a lot (or m² of a pooled lot) on its site.
+    pub fn holds_place(self) -> bool {
+        matches!(self, Status::Preselectionne | Status::Accepte)
+    }
+
     /// A decision was taken on the application (shortlisted or final): going back to en
     /// instruction from here is a revert.
     pub fn is_decided(self) -> bool {

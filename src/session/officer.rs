@@ -10,6 +10,20 @@ pub fn officer_name() -> String {
     })
 }
 
+/// The name the officer configured (`ANCRAGE_OFFICER`, else `officer` in the config file);
+/// none when neither is set: the cockpit then asks once rather than sign with a login.
+pub fn configured_officer() -> Option<String> {
+    let (config, _) = crate::store::config::load();
+    ["ANCRAGE_OFFICER", "config"]
+        .into_iter()
+        .filter_map(|name| match name {
+            "config" => config.officer.clone(),
+            _ => std::env::var(name).ok(),
+        })
+        .map(|v| v.trim().to_owned())
+        .find(|v| !v.is_empty())
+}
+
 /// Same, reading each source through `var` (`"config"` stands for the config file's `officer`),
 /// testable without touching the process environment.
 pub fn officer_name_from(var: impl Fn(&str) -> Option<String>) -> String {

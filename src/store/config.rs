@@ -59,9 +59,54 @@ pub fn load() -> (UserConfig, Option<String>) {
     }
 }
 
+/// Writes `officer` into the settings file at `path`, keeping what else it holds; a file that
+/// does not parse is left as it is (the error says where), never overwritten.
+pub fn save_officer(path: &Path, officer: &str) -> Result<(), String> {
+    let mut settings = match std::fs::read_to_string(path) {
+        Ok(text) => {
+            load_from(path)?;
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => serde_json::Map::new(),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    settings.insert(
+        "officer".to_owned(),
+        serde_json::Value::String(officer.to_owned()),
+    );
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    // The officer's name: personal, readable by them alone.
+    crate::store::atomic::write_json(path, &settings, crate::store::atomic::Access::Private)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_officer_is_saved_beside_the_other_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ancrage").join("config.json");
+        save_officer(&path, "Léa Martin").unwrap();
+        assert_eq!(
+            load_from(&path).unwrap().officer.as_deref(),
+            Some("Léa Martin")
+        );
+        std::fs::write(&path, r#"{ "lang": "en" }"#).unwrap();
+        save_officer(&path, "Paul").unwrap();
+        let config = load_from(&path).unwrap();
+        assert_eq!(
+            (config.officer.as_deref(), config.lang),
+            (Some("Paul"), Some(Lang::En))
+        );
+        std::fs::write(&path, "{ broken").unwrap();
+        assert!(save_officer(&path, "X").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ broken");
+    }
 
     #[test]
     fn missing_file_means_defaults() {

@@ -7,7 +7,7 @@ use crate::store::expected::Expected;
 use crate::store::kind::Document;
 use crate::store::migrate::{self, VersionError};
 use crate::store::problem::Problem;
-use crate::store::salvage;
+use crate::store::salvage::{self, Repaired};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::Path;
@@ -34,6 +34,21 @@ pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Pr
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))?;
+    if version < migrate::FIRST_ENVELOPE_VERSION && value.get(D::KIND.envelope_key()).is_some() {
+        // An envelope is version 1 or later: the version number is wrong, not the content.
+        // Version 1 is the one to write: the migration brings any envelope on from there.
+        return Err(Box::new(
+            Problem::new(
+                file,
+                "schema_version",
+                Expected::VersionOfContent {
+                    found: version,
+                    known: migrate::FIRST_ENVELOPE_VERSION,
+                },
+            )
+            .with_value(&version),
+        ));
+    }
     let current = migrate::migrate(value, D::KIND).map_err(|e| version_problem(file, None, e))?;
     let document = serde_path_to_error::deserialize(current)
         .map_err(|e| content_problem(file, e.path(), e.inner()))?;
@@ -43,29 +58,49 @@ pub fn decode<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Box<Pr
     })
 }
 
+/// A file that did not decode: every problem found (never none), and the document repaired
+/// around them when that was possible, for validation to find the rest (see `salvage`).
+#[derive(Debug)]
+pub struct Failed<D> {
+    pub problems: Vec<Problem>,
+    pub repaired: Option<Repaired<D>>,
+}
+
 /// Like [`decode`], but on a content error goes on to find the file's other errors (see
 /// `salvage`): the first problem carries line:column from the text, the others their field
-/// path (the loader then locates them in the text). Never an empty `Vec` on error.
-pub fn decode_reporting_all<D: Document>(
-    file: &Path,
-    text: &str,
-) -> Result<Decoded<D>, Vec<Problem>> {
+/// path (the loader then locates them in the text).
+pub fn decode_reporting_all<D: Document>(file: &Path, text: &str) -> Result<Decoded<D>, Failed<D>> {
     decode::<D>(file, text).map_err(|first| {
         let first = *first;
         if !matches!(first.expected, Expected::ValidContent(_)) {
-            return vec![first];
+            return Failed {
+                problems: vec![first],
+                repaired: None,
+            };
         }
         // The text parsed and its version was readable, or there would be no content error.
         let tree = serde_json::from_str::<Value>(text)
             .ok()
             .and_then(|v| migrate::migrate(v, D::KIND).ok());
-        let others = tree
-            .map(|tree| salvage::decode_errors::<D>(file, tree))
-            .unwrap_or_default();
+        let Some(salvaged) = tree.map(|tree| salvage::salvage::<D>(file, tree)) else {
+            return Failed {
+                problems: vec![first],
+                repaired: None,
+            };
+        };
         let first_field = first.field.clone();
-        std::iter::once(first)
-            .chain(others.into_iter().filter(|p| p.field != first_field))
-            .collect()
+        let problems = std::iter::once(first)
+            .chain(
+                salvaged
+                    .problems
+                    .into_iter()
+                    .filter(|p| p.field != first_field),
+            )
+            .collect();
+        Failed {
+            problems,
+            repaired: salvaged.repaired,
+        }
     })
 }
 
@@ -75,6 +110,13 @@ fn probe_version(file: &Path, text: &str) -> Result<u32, Box<Problem>> {
     #[derive(Deserialize)]
     struct Probe {
         schema_version: Option<Value>,
+    }
+    // serde would read a struct from an array too (its first element as `schema_version`),
+    // and show that element — an applicant's e-mail — as the bad version.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_err(|e| syntax_problem(file, &e))?;
+        return Err(Box::new(Problem::new(file, "", Expected::TopLevelObject)));
     }
     match serde_json::from_str::<Probe>(text) {
         Ok(probe) => migrate::check_version(probe.schema_version.as_ref())
@@ -125,6 +167,10 @@ fn content_problem(
     error: &serde_json::Error,
 ) -> Box<Problem> {
     let field = path.to_string();
+    let field = field
+        .strip_suffix(salvage::NUMBER_TOKEN)
+        .map(|f| f.trim_end_matches('.').to_owned())
+        .unwrap_or(field);
     let field = if field == "." { String::new() } else { field };
     let expected = if error.is_eof() {
         Expected::CompleteFile
@@ -151,7 +197,7 @@ mod tests {
     use crate::store::document::CallDocument;
 
     const CALL: &str = r#"{
-  "schema_version": 1,
+  "schema_version": 2,
   "call": {
     "id": "tempo-2026",
     "title": "Temp'O 2026",
@@ -225,7 +271,7 @@ mod tests {
 
     #[test]
     fn newer_version_refused_with_both_numbers() {
-        let text = CALL.replace("\"schema_version\": 1", "\"schema_version\": 3");
+        let text = CALL.replace("\"schema_version\": 2", "\"schema_version\": 3");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.field, "schema_version");
         assert_eq!(p.value.as_deref(), Some("3"));
@@ -238,13 +284,45 @@ mod tests {
         );
         assert!(
             p.render(crate::i18n::Lang::En)
-                .contains("written by a newer ancrage (version 3, this program knows up to 1)")
+                .contains("written by a newer ancrage (version 3, this program knows up to 2)")
         );
+    }
+
+    /// Issue 13, point 11: version 0 on a version-1 envelope is a wrong version, said as such
+    /// (not « unknown field call.call »).
+    #[test]
+    fn version_zero_on_an_envelope_says_the_version_is_wrong() {
+        let text = CALL.replace("\"schema_version\": 2", "\"schema_version\": 0");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "schema_version");
+        assert!(
+            p.render(crate::i18n::Lang::Fr)
+                .contains("la version 0 est inconnue pour un fichier de cette forme"),
+            "{}",
+            p.render(crate::i18n::Lang::Fr)
+        );
+    }
+
+    /// Issue 13, point 11: an amount too large for a decimal names its field, in plain words.
+    #[test]
+    fn oversized_amount_names_its_field_plainly() {
+        let text = CALL.replace("\"deadline\": \"2026-04-03\"", "\"deadline\": \"2026-04-03\", \"weights\": {\"surface\": 1e999, \"cost\": 1, \"sector\": 1, \"rebalancing\": 1, \"urgency\": 1}");
+        let p = decode::<CallDocument>(file(), &text).unwrap_err();
+        assert_eq!(p.field, "call.weights.surface");
+        let fr = p.render(crate::i18n::Lang::Fr);
+        assert!(!fr.contains("$serde_json"), "{fr}");
+    }
+
+    #[test]
+    fn top_level_array_never_shows_its_content() {
+        let p = decode::<CallDocument>(file(), r#"[{"email": "lea@example.org"}]"#).unwrap_err();
+        assert_eq!(p.expected, Expected::TopLevelObject);
+        assert_eq!(p.value, None);
     }
 
     #[test]
     fn missing_version_refused() {
-        let text = CALL.replace("\"schema_version\": 1,", "");
+        let text = CALL.replace("\"schema_version\": 2,", "");
         let p = decode::<CallDocument>(file(), &text).unwrap_err();
         assert_eq!(p.expected, Expected::SchemaVersion);
     }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes. Older files are migrated on load
 /// (see `migrate`); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 macro_rules! document {
     ($name:ident, $field:ident, $ty:ty) => {

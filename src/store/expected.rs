@@ -3,8 +3,20 @@
 
 use crate::domain::{Money, Surface};
 use crate::i18n::{self, Lang, NBSP};
+use crate::store::atomic::FileKind;
 use crate::store::serde_message::translate;
 use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// Why a symbolic link in a workspace folder is not followed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkProblem {
+    Dangling,
+    Loop,
+    /// It leads out of the workspace (to this place).
+    Outside(PathBuf),
+    NotRegular(FileKind),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expected {
@@ -12,6 +24,19 @@ pub enum Expected {
     Workspace,
     /// A file the workspace needs is absent.
     PresentFile,
+    /// Something other than a regular file where data is expected (a folder named `x.json`,
+    /// a FIFO, a device).
+    RegularFile(FileKind),
+    /// Something other than a folder where a workspace folder is expected.
+    Folder(FileKind),
+    /// A symbolic link that cannot be followed safely.
+    LinkTarget(LinkProblem),
+    /// A file name that is not valid UTF-8.
+    Utf8Name,
+    /// `X.JSON`, `x.Json`: read only when spelt `.json`.
+    LowercaseExtension {
+        name: String,
+    },
     /// The file could not be read (permissions, not UTF-8…); carries the system's message.
     ReadableFile(String),
     /// Malformed JSON; carries serde_json's message.
@@ -25,6 +50,11 @@ pub enum Expected {
     /// Written by a newer ancrage.
     KnownSchemaVersion {
         found: u64,
+        known: u32,
+    },
+    /// `schema_version` says an older version than the content's shape (an envelope is 1+).
+    VersionOfContent {
+        found: u32,
         known: u32,
     },
     /// The typed decode failed; carries serde's message (`missing field`, `unknown variant`…).
@@ -52,6 +82,8 @@ pub enum Expected {
     /// A lot on a pathway episode names no site.
     SiteForLot,
     SurfaceInRange,
+    /// A need whose maximum surface is 0 m².
+    SomeSurface,
     MoneyInRange,
     FiniteNumber,
     FteInRange,
@@ -91,6 +123,53 @@ pub enum Expected {
         lon: (f64, f64),
     },
     SomeCity,
+    /// A call of calls/.
+    KnownCall,
+    /// An application of the call (this structure for this site).
+    KnownApplication {
+        call: String,
+    },
+    /// An end before its start.
+    NotBefore {
+        start: NaiveDate,
+    },
+    /// A notice period longer than the agreement it ends.
+    NoticeWithinTerm {
+        months: u32,
+    },
+    /// Planned episodes come after the lived ones.
+    PlannedLast,
+    /// More granted than requested.
+    GrantedWithinRequested {
+        requested: Money,
+    },
+    /// A structure's grants of one year add up above the cap per structure.
+    GrantsWithinCap {
+        year: i32,
+        cap: Money,
+        total: Money,
+    },
+    /// The grants of one year add up above its envelope.
+    YearWithinEnvelope {
+        year: i32,
+        envelope: Money,
+        total: Money,
+    },
+    /// A grant's year has no envelope (neither its own nor an earlier one).
+    EnvelopeForYear {
+        year: i32,
+    },
+    /// A year between 2000 and 2100.
+    PlausibleYear,
+    /// Envelope years listed once each, oldest first.
+    YearsInOrder,
+    /// An organisation of territory.json, support_organisations.
+    KnownSupportOrganisation,
+    /// Worded where the problem was found, in both languages (review and journal checks).
+    Said {
+        fr: String,
+        en: String,
+    },
 }
 
 impl Expected {
@@ -106,6 +185,54 @@ impl Expected {
             }
             (Expected::PresentFile, Lang::Fr) => "ce fichier, introuvable".into(),
             (Expected::PresentFile, Lang::En) => "this file, which is missing".into(),
+            (Expected::RegularFile(kind), Lang::Fr) => {
+                format!("un fichier ordinaire, pas {}", kind.label(lang))
+            }
+            (Expected::RegularFile(kind), Lang::En) => {
+                format!("a regular file, not {}", kind.label(lang))
+            }
+            (Expected::Folder(kind), Lang::Fr) => format!("un dossier, pas {}", kind.label(lang)),
+            (Expected::Folder(kind), Lang::En) => format!("a folder, not {}", kind.label(lang)),
+            (Expected::LinkTarget(LinkProblem::Dangling), Lang::Fr) => {
+                format!("un lien vers un fichier existant{NBSP}: ce lien symbolique ne mène nulle part")
+            }
+            (Expected::LinkTarget(LinkProblem::Dangling), Lang::En) => {
+                "a link to an existing file: this symbolic link leads nowhere".into()
+            }
+            (Expected::LinkTarget(LinkProblem::Loop), Lang::Fr) => {
+                format!("un lien qui mène à un fichier{NBSP}: ce lien symbolique tourne en boucle")
+            }
+            (Expected::LinkTarget(LinkProblem::Loop), Lang::En) => {
+                "a link that leads to a file: this symbolic link is a loop".into()
+            }
+            (Expected::LinkTarget(LinkProblem::Outside(to)), Lang::Fr) => format!(
+                "un lien vers un fichier de l'espace de travail{NBSP}: celui-ci en sort ({})",
+                to.display()
+            ),
+            (Expected::LinkTarget(LinkProblem::Outside(to)), Lang::En) => format!(
+                "a link to a file inside the workspace: this one leads outside the workspace ({})",
+                to.display()
+            ),
+            (Expected::LinkTarget(LinkProblem::NotRegular(kind)), Lang::Fr) => format!(
+                "un lien vers un fichier ordinaire{NBSP}: celui-ci mène à {}",
+                kind.label(lang)
+            ),
+            (Expected::LinkTarget(LinkProblem::NotRegular(kind)), Lang::En) => format!(
+                "a link to a regular file: this one leads to {}",
+                kind.label(lang)
+            ),
+            (Expected::Utf8Name, Lang::Fr) => {
+                "un nom de fichier en UTF-8 (celui-ci ne l'est pas{NBSP}: renommez-le)".replace("{NBSP}", &NBSP.to_string())
+            }
+            (Expected::Utf8Name, Lang::En) => "a UTF-8 file name (this one is not: rename it)".into(),
+            (Expected::LowercaseExtension { name }, Lang::Fr) => format!(
+                "l'extension .json en minuscules{NBSP}: renommez-le «{NBSP}{}.json{NBSP}» pour qu'il soit lu",
+                stem(name)
+            ),
+            (Expected::LowercaseExtension { name }, Lang::En) => format!(
+                "the .json extension in lower case: rename it `{}.json` for it to be read",
+                stem(name)
+            ),
             (Expected::ReadableFile(why), Lang::Fr) => format!("un fichier lisible en UTF-8 ({why})"),
             (Expected::ReadableFile(why), Lang::En) => format!("a readable UTF-8 file ({why})"),
             (Expected::WellFormedJson(why), Lang::Fr) => {
@@ -132,10 +259,18 @@ impl Expected {
             (Expected::KnownSchemaVersion { found, known }, Lang::En) => format!(
                 "a known version: written by a newer ancrage (version {found}, this program knows up to {known}); update ancrage"
             ),
+            (Expected::VersionOfContent { found, known }, Lang::Fr) => format!(
+                "la version du contenu{NBSP}: la version {found} est inconnue pour un fichier de cette forme (enveloppe de la version {known}){NBSP}; écrivez \"schema_version\": {known}"
+            ),
+            (Expected::VersionOfContent { found, known }, Lang::En) => format!(
+                "the version of the content: version {found} is unknown for a file of this shape (a version {known} envelope); write \"schema_version\": {known}"
+            ),
             (Expected::ValidContent(why), Lang::Fr) => {
                 format!("un contenu conforme ({})", translate(why, lang))
             }
-            (Expected::ValidContent(why), Lang::En) => format!("valid content ({why})"),
+            (Expected::ValidContent(why), Lang::En) => {
+                format!("valid content ({})", translate(why, lang))
+            }
             (Expected::FileNamedAfterId { id }, Lang::Fr) => {
                 format!("un nom de fichier égal à l'identifiant{NBSP}: {id}.json")
             }
@@ -246,8 +381,14 @@ impl Expected {
             (Expected::Siret, Lang::En) => "a 14-digit SIRET with a valid Luhn key".into(),
             (Expected::NonZeroDuration, Lang::Fr) => "une durée d'au moins 1 mois".into(),
             (Expected::NonZeroDuration, Lang::En) => "a duration of at least 1 month".into(),
-            (Expected::NonNegativeWeight, Lang::Fr) => "un poids positif ou nul".into(),
-            (Expected::NonNegativeWeight, Lang::En) => "a weight of zero or more".into(),
+            (Expected::NonNegativeWeight, Lang::Fr) => "un poids entre 0 et 1 000 000".into(),
+            (Expected::NonNegativeWeight, Lang::En) => "a weight from 0 to 1,000,000".into(),
+            (Expected::SomeSurface, Lang::Fr) => {
+                "une surface maximale au-dessus de 0 m² (aucun lot ne peut convenir à un besoin de 0 m²)".into()
+            }
+            (Expected::SomeSurface, Lang::En) => {
+                "a maximum surface above 0 m² (no lot can suit a need of 0 m²)".into()
+            }
             (Expected::SomeWeight, Lang::Fr) => "au moins un poids non nul".into(),
             (Expected::SomeWeight, Lang::En) => "at least one weight above zero".into(),
             (Expected::Tolerance, Lang::Fr) => {
@@ -272,10 +413,89 @@ impl Expected {
                     n(lon.1)
                 )
             }
+            (Expected::Said { fr, .. }, Lang::Fr) => fr.clone(),
+            (Expected::Said { en, .. }, Lang::En) => en.clone(),
             (Expected::SomeCity, Lang::Fr) => "au moins une ville".into(),
             (Expected::SomeCity, Lang::En) => "at least one city".into(),
+            (Expected::KnownCall, Lang::Fr) => "l'identifiant d'un appel de calls/".into(),
+            (Expected::KnownCall, Lang::En) => "the id of a call in calls/".into(),
+            (Expected::KnownApplication { call }, Lang::Fr) => format!(
+                "une candidature de la structure à ce lieu dans l'appel {call} (call.applications)"
+            ),
+            (Expected::KnownApplication { call }, Lang::En) => format!(
+                "an application of the structure for this site in call {call} (call.applications)"
+            ),
+            (Expected::NotBefore { start }, Lang::Fr) => {
+                format!("une date au plus tôt le début, le {}", i18n::date(*start, lang))
+            }
+            (Expected::NotBefore { start }, Lang::En) => {
+                format!("a date no earlier than the start, {}", i18n::date(*start, lang))
+            }
+            (Expected::NoticeWithinTerm { months }, Lang::Fr) => {
+                format!("un préavis plus court que la convention elle-même ({months} mois)")
+            }
+            (Expected::NoticeWithinTerm { months }, Lang::En) => {
+                format!("a notice shorter than the agreement itself ({months} months)")
+            }
+            (Expected::PlannedLast, Lang::Fr) => format!(
+                "des épisodes prévus après les épisodes vécus (outcome «{NBSP}planned{NBSP}» en dernier)"
+            ),
+            (Expected::PlannedLast, Lang::En) => {
+                "planned episodes after the lived ones (outcome `planned` last)".into()
+            }
+            (Expected::GrantedWithinRequested { requested }, Lang::Fr) => format!(
+                "un montant accordé au plus égal au montant demandé ({})",
+                i18n::money(*requested, lang)
+            ),
+            (Expected::GrantedWithinRequested { requested }, Lang::En) => format!(
+                "an amount granted no larger than the amount requested ({})",
+                i18n::money(*requested, lang)
+            ),
+            (Expected::GrantsWithinCap { year, cap, total }, Lang::Fr) => format!(
+                "des aides {year} au plus égales au plafond par structure ({}){NBSP}; elles totalisent {}",
+                i18n::money(*cap, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::GrantsWithinCap { year, cap, total }, Lang::En) => format!(
+                "{year} grants no larger than the cap per structure ({}); they add up to {}",
+                i18n::money(*cap, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::YearWithinEnvelope { year, envelope, total }, Lang::Fr) => format!(
+                "des aides {year} qui tiennent dans l'enveloppe de l'année ({}){NBSP}; elles totalisent {}",
+                i18n::money(*envelope, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::YearWithinEnvelope { year, envelope, total }, Lang::En) => format!(
+                "{year} grants within the year's envelope ({}); they add up to {}",
+                i18n::money(*envelope, lang),
+                i18n::money(*total, lang)
+            ),
+            (Expected::EnvelopeForYear { year }, Lang::Fr) => format!(
+                "une année dotée d'une enveloppe (territory.json, impact_fund.envelopes{NBSP}: {year} ou une année antérieure)"
+            ),
+            (Expected::EnvelopeForYear { year }, Lang::En) => format!(
+                "a year with an envelope (territory.json, impact_fund.envelopes: {year} or an earlier year)"
+            ),
+            (Expected::PlausibleYear, Lang::Fr) => "une année entre 2000 et 2100".into(),
+            (Expected::PlausibleYear, Lang::En) => "a year between 2000 and 2100".into(),
+            (Expected::YearsInOrder, Lang::Fr) => {
+                "chaque année une seule fois, de la plus ancienne à la plus récente".into()
+            }
+            (Expected::YearsInOrder, Lang::En) => "each year once, oldest first".into(),
+            (Expected::KnownSupportOrganisation, Lang::Fr) => {
+                "le code d'une structure d'accompagnement (territory.json, support_organisations)".into()
+            }
+            (Expected::KnownSupportOrganisation, Lang::En) => {
+                "the code of a support organisation (territory.json, support_organisations)".into()
+            }
         }
     }
+}
+
+/// `X` of `X.JSON`.
+fn stem(name: &str) -> &str {
+    name.get(..name.len().saturating_sub(5)).unwrap_or(name)
 }
 
 /// "attendu : " / "expected: " with French typography.

@@ -1,6 +1,7 @@
 //! Which file each item of a loaded workspace came from, and the layout that names them.
 
 use crate::domain::Workspace;
+use crate::store::atomic::Access;
 use crate::store::kind::DocumentKind;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,27 @@ pub fn file_for(kind: DocumentKind, id: &str) -> PathBuf {
     match kind.folder() {
         Some(folder) => Path::new(folder).join(format!("{id}.json")),
         None => PathBuf::from(TERRITORY_FILE),
+    }
+}
+
+/// Who may read a workspace file (by its relative path): structures carry contact people,
+/// reviews and the journal carry officers' names, notes and decisions — private (0600); the
+/// rest describes places and calls — shared (0644).
+pub fn access_for(relative: &Path) -> Access {
+    let private_folders = [
+        DocumentKind::Structure.folder(),
+        Some(crate::session::files::REVIEWS_DIR),
+    ];
+    let top = relative
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str());
+    if relative == Path::new(crate::store::journal::JOURNAL_FILE)
+        || private_folders.iter().flatten().any(|f| top == Some(*f))
+    {
+        Access::Private
+    } else {
+        Access::Shared
     }
 }
 
@@ -95,6 +117,15 @@ mod tests {
             file_for(DocumentKind::Territory, "x"),
             Path::new("territory.json")
         );
+    }
+
+    #[test]
+    fn personal_data_is_private() {
+        assert_eq!(access_for(Path::new("structures/a.json")), Access::Private);
+        assert_eq!(access_for(Path::new("reviews/a.json")), Access::Private);
+        assert_eq!(access_for(Path::new("journal.jsonl")), Access::Private);
+        assert_eq!(access_for(Path::new("sites/a.json")), Access::Shared);
+        assert_eq!(access_for(Path::new("territory.json")), Access::Shared);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, NBSP};
 use crate::store::atomic;
 use crate::store::embedded;
-use crate::store::files::{TERRITORY_FILE, contains_workspace};
+use crate::store::files::{TERRITORY_FILE, access_for, contains_workspace};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,9 @@ fn init_from(dir: &Path, files: &[(&str, &str)]) -> Result<Created, InitError> {
         .partition(|(p, _)| p == Path::new(TERRITORY_FILE));
     for (relative, text) in items.iter().chain(&territory) {
         let path = dir.join(relative);
-        atomic::write_bytes(&path, text.as_bytes()).map_err(|e| InitError::Io(path, e))?;
+        let access = access_for(relative);
+        atomic::write(&path, text.as_bytes(), access, atomic::Existing::Replace)
+            .map_err(|e| InitError::Io(path, e))?;
         match relative.parent().and_then(Path::to_str) {
             Some("sites") => created.sites += 1,
             Some("structures") => created.structures += 1,
@@ -104,10 +106,16 @@ impl InitError {
             (InitError::NoCatalogue, Lang::En) => {
                 "this program was built without a catalogue (sites/territory.json missing)".into()
             }
-            (InitError::Io(path, e), Lang::Fr) => {
-                format!("écriture de {} impossible{NBSP}: {e}", path.display())
-            }
-            (InitError::Io(path, e), Lang::En) => format!("cannot write {}: {e}", path.display()),
+            (InitError::Io(path, e), Lang::Fr) => format!(
+                "écriture de {} impossible{NBSP}: {}",
+                path.display(),
+                atomic::io_message(e, lang)
+            ),
+            (InitError::Io(path, e), Lang::En) => format!(
+                "cannot write {}: {}",
+                path.display(),
+                atomic::io_message(e, lang)
+            ),
         }
     }
 }

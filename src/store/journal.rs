@@ -1,9 +1,12 @@
 //! The decision journal: an append-only JSON Lines file (`journal.jsonl` in the workspace).
 //!
 //! Each entry is one line, written with a single `write` and made durable (`sync_data`) before
-//! `append` returns: a change is confirmed to the user only once its line is on disk. A crash
-//! can therefore only tear the *last* line, which `read_all` drops with a warning (it was never
-//! confirmed); any other unreadable line is corruption and a located error.
+//! `append` returns: a change is confirmed to the user only once its line — newline included —
+//! is on disk. A crash can therefore only leave an *unterminated* last line (or, after a power
+//! loss, a last line of NUL bytes), which `read_all` drops with a warning: it was never
+//! confirmed. A complete line that does not read, last or not, may be a confirmed entry that
+//! was damaged: it is corruption, a located error, and nothing is ever cut from it. What a
+//! writer cuts (the torn tail) is first copied aside to `journal.jsonl.cut`.
 
 use crate::i18n::Lang;
 use serde::Serialize;
@@ -66,6 +69,13 @@ impl JournalError {
     }
 }
 
+/// Where a writer copies the bytes it cuts from the journal before cutting them.
+pub fn cut_path(journal: &Path) -> PathBuf {
+    let mut name = journal.file_name().unwrap_or_default().to_owned();
+    name.push(".cut");
+    journal.with_file_name(name)
+}
+
 /// The last line was torn by a crash and dropped. Not an error: it was never confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TornLine {
@@ -80,12 +90,16 @@ impl TornLine {
         let path = self.path.display();
         match lang {
             Lang::Fr => format!(
-                "{path}:{}\u{a0}: dernière ligne incomplète ({} octets) ignorée — écriture interrompue, jamais confirmée",
-                self.line, self.bytes
+                "{path}:{}\u{a0}: dernière ligne incomplète ({} octets) ignorée — écriture interrompue, jamais confirmée (copiée dans {} avant d'être coupée)",
+                self.line,
+                self.bytes,
+                cut_path(&self.path).display()
             ),
             Lang::En => format!(
-                "{path}:{}: incomplete last line ({} bytes) dropped — interrupted write, never confirmed",
-                self.line, self.bytes
+                "{path}:{}: incomplete last line ({} bytes) dropped — interrupted write, never confirmed (copied to {} before being cut)",
+                self.line,
+                self.bytes,
+                cut_path(&self.path).display()
             ),
         }
     }
@@ -95,6 +109,8 @@ impl TornLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct JournalRead<E> {
     pub entries: Vec<E>,
+    /// 1-based line number of each entry, parallel to `entries`.
+    pub lines: Vec<usize>,
     pub torn: Option<TornLine>,
     /// Length in bytes of the readable part: appending must start there.
     pub valid_len: u64,
@@ -102,12 +118,32 @@ pub struct JournalRead<E> {
 
 /// Reads every entry. A missing file is an empty journal. Blank lines are skipped.
 pub fn read_all<E: DeserializeOwned>(path: &Path) -> Result<JournalRead<E>, JournalError> {
+    // A FIFO would hang the read: say what is there instead.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && let Some(kind) = crate::store::atomic::FileKind::of(&metadata)
+    {
+        let refused = crate::store::atomic::NotRegularFile { kind };
+        return Err(JournalError::io(
+            path,
+            io::Error::new(io::ErrorKind::InvalidInput, refused),
+        ));
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(JournalError::io(path, e)),
     };
+    parse(path, &bytes)
+}
+
+/// Reads the entries of a journal's bytes (`path` names it in errors): what `read_all` does
+/// once the file is read, a pure function for tests and fuzzing.
+pub fn parse<E: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<JournalRead<E>, JournalError> {
     let mut entries = Vec::new();
+    let mut lines = Vec::new();
     let mut start = 0;
     let mut line_no = 0;
     while start < bytes.len() {
@@ -123,10 +159,13 @@ pub fn read_all<E: DeserializeOwned>(path: &Path) -> Result<JournalRead<E>, Jour
         }
         let parsed = decode::<E>(line);
         // A line without its newline was cut before `append` returned (never confirmed), and
-        // only the last line can be cut: drop it, whether it parses or not.
-        if is_last && (parsed.is_err() || newline.is_none()) {
+        // only the last line can be cut: drop it, whether it parses or not. A line of NUL
+        // bytes is what a power loss leaves of an append: it holds no entry to lose.
+        let zeroed = line.iter().all(|&b| b == 0);
+        if is_last && (newline.is_none() || zeroed) {
             return Ok(JournalRead {
                 entries,
+                lines,
                 torn: Some(TornLine {
                     path: path.to_owned(),
                     line: line_no,
@@ -136,7 +175,10 @@ pub fn read_all<E: DeserializeOwned>(path: &Path) -> Result<JournalRead<E>, Jour
             });
         }
         match parsed {
-            Ok(entry) => entries.push(entry),
+            Ok(entry) => {
+                entries.push(entry);
+                lines.push(line_no);
+            }
             Err((column, field, message)) => {
                 return Err(JournalError::BadLine {
                     path: path.to_owned(),
@@ -151,6 +193,7 @@ pub fn read_all<E: DeserializeOwned>(path: &Path) -> Result<JournalRead<E>, Jour
     }
     Ok(JournalRead {
         entries,
+        lines,
         torn: None,
         valid_len: bytes.len() as u64,
     })
@@ -198,17 +241,21 @@ impl JournalWriter {
     /// Opens (creating it if needed) and cuts anything after `valid_len` (a torn last line
     /// reported by `read_all`), so the next entry starts on a clean line.
     pub fn open(path: &Path, valid_len: u64) -> Result<JournalWriter, JournalError> {
-        let existed = path.exists();
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
+        // Appending through a link would write wherever it points.
+        crate::store::atomic::ensure_regular_or_absent(path)
             .map_err(|e| JournalError::io(path, e))?;
+        let existed = path.exists();
+        let mut options = OpenOptions::new();
+        options.create(true).append(true).read(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(path).map_err(|e| JournalError::io(path, e))?;
         let len = file
             .metadata()
             .map_err(|e| JournalError::io(path, e))?
             .len();
         if len > valid_len {
+            keep_aside(&mut file, path, valid_len).map_err(|e| JournalError::io(path, e))?;
             file.set_len(valid_len)
                 .and_then(|()| file.sync_data())
                 .map_err(|e| JournalError::io(path, e))?;
@@ -252,6 +299,26 @@ impl JournalWriter {
             }
         }
     }
+}
+
+/// Appends the bytes after `from` to `journal.jsonl.cut` (fsynced) before they are cut.
+fn keep_aside(file: &mut File, path: &Path, from: u64) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut tail = Vec::new();
+    file.seek(SeekFrom::Start(from))?;
+    file.read_to_end(&mut tail)?;
+    let aside = cut_path(path);
+    crate::store::atomic::ensure_regular_or_absent(&aside)?;
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = options.open(&aside)?;
+    out.write_all(&tail)?;
+    if !tail.ends_with(b"\n") {
+        out.write_all(b"\n")?;
+    }
+    out.sync_data()
 }
 
 /// Makes the creation of a file durable: its directory entry is fsynced too.
@@ -365,7 +432,7 @@ mod tests {
     }
 
     #[test]
-    fn garbage_last_line_with_newline_is_torn_too() {
+    fn zeroed_last_line_is_torn_too() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(JOURNAL_FILE);
         let good = serde_json::to_string(&entry(1)).unwrap();
@@ -373,5 +440,38 @@ mod tests {
         let read: JournalRead<Entry> = read_all(&path).unwrap();
         assert_eq!(read.entries, [entry(1)]);
         assert_eq!(read.valid_len as usize, good.len() + 1);
+    }
+
+    /// Issue 13, point 12: a complete last line that does not read may be a damaged confirmed
+    /// entry: corruption, located, and never cut.
+    #[test]
+    fn complete_unreadable_last_line_is_corruption_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(JOURNAL_FILE);
+        let good = serde_json::to_string(&entry(1)).unwrap();
+        let damaged = good.replace("\"seq\"", "\"sq\"");
+        let text = format!("{good}\n{damaged}\n");
+        std::fs::write(&path, &text).unwrap();
+        let err = read_all::<Entry>(&path).unwrap_err();
+        assert!(
+            matches!(err, JournalError::BadLine { line: 2, .. }),
+            "{err:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn a_cut_tail_is_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(JOURNAL_FILE);
+        let good = serde_json::to_string(&entry(1)).unwrap();
+        std::fs::write(&path, format!("{good}\n{{\"seq\":2,")).unwrap();
+        let read: JournalRead<Entry> = read_all(&path).unwrap();
+        drop(JournalWriter::open(&path, read.valid_len).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), format!("{good}\n"));
+        assert_eq!(
+            std::fs::read_to_string(cut_path(&path)).unwrap(),
+            "{\"seq\":2,\n"
+        );
     }
 }

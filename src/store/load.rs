@@ -1,16 +1,28 @@
 //! Loading a workspace folder: every file decoded, every problem collected (never stopping at
 //! the first), then the whole checked by `validate`.
+//!
+//! Three steps, so the middle one can later run on every core: list the folders (`scan`),
+//! decode each file — a pure function of its path and bytes ([`decode_file`]) — then merge
+//! and validate. A file that does not decode is repaired around its errors (`salvage`) and the
+//! repair validated too, so one `ancrage check` shows all of a file's problems.
+//!
+//! Two entry points: [`load_workspace_lenient`] keeps every record that decoded (for `check`
+//! and `summary`, and for the strict [`load_workspace`] of the commands that write, which
+//! refuse any problem); [`load_workspace_usable`] leaves out the records of every file with a
+//! problem, for the cockpit to open whatever one file says.
 
 use crate::domain::{ImpactFund, Money, Territory, Workspace};
-use crate::store::decode::decode_reporting_all;
+use crate::store::decode::{Failed, decode_reporting_all};
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use crate::store::expected::Expected;
 use crate::store::files::{self, TERRITORY_FILE, WorkspaceFiles};
 use crate::store::kind::Document;
 use crate::store::locate::locate;
 use crate::store::problem::{Problem, Problems};
+use crate::store::salvage::Repaired;
+use crate::store::scan::{self, Listing};
 use crate::store::validate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A workspace as far as it could be read, with every problem found.
@@ -21,6 +33,9 @@ pub struct Loaded {
     pub problems: Problems,
     /// Files written by an older ancrage, migrated in memory (saving rewrites them current).
     pub migrated: Vec<PathBuf>,
+    /// Files with at least one problem: never to be rewritten by the program. In a
+    /// [`load_workspace_usable`] workspace their records are left out.
+    pub broken: BTreeSet<PathBuf>,
 }
 
 /// The workspace in `dir`, or every problem found in it.
@@ -33,8 +48,33 @@ pub fn load_workspace(dir: &Path) -> Result<Workspace, Problems> {
     }
 }
 
+/// For the cockpit, at start-up and on Ctrl-l: every record whose file has no problem, the
+/// problems, and the broken files (whose records are left out and must never be rewritten).
+/// The territory stays when it decoded, even with problems: without it nothing can be ranked.
+/// Fails only when `dir` holds no workspace at all.
+pub fn load_workspace_usable(dir: &Path) -> Result<Loaded, Problems> {
+    let mut loaded = load_workspace_lenient(dir)?;
+    let broken = loaded.broken.clone();
+    let files = &mut loaded.files;
+    let ws = &mut loaded.workspace;
+    keep_unbroken(&mut ws.sites, &mut files.sites, &broken);
+    keep_unbroken(&mut ws.structures, &mut files.structures, &broken);
+    keep_unbroken(&mut ws.calls, &mut files.calls, &broken);
+    Ok(loaded)
+}
+
+fn keep_unbroken<T>(items: &mut Vec<T>, paths: &mut Vec<PathBuf>, broken: &BTreeSet<PathBuf>) {
+    let kept: Vec<(T, PathBuf)> = std::mem::take(items)
+        .into_iter()
+        .zip(std::mem::take(paths))
+        .filter(|(_, path)| !broken.contains(path))
+        .collect();
+    (*items, *paths) = kept.into_iter().unzip();
+}
+
 /// Loads what can be loaded and reports the rest; fails only when `dir` holds no workspace at
-/// all. Broken files are left out of the workspace and listed in `files.unloadable`.
+/// all. Files that do not decode are left out of the workspace and listed in
+/// `files.unloadable`; records with validation problems stay (see `broken`).
 pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
     if !files::contains_workspace(dir) {
         return Err(Problems(vec![Problem::new(dir, "", Expected::Workspace)]));
@@ -45,14 +85,13 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
         texts: BTreeMap::new(),
         files: WorkspaceFiles::default(),
         migrated: Vec::new(),
+        repaired: Repairs::default(),
     };
     let territory = reader.territory();
-    let mut sites = Vec::new();
-    reader.folder::<SiteDocument>(&mut sites, |f| &mut f.sites);
-    let mut structures = Vec::new();
-    reader.folder::<StructureDocument>(&mut structures, |f| &mut f.structures);
-    let mut calls = Vec::new();
-    reader.folder::<CallDocument>(&mut calls, |f| &mut f.calls);
+    let sites = reader.folder::<SiteDocument>(|f| &mut f.sites, |r| &mut r.sites);
+    let structures =
+        reader.folder::<StructureDocument>(|f| &mut f.structures, |r| &mut r.structures);
+    let calls = reader.folder::<CallDocument>(|f| &mut f.calls, |r| &mut r.calls);
 
     reader.files.territory_loaded = territory.is_some();
     let workspace = Workspace {
@@ -63,16 +102,23 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
     };
     let mut problems = reader.problems;
     problems.extend(validate::validate(&workspace, &reader.files));
+    problems.extend(
+        reader
+            .repaired
+            .validate(&workspace, &reader.files, &problems),
+    );
     for problem in &mut problems {
         fill_location(problem, &reader.texts);
     }
     let mut problems = Problems(problems);
     problems.sort();
+    let broken = problems.iter().map(|p| p.file.clone()).collect();
     Ok(Loaded {
         workspace,
         files: reader.files,
         problems,
         migrated: reader.migrated,
+        broken,
     })
 }
 
@@ -84,9 +130,11 @@ fn empty_territory() -> Territory {
         priority_zones: Vec::new(),
         sector_families: Vec::new(),
         impact_fund: ImpactFund {
-            annual_envelope: Money::ZERO,
             cap_per_structure: Money::ZERO,
+            envelopes: Vec::new(),
         },
+        pathway: Default::default(),
+        support_organisations: Vec::new(),
     }
 }
 
@@ -95,9 +143,10 @@ fn empty_territory() -> Territory {
 /// problems get the same convention (serde reports where it stopped reading, often the end of
 /// the value). Otherwise the problem keeps what it had.
 fn fill_location(problem: &mut Problem, texts: &BTreeMap<PathBuf, String>) {
-    if problem.field.is_empty() {
+    if problem.field.is_empty() && problem.line.is_some() {
         return;
     }
+    // A problem of the whole document (a missing top-level field) points at its start.
     if let Some((line, column)) = texts
         .get(&problem.file)
         .and_then(|text| locate(text, &problem.field))
@@ -107,101 +156,213 @@ fn fill_location(problem: &mut Problem, texts: &BTreeMap<PathBuf, String>) {
     }
 }
 
+/// What decoding one file gave: a pure function of its path and bytes, so files can be
+/// decoded in any order, on any thread.
+pub struct FileResult<D: Document> {
+    pub relative: PathBuf,
+    /// The text, when it is UTF-8 (to locate problems in it).
+    pub text: Option<String>,
+    pub outcome: Result<Decoded<D>, Failed<D>>,
+}
+
+/// A decoded file: its payload and whether it was migrated from an older version.
+pub struct Decoded<D: Document> {
+    pub payload: D::Payload,
+    pub migrated: bool,
+}
+
+/// Decodes the bytes of the workspace file `relative` as a `D` (taken, not copied: a large
+/// workspace is mostly text).
+pub fn decode_file<D: Document>(relative: PathBuf, bytes: Vec<u8>) -> FileResult<D> {
+    let text = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A UTF-8 byte-order mark (some Windows editors add one) is dropped.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            text
+        }
+        Err(e) => {
+            let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
+            return FileResult {
+                relative,
+                text: None,
+                outcome: Err(Failed {
+                    problems: vec![problem],
+                    repaired: None,
+                }),
+            };
+        }
+    };
+    let outcome = decode_reporting_all::<D>(&relative, &text).map(|decoded| Decoded {
+        migrated: decoded.migrated_from.is_some(),
+        payload: decoded.document.into_payload(),
+    });
+    FileResult {
+        relative,
+        text: Some(text),
+        outcome,
+    }
+}
+
+/// Repaired documents of the files that did not decode, by kind.
+#[derive(Default)]
+struct Repairs {
+    sites: Vec<(PathBuf, Repaired<SiteDocument>)>,
+    structures: Vec<(PathBuf, Repaired<StructureDocument>)>,
+    calls: Vec<(PathBuf, Repaired<CallDocument>)>,
+}
+
+impl Repairs {
+    /// The validation problems of the repaired documents, at their fields in the original
+    /// files (nothing under a stand-in, nothing already reported). Validated beside the loaded
+    /// records, so references and duplicates are checked too.
+    fn validate(
+        &self,
+        workspace: &Workspace,
+        files: &WorkspaceFiles,
+        reported: &[Problem],
+    ) -> Vec<Problem> {
+        if self.sites.is_empty() && self.structures.is_empty() && self.calls.is_empty() {
+            return Vec::new();
+        }
+        let mut shadow = workspace.clone();
+        let mut shadow_files = files.clone();
+        type Original<'r> = Box<dyn Fn(&str) -> Option<String> + 'r>;
+        let mut mapping: BTreeMap<PathBuf, Original<'_>> = BTreeMap::new();
+        for (path, repaired) in &self.sites {
+            shadow.sites.push(repaired.document.site.clone());
+            shadow_files.sites.push(path.clone());
+            mapping.insert(path.clone(), Box::new(|f| repaired.original_field(f)));
+        }
+        for (path, repaired) in &self.structures {
+            shadow.structures.push(repaired.document.structure.clone());
+            shadow_files.structures.push(path.clone());
+            mapping.insert(path.clone(), Box::new(|f| repaired.original_field(f)));
+        }
+        for (path, repaired) in &self.calls {
+            shadow.calls.push(repaired.document.call.clone());
+            shadow_files.calls.push(path.clone());
+            mapping.insert(path.clone(), Box::new(|f| repaired.original_field(f)));
+        }
+        shadow_files.unloadable.retain(|p| !mapping.contains_key(p));
+        let already: BTreeSet<(&Path, &str)> = reported
+            .iter()
+            .map(|p| (p.file.as_path(), p.field.as_str()))
+            .collect();
+        validate::validate(&shadow, &shadow_files)
+            .into_iter()
+            .filter_map(|mut problem| {
+                let original = mapping.get(&problem.file)?;
+                problem.field = original(&problem.field)?;
+                (!already.contains(&(problem.file.as_path(), problem.field.as_str())))
+                    .then_some(problem)
+            })
+            .collect()
+    }
+}
+
 struct Reader<'a> {
     dir: &'a Path,
     problems: Vec<Problem>,
-    /// Texts of the files that decoded, by relative path, to locate validation problems.
+    /// Texts of the files read, by relative path, to locate problems.
     texts: BTreeMap<PathBuf, String>,
     files: WorkspaceFiles,
     migrated: Vec<PathBuf>,
+    repaired: Repairs,
 }
 
 impl Reader<'_> {
     fn territory(&mut self) -> Option<Territory> {
         let relative = PathBuf::from(TERRITORY_FILE);
-        if !self.dir.join(&relative).is_file() {
-            self.problems
-                .push(Problem::new(relative, "", Expected::PresentFile));
+        let root = self.dir.canonicalize().ok();
+        if let Err(expected) = scan::check_entry(&self.dir.join(&relative), root.as_deref()) {
+            self.problems.push(Problem::new(&relative, "", expected));
             return None;
         }
-        self.file::<TerritoryDocument>(relative)
+        let result = self.read::<TerritoryDocument>(relative);
+        self.merge(result, |_| {}, |_, _| {})
     }
 
-    /// Every `*.json` of the kind's folder, sorted by name; a missing folder is an empty one.
+    /// Every data file of the kind's folder, sorted by name.
     fn folder<D: Document>(
         &mut self,
-        out: &mut Vec<D::Payload>,
         paths: impl Fn(&mut WorkspaceFiles) -> &mut Vec<PathBuf>,
-    ) {
+        repairs: impl Fn(&mut Repairs) -> &mut Vec<(PathBuf, Repaired<D>)>,
+    ) -> Vec<D::Payload> {
         let Some(folder) = D::KIND.folder() else {
-            return;
+            return Vec::new();
         };
-        let entries = match std::fs::read_dir(self.dir.join(folder)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        let Listing { files, problems } = scan::list_folder(self.dir, folder);
+        self.problems.extend(problems);
+        // Pure per file: the step to spread over threads when workspaces grow.
+        let results: Vec<FileResult<D>> = files.into_iter().map(|f| self.read::<D>(f)).collect();
+        let mut out = Vec::with_capacity(results.len());
+        for result in results {
+            let relative = result.relative.clone();
+            let loaded = self.merge(
+                result,
+                |files| paths(files).push(relative.clone()),
+                |reader, repaired| repairs(&mut reader.repaired).push((relative.clone(), repaired)),
+            );
+            out.extend(loaded);
+        }
+        out
+    }
+
+    /// Reads and decodes one file.
+    fn read<D: Document>(&self, relative: PathBuf) -> FileResult<D> {
+        match std::fs::read(self.dir.join(&relative)) {
+            Ok(bytes) => decode_file::<D>(relative, bytes),
             Err(e) => {
-                self.problems.push(Problem::new(
-                    folder,
-                    "",
-                    Expected::ReadableFile(e.to_string()),
-                ));
-                return;
-            }
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .filter_map(|e| e.file_name().into_string().ok())
-            // Hidden files are editors' and atomic writes' temporaries, not data.
-            .filter(|name| name.ends_with(".json") && !name.starts_with('.'))
-            .collect();
-        names.sort();
-        for name in names {
-            let relative = Path::new(folder).join(name);
-            if let Some(item) = self.file::<D>(relative.clone()) {
-                out.push(item);
-                paths(&mut self.files).push(relative);
+                let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
+                FileResult {
+                    relative,
+                    text: None,
+                    outcome: Err(Failed {
+                        problems: vec![problem],
+                        repaired: None,
+                    }),
+                }
             }
         }
     }
 
-    fn file<D: Document>(&mut self, relative: PathBuf) -> Option<D::Payload> {
-        let text = match read_text(&self.dir.join(&relative)) {
-            Ok(text) => text,
-            Err(why) => {
-                self.problems
-                    .push(Problem::new(&relative, "", Expected::ReadableFile(why)));
-                self.files.unloadable.push(relative);
-                return None;
-            }
-        };
-        match decode_reporting_all::<D>(&relative, &text) {
+    /// Takes one file's result into the load: its payload, or its problems (located) and
+    /// its repaired document.
+    fn merge<D: Document>(
+        &mut self,
+        result: FileResult<D>,
+        on_loaded: impl FnOnce(&mut WorkspaceFiles),
+        on_repaired: impl FnOnce(&mut Self, Repaired<D>),
+    ) -> Option<D::Payload> {
+        let FileResult {
+            relative,
+            text,
+            outcome,
+        } = result;
+        if let Some(text) = text {
+            self.texts.insert(relative.clone(), text);
+        }
+        match outcome {
             Ok(decoded) => {
-                if decoded.migrated_from.is_some() {
-                    self.migrated.push(relative.clone());
+                if decoded.migrated {
+                    self.migrated.push(relative);
                 }
-                self.texts.insert(relative, text);
-                Some(decoded.document.into_payload())
+                on_loaded(&mut self.files);
+                Some(decoded.payload)
             }
-            Err(problems) => {
-                let texts = BTreeMap::from([(relative.clone(), text)]);
-                for mut problem in problems {
-                    fill_location(&mut problem, &texts);
+            Err(failed) => {
+                for mut problem in failed.problems {
+                    fill_location(&mut problem, &self.texts);
                     self.problems.push(problem);
                 }
                 self.files.unloadable.push(relative);
+                if let Some(repaired) = failed.repaired {
+                    on_repaired(self, repaired);
+                }
                 None
             }
         }
     }
-}
-
-/// The file as text; a UTF-8 byte-order mark (some Windows editors add one) is dropped.
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
 }

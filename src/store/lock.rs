@@ -12,11 +12,61 @@ use std::time::{Duration, Instant};
 
 pub const LOCK_FILE: &str = "ancrage.lock";
 
+/// Who holds the lock, as its file says (any part may be missing from an odd file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: Option<String>,
+    pub host: Option<String>,
+    pub since: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl Holder {
+    /// `pid=12 host=x since=…` lines, as `Lock::acquire` writes them.
+    fn read(content: &str) -> Holder {
+        let field = |name: &str| {
+            content
+                .lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        Holder {
+            pid: field("pid"),
+            host: field("host"),
+            since: field("since").and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()),
+        }
+    }
+
+    /// « pid 12 sur x depuis le 29/11/2026 à 20:16 » / “pid 12 on x since 2026-11-29 20:16”.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (Some(pid), Some(host)) = (&self.pid, &self.host) else {
+            return lang.pick("processus inconnu", "unknown process").to_owned();
+        };
+        let pid = crate::i18n::printable(pid);
+        let host = crate::i18n::printable(host);
+        match (self.since, lang) {
+            (Some(since), Lang::Fr) => format!(
+                "pid {pid} sur {host} depuis le {} à {}",
+                crate::i18n::date(since.date_naive(), lang),
+                since.format("%H:%M")
+            ),
+            (Some(since), Lang::En) => format!(
+                "pid {pid} on {host} since {} {}",
+                crate::i18n::date(since.date_naive(), lang),
+                since.format("%H:%M")
+            ),
+            (None, Lang::Fr) => format!("pid {pid} sur {host}"),
+            (None, Lang::En) => format!("pid {pid} on {host}"),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({holder})", path.display())]
-    HeldElsewhere { path: PathBuf, holder: String },
-    #[error("{}\u{a0}: {source}", path.display())]
+    #[error("{}\u{a0}: espace de travail déjà ouvert par une autre instance ({})", path.display(), holder.describe(Lang::Fr))]
+    HeldElsewhere { path: PathBuf, holder: Holder },
+    #[error("{}\u{a0}: {}", path.display(), crate::store::atomic::io_message(source, Lang::Fr))]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -25,12 +75,15 @@ impl LockError {
         match (self, lang) {
             (_, Lang::Fr) => self.to_string(),
             (LockError::HeldElsewhere { path, holder }, Lang::En) => format!(
-                "{}: workspace already open in another instance ({holder})",
-                path.display()
+                "{}: workspace already open in another instance ({})",
+                path.display(),
+                holder.describe(lang)
             ),
-            (LockError::Io { path, source }, Lang::En) => {
-                format!("{}: {source}", path.display())
-            }
+            (LockError::Io { path, source }, Lang::En) => format!(
+                "{}: {}",
+                path.display(),
+                crate::store::atomic::io_message(source, lang)
+            ),
         }
     }
 }
@@ -66,20 +119,20 @@ impl Lock {
             path: path.clone(),
             source,
         };
+        // Opening a link would truncate whatever it points to.
+        crate::store::atomic::ensure_regular_or_absent(&path).map_err(io_err)?;
         // Not truncated on open: the holder's description must survive a failed attempt.
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(io_err)?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path).map_err(io_err)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
-                let holder = describe_holder(&holder);
+                let holder = Holder::read(&holder);
                 return Err(LockError::HeldElsewhere { path, holder });
             }
             Err(TryLockError::Error(e)) => return Err(io_err(e)),
@@ -94,6 +147,8 @@ impl Lock {
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(me.as_bytes()))
             .map_err(io_err)?;
+        // The lock holder is the only writer: what other writers left half-done is dead.
+        crate::store::sweep::remove_temporaries(dir);
         Ok(LockGuard { file, path })
     }
 
@@ -109,24 +164,6 @@ impl Lock {
                 other => return other,
             }
         }
-    }
-}
-
-/// `pid=12 host=x since=…` lines → « pid 12 sur x depuis … ».
-fn describe_holder(content: &str) -> String {
-    let field = |name: &str| {
-        content
-            .lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
-    match (field("pid"), field("host")) {
-        (Some(pid), Some(host)) => match field("since") {
-            Some(since) => format!("pid {pid} sur {host} depuis {since}"),
-            None => format!("pid {pid} sur {host}"),
-        },
-        _ => "processus inconnu".to_owned(),
     }
 }
 
@@ -150,16 +187,45 @@ mod tests {
         let first = Lock::acquire(dir.path()).unwrap();
         match Lock::acquire(dir.path()) {
             Err(LockError::HeldElsewhere { holder, .. }) => {
+                let said = holder.describe(Lang::Fr);
                 assert!(
-                    holder.contains(&format!("pid {}", std::process::id())),
-                    "{holder}"
+                    said.contains(&format!("pid {}", std::process::id())),
+                    "{said}"
                 );
+                assert!(
+                    said.contains(" depuis le ") && !said.contains('T'),
+                    "{said}"
+                );
+                assert!(holder.describe(Lang::En).contains(" since "));
             }
             other => panic!("expected HeldElsewhere, got {other:?}"),
         }
         drop(first);
         let again = Lock::acquire(dir.path());
         assert!(again.is_ok());
+    }
+
+    /// Issue 13, point 5: what a killed writer left is removed by the next lock holder.
+    #[test]
+    fn acquiring_sweeps_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("reviews")).unwrap();
+        let left = dir.path().join("reviews/.tempo-2026.json.AbC123");
+        std::fs::write(&left, b"{").unwrap();
+        let _guard = Lock::acquire(dir.path()).unwrap();
+        assert!(!left.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_lock_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious");
+        std::fs::write(&target, b"keep").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join(LOCK_FILE)).unwrap();
+        let err = Lock::acquire(dir.path()).unwrap_err();
+        assert!(err.message(Lang::En).contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"keep");
     }
 
     #[test]

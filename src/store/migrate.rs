@@ -10,11 +10,20 @@
 //!   ```
 //! - **1**: the payload is nested under its kind (`{"schema_version": 1, "site": {…}}`, so that
 //!   `deny_unknown_fields` and line:column errors work) and fee units are `per_m2_month`,
-//!   `per_m2_year`, `flat_month`.
+//!   `per_m2_year`, `flat_month`. The territory's impact fund has one `annual_envelope`.
+//! - **2**: the fund's envelope is given per year (`impact_fund.envelopes`, the version-1
+//!   figure becoming the 2023 one, the year of the policy it came from), the territory holds the
+//!   pathway settings (`pathway.incubation_exit_months`, 24) and the accompaniment network
+//!   (`support_organisations`). Structures may carry grants, support, and episodes with their
+//!   agreement, application and `planned` outcome — all optional, so version-1 structures,
+//!   sites and calls need no change.
 
 use crate::store::SCHEMA_VERSION;
 use crate::store::kind::DocumentKind;
 use serde_json::{Map, Value};
+
+/// The first version whose files are envelopes (`{"schema_version": N, "<kind>": {…}}`).
+pub const FIRST_ENVELOPE_VERSION: u32 = 1;
 
 /// Why a file's version cannot be brought to the current one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +54,7 @@ type Step = fn(Map<String, Value>, DocumentKind) -> Map<String, Value>;
 
 /// `STEPS[n]` lifts version `n` to `n + 1`. The array is `SCHEMA_VERSION` long: bumping the
 /// version without writing its step does not compile, so the chain cannot skip one.
-const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// Brings `value` (a `kind` file) to `SCHEMA_VERSION`, step by step.
 pub fn migrate(value: Value, kind: DocumentKind) -> Result<Value, VersionError> {
@@ -83,6 +92,59 @@ fn v0_to_v1(mut flat: Map<String, Value>, kind: DocumentKind) -> Map<String, Val
     envelope
 }
 
+/// The year the version-1 `annual_envelope` was the figure of: Est Ensemble's 2023 ESS policy.
+pub const V1_ENVELOPE_YEAR: i32 = 2023;
+
+/// The source the version-1 figure is given when it is the policy's own (270 000 €).
+pub const V1_ENVELOPE_SOURCE: &str = "Est Ensemble, politique de l’économie sociale et solidaire 2023\u{a0}: fonds à impact de 270\u{202f}000\u{a0}€ par an, 30\u{202f}000\u{a0}€ au plus par structure";
+
+/// The accompaniment network of the policy, as version 2 lists it: `(code, name)`.
+pub const SUPPORT_ORGANISATIONS: [(&str, &str); 5] = [
+    ("fam-93", "FAM 93"),
+    ("fol-93-dla", "FOL 93 – DLA"),
+    ("inser-eco-93", "Inser’éco 93"),
+    ("les-canaux", "Les Canaux"),
+    ("lab3s", "Lab3S"),
+];
+
+/// Version 1 → 2: the territory's single envelope becomes the 2023 one; the pathway settings
+/// and the accompaniment network are written out with their defaults. Other kinds only gain
+/// optional fields.
+fn v1_to_v2(mut envelope: Map<String, Value>, kind: DocumentKind) -> Map<String, Value> {
+    if kind != DocumentKind::Territory {
+        return envelope;
+    }
+    let Some(Value::Object(territory)) = envelope.get_mut(kind.envelope_key()) else {
+        // Not the shape version 1 had: left for the typed decode to report, with its path.
+        return envelope;
+    };
+    if let Some(Value::Object(fund)) = territory.get_mut("impact_fund")
+        && let Some(amount) = fund.remove("annual_envelope")
+    {
+        let mut year = Map::new();
+        year.insert("year".into(), Value::from(V1_ENVELOPE_YEAR));
+        let is_policy_figure =
+            amount.as_u64() == Some(270_000) || amount.as_f64() == Some(270_000.0);
+        year.insert("amount".into(), amount);
+        if is_policy_figure {
+            year.insert("source".into(), Value::from(V1_ENVELOPE_SOURCE));
+        }
+        fund.insert("envelopes".into(), Value::Array(vec![Value::Object(year)]));
+    }
+    territory
+        .entry("pathway")
+        .or_insert_with(|| serde_json::json!({ "incubation_exit_months": 24 }));
+    territory.entry("support_organisations").or_insert_with(|| {
+        Value::Array(
+            SUPPORT_ORGANISATIONS
+                .iter()
+                .map(|(code, name)| serde_json::json!({ "code": code, "name": name }))
+                .collect(),
+        )
+    });
+    envelope
+}
+
 fn rename_fee_unit_v0(unit: &mut Value) {
     let renamed = match unit.as_str() {
         Some("eur_per_m2_month") => "per_m2_month",
@@ -110,11 +172,11 @@ mod tests {
                 {"id": "c"}
             ]
         });
-        let v1 = migrate(v0, DocumentKind::Site).unwrap();
+        let current = migrate(v0, DocumentKind::Site).unwrap();
         assert_eq!(
-            v1,
+            current,
             json!({
-                "schema_version": 1,
+                "schema_version": 2,
                 "site": {
                     "id": "friche",
                     "lots": [
@@ -136,8 +198,80 @@ mod tests {
 
     #[test]
     fn current_version_is_untouched() {
-        let v1 = json!({"schema_version": 1, "call": {"id": "x"}});
-        assert_eq!(migrate(v1.clone(), DocumentKind::Call).unwrap(), v1);
+        let v2 = json!({"schema_version": 2, "territory": {"impact_fund": {"annual_envelope": 1}}});
+        assert_eq!(migrate(v2.clone(), DocumentKind::Territory).unwrap(), v2);
+    }
+
+    #[test]
+    fn v1_call_site_and_structure_only_change_version() {
+        for (kind, key) in [
+            (DocumentKind::Call, "call"),
+            (DocumentKind::Site, "site"),
+            (DocumentKind::Structure, "structure"),
+        ] {
+            let v1 = json!({"schema_version": 1, key: {"id": "x", "pathway": []}});
+            let v2 = migrate(v1, kind).unwrap();
+            assert_eq!(
+                v2,
+                json!({"schema_version": 2, key: {"id": "x", "pathway": []}})
+            );
+        }
+    }
+
+    #[test]
+    fn v1_territory_envelope_becomes_the_2023_figure_with_its_source() {
+        let v1 = json!({
+            "schema_version": 1,
+            "territory": {
+                "name": "Est Ensemble",
+                "impact_fund": {"annual_envelope": 270000, "cap_per_structure": 30000}
+            }
+        });
+        let v2 = migrate(v1, DocumentKind::Territory).unwrap();
+        assert_eq!(v2["schema_version"], 2);
+        let t = &v2["territory"];
+        assert_eq!(
+            t["impact_fund"],
+            json!({
+                "cap_per_structure": 30000,
+                "envelopes": [{"year": 2023, "amount": 270000, "source": V1_ENVELOPE_SOURCE}]
+            })
+        );
+        assert_eq!(t["pathway"], json!({"incubation_exit_months": 24}));
+        assert_eq!(t["support_organisations"].as_array().unwrap().len(), 5);
+        assert_eq!(t["support_organisations"][1]["name"], "FOL 93 – DLA");
+    }
+
+    #[test]
+    fn v1_territory_with_another_envelope_keeps_it_without_a_source() {
+        let v1 = json!({
+            "schema_version": 1,
+            "territory": {
+                "impact_fund": {"annual_envelope": 300000.5, "cap_per_structure": 30000},
+                "pathway": {"incubation_exit_months": 18},
+                "support_organisations": []
+            }
+        });
+        let v2 = migrate(v1, DocumentKind::Territory).unwrap();
+        let t = &v2["territory"];
+        assert_eq!(
+            t["impact_fund"]["envelopes"],
+            json!([{"year": 2023, "amount": 300000.5}])
+        );
+        assert_eq!(t["pathway"]["incubation_exit_months"], 18);
+        assert_eq!(t["support_organisations"], json!([]));
+    }
+
+    #[test]
+    fn v0_territory_goes_all_the_way() {
+        let v0 = json!({
+            "schema_version": 0,
+            "name": "Est Ensemble",
+            "impact_fund": {"annual_envelope": 270000, "cap_per_structure": 30000}
+        });
+        let v2 = migrate(v0, DocumentKind::Territory).unwrap();
+        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["territory"]["impact_fund"]["envelopes"][0]["year"], 2023);
     }
 
     #[test]

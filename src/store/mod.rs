@@ -26,7 +26,9 @@ pub mod migrate;
 pub mod problem;
 pub mod salvage;
 pub mod save;
+pub mod scan;
 pub mod serde_message;
+pub mod sweep;
 pub mod validate;
 
 pub use document::SCHEMA_VERSION;

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, NBSP};
 use crate::store::atomic;
 use crate::store::decode::decode;
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
-use crate::store::files::{TERRITORY_FILE, file_for};
+use crate::store::files::{TERRITORY_FILE, access_for, file_for};
 use crate::store::kind::Document;
 use crate::store::problem::Problem;
 use std::fmt;
@@ -56,10 +56,16 @@ impl SaveError {
                 "{} holds `{found}`, not `{saved}`: it is not overwritten",
                 file.display()
             ),
-            (SaveError::Io(file, e), Lang::Fr) => {
-                format!("écriture de {} impossible{NBSP}: {e}", file.display())
-            }
-            (SaveError::Io(file, e), Lang::En) => format!("cannot write {}: {e}", file.display()),
+            (SaveError::Io(file, e), Lang::Fr) => format!(
+                "écriture de {} impossible{NBSP}: {}",
+                file.display(),
+                atomic::io_message(e, lang)
+            ),
+            (SaveError::Io(file, e), Lang::En) => format!(
+                "cannot write {}: {}",
+                file.display(),
+                atomic::io_message(e, lang)
+            ),
         }
     }
 }
@@ -113,28 +119,78 @@ fn save<D: Document>(
     payload: D::Payload,
 ) -> Result<PathBuf, SaveError> {
     let path = dir.join(&relative);
-    match std::fs::read(&path) {
+    ensure_replaceable::<D>(&path, &relative, id)?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| SaveError::Io(relative.clone(), e))?;
+    }
+    atomic::write_json(&path, &D::wrap(payload), access_for(&relative))
+        .map_err(|e| SaveError::Io(relative, e))?;
+    Ok(path)
+}
+
+/// Refuses when the file at `path` exists but does not load as a document of this kind and
+/// id: overwriting or deleting it would lose what the officer wrote there. Returns whether the
+/// file exists.
+fn ensure_replaceable<D: Document>(
+    path: &Path,
+    relative: &Path,
+    id: IdCheck<'_, D::Payload>,
+) -> Result<bool, SaveError> {
+    match std::fs::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let existing = decode::<D>(&relative, text).map_err(SaveError::Unloadable)?;
+            let existing = decode::<D>(relative, text).map_err(SaveError::Unloadable)?;
             if let Some((id, id_of)) = id {
                 let found = id_of(existing.document.payload());
                 if found != id {
                     return Err(SaveError::OtherItem(
-                        relative,
+                        relative.to_owned(),
                         found.to_owned(),
                         id.to_owned(),
                     ));
                 }
             }
+            Ok(true)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(SaveError::Io(relative, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(SaveError::Io(relative.to_owned(), e)),
     }
+}
+
+pub fn remove_site(dir: &Path, id: &str) -> Result<Option<PathBuf>, SaveError> {
+    remove_item::<SiteDocument>(dir, id, |s| s.id.as_str())
+}
+
+pub fn remove_structure(dir: &Path, id: &str) -> Result<Option<PathBuf>, SaveError> {
+    remove_item::<StructureDocument>(dir, id, |s| s.id.as_str())
+}
+
+pub fn remove_call(dir: &Path, id: &str) -> Result<Option<PathBuf>, SaveError> {
+    remove_item::<CallDocument>(dir, id, |c| c.id.as_str())
+}
+
+/// Deletes the file of item `id`, durably (its folder is synced), with the same care as a
+/// save: a file that does not load as that item is left alone. Returns the path removed, none
+/// when there was no file.
+fn remove_item<D: Document>(
+    dir: &Path,
+    id: &str,
+    id_of: fn(&D::Payload) -> &str,
+) -> Result<Option<PathBuf>, SaveError> {
+    if !is_slug(id) {
+        return Err(SaveError::NotASlug(id.to_owned()));
+    }
+    let relative = file_for(D::KIND, id);
+    let path = dir.join(&relative);
+    if !ensure_replaceable::<D>(&path, &relative, Some((id, id_of)))? {
+        return Ok(None);
+    }
+    std::fs::remove_file(&path).map_err(|e| SaveError::Io(relative.clone(), e))?;
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| SaveError::Io(relative.clone(), e))?;
+        std::fs::File::open(parent)
+            .and_then(|folder| folder.sync_all())
+            .map_err(|e| SaveError::Io(relative, e))?;
     }
-    atomic::write_json(&path, &D::wrap(payload)).map_err(|e| SaveError::Io(relative, e))?;
-    Ok(path)
+    Ok(Some(path))
 }

@@ -6,10 +6,35 @@ use crate::i18n::{Lang, NBSP};
 
 /// `message` in `lang` (serde's own words for English).
 pub fn translate(message: &str, lang: Lang) -> String {
+    if let Some(plain) = out_of_range(message, lang) {
+        return plain;
+    }
     match lang {
         Lang::En => message.to_owned(),
         Lang::Fr => french(message).unwrap_or_else(|| message.to_owned()),
     }
+}
+
+/// rust_decimal's words for a number it cannot hold (`Scale exceeds the maximum precision
+/// allowed: 999 > 28`), said plainly in both languages.
+fn out_of_range(message: &str, lang: Lang) -> Option<String> {
+    let decimal = [
+        "Scale exceeds the maximum precision allowed",
+        "Number exceeds maximum value that can be represented",
+        "Number less than minimum value that can be represented",
+        "Invalid decimal",
+        "Failed to parse",
+    ];
+    if !decimal.iter().any(|prefix| message.starts_with(prefix)) {
+        return None;
+    }
+    Some(
+        lang.pick(
+            "nombre hors limites\u{a0}: au plus 28 chiffres, sans exposant démesuré",
+            "number out of range: at most 28 digits, no oversized exponent",
+        )
+        .to_owned(),
+    )
 }
 
 fn french(message: &str) -> Option<String> {
@@ -81,7 +106,7 @@ fn fixed_french(message: &str) -> Option<&'static str> {
         "key must be a string" => "nom de champ entre guillemets attendu",
         "trailing comma" => "virgule en trop avant la fermeture",
         "trailing characters" => "caractères après la fin du document",
-        "invalid number" => "nombre invalide",
+        "invalid number" => "nombre invalide ou hors limites",
         "number out of range" => "nombre hors limites",
         "invalid escape" => "séquence d'échappement invalide",
         "invalid unicode code point" => "caractère Unicode invalide",
@@ -185,6 +210,21 @@ mod tests {
             "date inexistante (jour ou mois hors limites)"
         );
         assert_eq!(fr("expected `,` or `}`"), "`,` ou `}` attendu");
+    }
+
+    #[test]
+    fn oversized_numbers_are_said_plainly() {
+        assert_eq!(
+            fr("Scale exceeds the maximum precision allowed: 999 > 28"),
+            "nombre hors limites : au plus 28 chiffres, sans exposant démesuré"
+        );
+        assert!(
+            translate(
+                "Number exceeds maximum value that can be represented.",
+                Lang::En
+            )
+            .starts_with("number out of range")
+        );
     }
 
     #[test]

@@ -1,9 +1,8 @@
-//! What a key press means, independent of the key: the keymap turns keys into actions and
-//! `update` applies them to the state.
+//! What a key press means, independent of the key: the keymap turns keys into actions, and the
+//! screen or dialog that has the keys turns actions into changes and effects.
 
-use crate::tui::app::Focus;
-use crate::tui::export_dialog::ExportAction;
-use crate::tui::review_actions::ReviewAction;
+use crate::review::Status;
+use crate::tui::pane::Focus;
 use crate::tui::tab::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,15 +27,19 @@ pub enum Action {
     SortReverse,
     OpenWeights,
     OpenHelp,
+    OpenAlerts,
+    OpenExport,
     Compare,
     MarkForCompare,
     ToggleIneligible,
-    /// A character typed into the search field (not bindable: text input).
-    SearchInput(char),
-    SearchBackspace,
-    SearchAccept,
-    SearchCancel,
-    /// In a popup form (weights, filter): change the value of the selected field.
+    /// Undo and redo the session's last change, whatever the tab it was made on.
+    Undo,
+    Redo,
+    /// Read-only: read the other instance's changes again (and take over once it has left).
+    Reload,
+    /// Typing in a search field or a form (see `TextKey`).
+    Text(TextKey),
+    /// In a popup (weights, filters, choices): change the value of the selected field.
     Increase,
     Decrease,
     Toggle,
@@ -47,8 +50,40 @@ pub enum Action {
     Resize,
     /// A click on a row of the main list or of the ranked list (mouse).
     Select(Focus, usize),
-    /// The review of the current call (Appel tab and its forms): see `review_actions`.
+    /// The review keys of the Appel tab.
     Review(ReviewAction),
-    /// The export dialog (`e`): see `export_dialog`.
-    Export(ExportAction),
+}
+
+/// Keys of a text field: a search, a motivation, a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKey {
+    /// A character typed (not bindable: printable keys are text in a field).
+    Input(char),
+    Newline,
+    Backspace,
+    /// Empties the field.
+    Clear,
+    NextField,
+    PreviousField,
+    /// Enter: confirm the form (a search is kept as a filter).
+    Submit,
+}
+
+/// The review keys of the Appel tab's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// `i` `p` `a` `r` `x`: a decision on the selection, else on the row.
+    Decide(Status),
+    Annotate,
+    Label,
+    Opinion,
+    /// Opens the jury-grid form.
+    Grade,
+    ToggleSelect,
+    ToggleGrouping,
+    PickCall,
+    DetailDown,
+    DetailUp,
+    /// A grade key of the grid form (`0`–`4`, `-`): the pressed key is carried in.
+    GradeKey(char),
 }

@@ -1,106 +1,63 @@
-//! The whole state of the interface, with no terminal types in it: what the officer looks at,
-//! what is selected, searched, filtered and weighted. `update` changes it, `view` draws it.
+//! The cockpit: the shared context, the five screens, the stack of dialogs, and the routing —
+//! a key goes to the top dialog, else to the current screen; what they return as effects is
+//! applied here, then every screen is told what changed. No screen's fields live here.
 
-use crate::domain::{Weights, Workspace};
-use crate::i18n::{Label, Lang};
-use crate::tui::export_dialog::ExportUi;
-use crate::tui::figures;
-use crate::tui::filter::Filter;
-use crate::tui::keymap::{Keymap, KeymapError};
-use crate::tui::mode::{Mode, ModeStack};
-use crate::tui::ranking::{PairScore, Ranking};
-use crate::tui::review_state::ReviewUi;
-use crate::tui::search::{Folded, Search, fold};
-use crate::tui::sort::{self, SiteColumn, SortState, StructureColumn};
+use crate::domain::Workspace;
+use crate::edit;
+use crate::export::{ExportError, ExportOptions, export_loaded};
+use crate::i18n::Lang;
+use crate::session::error::WhyReadOnly;
+use crate::session::{Access, Done, Session, officer::configured_officer};
+use crate::tui::action::Action;
+use crate::tui::component::{Dialog, DialogKind, Placement};
+use crate::tui::component::{Effect, Outcome};
+use crate::tui::context::Context;
+use crate::tui::dialogs::alerts::{AlertsDialog, alerts};
+use crate::tui::dialogs::export::{ExportDialog, done as exported};
+use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::officer::OfficerDialog;
+use crate::tui::dialogs::weights::WeightsDialog;
+use crate::tui::keymap::{Keymap, KeymapError, Scope};
+use crate::tui::message::{Message, StatusMessage};
+use crate::tui::screens::appel::Appel;
+use crate::tui::screens::lieux::{Lieux, Sites};
+use crate::tui::screens::parcours::Parcours;
+use crate::tui::screens::structures::{StructureItems, Structures};
+use crate::tui::screens::territoire::Territoire;
+use crate::tui::screens::{Refresh, Screen};
+use crate::tui::shared::export_choices::ExportChoices;
 use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
+use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::{key_bar, read_only_banner, safe, status_bar, tab_bar};
 use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::time::Instant;
+use unicode_width::UnicodeWidthStr;
 
-/// One searchable, sortable table: the workspace indices it shows, in display order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Listing {
-    pub rows: Vec<usize>,
-    pub cursor: usize,
-    pub query: String,
-    pub sort: SortState,
-}
-
-impl Listing {
-    pub fn selected(&self) -> Option<usize> {
-        self.rows.get(self.cursor).copied()
-    }
-}
-
-/// Which part of a screen has the keys: the main table or the ranked list beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Ranked,
-}
-
-/// What the status line says besides the counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    Info(String),
-    Error(String),
-}
+/// Below this size the screens would be garbage: say so instead.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
 
 pub struct App {
-    pub workspace: Workspace,
-    pub workspace_path: PathBuf,
-    pub lang: Lang,
-    pub today: NaiveDate,
-    pub keymap: Keymap,
-    pub ranking: Ranking,
-    /// Weights in use; start as the current call's.
-    pub weights: Weights,
-    pub call_weights: Weights,
-    /// The call shown in the Appel tab: the first by id until the officer picks another.
-    pub current_call: Option<usize>,
-    /// The review of the current call (session, rows, selection, forms).
-    pub review: ReviewUi,
-    /// The export dialog's choices and the export waiting to be written.
-    pub export: ExportUi,
+    pub ctx: Context,
     pub tab: Tab,
-    pub modes: ModeStack,
-    pub focus: Focus,
-    pub sites: Listing,
-    pub structures: Listing,
-    pub filter: Filter,
-    pub filter_field: usize,
-    pub weights_field: usize,
-    /// Ranked partners of the selected site (Lieux) or structure (Structures).
-    pub ranked: Vec<PairScore>,
-    /// Cursor in the visible part of `ranked` (ineligible may be hidden).
-    pub ranked_cursor: usize,
-    /// Structures marked for comparison on the selected site.
-    pub compare_marks: Vec<usize>,
-    /// The comparison on screen: the site and up to three structures.
-    pub comparison: Option<(usize, Vec<usize>)>,
-    /// The pair whose score card is open: (structure, site).
-    pub card: Option<(usize, usize)>,
-    /// Cursor of the lists in the Appel, Parcours and Territoire tabs.
-    pub other_cursor: usize,
-    /// Scroll of the help and the score card.
-    pub scroll: usize,
-    pub message: Option<Message>,
+    pub lieux: Lieux,
+    pub structures: Structures,
+    pub appel: Appel,
+    pub parcours: Parcours,
+    pub territoire: Territoire,
+    dialogs: Vec<Box<dyn Dialog>>,
+    pub message: StatusMessage,
     pub quit: bool,
-    /// Eligible candidates per site (none when scores are unavailable).
-    pub site_eligible: Vec<Option<usize>>,
-    /// Whether each structure fits at least one site (none when scores are unavailable).
-    pub structure_eligible: Vec<Option<bool>>,
-    /// Best total of every structure under the current weights, filled only while the table
-    /// is sorted by it (otherwise the visible rows compute theirs: a weight change then costs
-    /// a few rows, not every pair of the workspace).
-    pub structure_best: Vec<Option<f64>>,
-    /// Names folded (accents, case) once, for sorting.
-    folded_site_names: Vec<String>,
-    folded_structure_names: Vec<String>,
-    /// Searched text folded once, for the search as you type.
-    site_haystacks: Vec<Folded>,
-    structure_haystacks: Vec<Folded>,
-    pathway_order: Vec<usize>,
+    /// An export confirmed, written once « Export en cours… » is on screen.
+    pending_export: Option<ExportOptions>,
+    last_export: Option<ExportChoices>,
 }
 
 impl App {
@@ -112,329 +69,676 @@ impl App {
         keymap: Keymap,
         keymap_problem: Option<KeymapError>,
     ) -> App {
-        let current_call = workspace
-            .calls
-            .iter()
-            .enumerate()
-            .min_by(|(_, a), (_, b)| a.id.cmp(&b.id))
-            .map(|(i, _)| i);
-        let call_weights = current_call
-            .map(|i| workspace.calls[i].weights)
-            .unwrap_or_default();
-        // Scores follow the current call's tolerances, as its jury would see them.
-        let tolerances = current_call
-            .map(|i| workspace.calls[i].tolerances)
-            .unwrap_or_default();
-        let ranking = Ranking::new(&workspace, today, &tolerances);
-        let message = keymap_problem.map(|e| {
-            Message::Error(format!(
+        let ctx = Context::new(workspace, workspace_path, lang, today, keymap);
+        let mut app = App {
+            lieux: Lieux::new(&ctx, Sites::default()),
+            structures: Structures::new(&ctx, StructureItems::default()),
+            appel: Appel::new(&ctx),
+            parcours: Parcours::new(&ctx),
+            territoire: Territoire::default(),
+            ctx,
+            tab: Tab::Sites,
+            dialogs: Vec::new(),
+            message: StatusMessage::default(),
+            quit: false,
+            pending_export: None,
+            last_export: None,
+        };
+        if let Some(e) = keymap_problem {
+            app.message.set(Message::Error(format!(
                 "{}{}",
                 text::label_colon(Msg::KeysFileRefused.get(lang), lang),
                 e.message(lang)
-            ))
-        });
-        let mut app = App {
-            workspace,
-            workspace_path,
-            lang,
-            today,
-            keymap,
-            ranking,
-            weights: call_weights,
-            call_weights,
-            current_call,
-            review: ReviewUi::default(),
-            export: ExportUi::default(),
-            tab: Tab::Sites,
-            modes: ModeStack::default(),
-            focus: Focus::List,
-            sites: Listing::default(),
-            structures: Listing::default(),
-            filter: Filter::default(),
-            filter_field: 0,
-            weights_field: 0,
-            ranked: Vec::new(),
-            ranked_cursor: 0,
-            compare_marks: Vec::new(),
-            comparison: None,
-            card: None,
-            other_cursor: 0,
-            scroll: 0,
-            message,
-            quit: false,
-            site_eligible: Vec::new(),
-            structure_eligible: Vec::new(),
-            structure_best: Vec::new(),
-            folded_site_names: Vec::new(),
-            folded_structure_names: Vec::new(),
-            site_haystacks: Vec::new(),
-            structure_haystacks: Vec::new(),
-            pathway_order: Vec::new(),
-        };
-        app.sort_pathway();
-        app.site_haystacks = (0..app.workspace.sites.len())
-            .map(|i| fold(&app.site_haystack(i)))
-            .collect();
-        app.structure_haystacks = (0..app.workspace.structures.len())
-            .map(|i| fold(&app.structure_haystack(i)))
-            .collect();
-        app.folded_site_names = app
-            .workspace
-            .sites
-            .iter()
-            .map(|s| fold(&s.name).text)
-            .collect();
-        app.folded_structure_names = app
-            .workspace
-            .structures
-            .iter()
-            .map(|s| fold(&s.name).text)
-            .collect();
-        app.refresh_eligibility();
-        app.refresh_sites();
-        app.refresh_structures();
-        app.refresh_ranked();
-        app.refresh_call_rows();
+            )));
+        }
         app
     }
 
-    pub fn mode(&self) -> Mode {
-        self.modes.top()
+    /// Opens the session (and the review of the current call) as the officer configured in
+    /// the environment or the settings file; when none is, the first change asks for the name.
+    /// The cockpit calls it once at start; a second instance gets a read-only session.
+    pub fn open_review(&mut self) {
+        let configured = configured_officer();
+        self.ctx.config_file = crate::store::config::path();
+        self.open_session(configured);
     }
 
-    /// The listing of the current tab, when it has one.
-    pub fn listing(&self) -> Option<&Listing> {
-        match self.tab {
-            Tab::Sites => Some(&self.sites),
-            Tab::Structures => Some(&self.structures),
-            _ => None,
+    /// Same, signed by `officer` (tests, scripts).
+    pub fn open_review_as(&mut self, officer: &str) {
+        self.open_session(Some(officer.to_owned()));
+    }
+
+    /// Opens the session signed by `officer`, or, when none, asking the officer's name at the
+    /// first change (saved to `ctx.config_file`).
+    pub fn open_session(&mut self, officer: Option<String>) {
+        let ctx = &mut self.ctx;
+        ctx.officer = officer;
+        ctx.session = None;
+        ctx.session_problem = None;
+        let call = ctx.call().map(|c| c.id.clone());
+        let who = ctx.officer.clone().unwrap_or_else(|| "inconnu".to_owned());
+        match Session::open(
+            &ctx.workspace_path,
+            &ctx.workspace,
+            call.as_ref(),
+            &who,
+            Access::WriteIfFree,
+        ) {
+            Ok(session) => {
+                self.note_recovery(&session);
+                self.ctx.session = Some(session);
+                self.take_pending_edits();
+            }
+            Err(e) => self.ctx.session_problem = Some(e.message(self.ctx.lang)),
         }
+        self.ctx.refresh_warnings();
+        self.refresh_screens(Refresh::Review);
     }
 
-    pub fn listing_mut(&mut self) -> Option<&mut Listing> {
-        match self.tab {
-            Tab::Sites => Some(&mut self.sites),
-            Tab::Structures => Some(&mut self.structures),
-            _ => None,
-        }
-    }
-
-    /// Text searched for a site: its name, city and programme.
-    pub fn site_haystack(&self, site: usize) -> String {
-        let s = &self.workspace.sites[site];
-        format!(
-            "{} {} {}",
-            s.name,
-            self.workspace.territory.city_name(&s.city),
-            s.programme.label(self.lang)
-        )
-    }
-
-    /// Text searched for a structure: its name, sector and city.
-    pub fn structure_haystack(&self, structure: usize) -> String {
-        let s = &self.workspace.structures[structure];
-        let t = &self.workspace.territory;
-        format!(
-            "{} {} {}",
-            s.name,
-            t.sector_label(&s.sector),
-            t.city_name(&s.home_city)
-        )
-    }
-
-    fn refresh_eligibility(&mut self) {
-        let available = self.ranking.available();
-        let (per_site, per_structure) = if available {
-            self.ranking.eligibility()
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        self.site_eligible = (0..self.workspace.sites.len())
-            .map(|i| per_site.get(i).copied().filter(|_| available))
-            .collect();
-        self.structure_eligible = (0..self.workspace.structures.len())
-            .map(|i| per_structure.get(i).copied().filter(|_| available))
-            .collect();
-    }
-
-    /// The weights changed: cached best totals are stale.
-    pub fn forget_best_scores(&mut self) {
-        self.structure_best.clear();
-    }
-
-    /// Best eligible total of a structure under the current weights.
-    pub fn best_score(&self, structure: usize) -> Option<f64> {
-        match self.structure_best.get(structure) {
-            Some(best) => *best,
-            None => self.ranking.best_total(structure, &self.weights),
-        }
-    }
-
-    pub fn sorted_by_best(&self) -> bool {
-        StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()]
-            == StructureColumn::Best
-    }
-
-    /// Re-applies filter, search and sort to the sites, keeping the selected site if it stays.
-    pub fn refresh_sites(&mut self) {
-        let search = Search::new(&self.sites.query);
-        let mut rows: Vec<(usize, i64)> = (0..self.workspace.sites.len())
-            .filter(|&i| {
-                let has_eligible = self.site_eligible.get(i).copied().flatten().map(|n| n > 0);
-                self.filter
-                    .accepts_site(&self.workspace, &self.workspace.sites[i], has_eligible)
-            })
-            .filter_map(|i| search.score_folded(&self.site_haystacks[i]).map(|s| (i, s)))
-            .collect();
-        let column = SiteColumn::ALL[self.sites.sort.column % SiteColumn::ALL.len()];
-        let reverse = self.sites.sort.reverse;
-        let (workspace, eligible) = (&self.workspace, &self.site_eligible);
-        let names = &self.folded_site_names;
-        rows.sort_by(|&(a, score_a), &(b, score_b)| {
-            let by_column = sort::compare_sites(workspace, names, eligible, column, a, b);
-            let by_column = if reverse {
-                by_column.reverse()
-            } else {
-                by_column
-            };
-            score_b.cmp(&score_a).then(by_column)
-        });
-        let rows = rows.into_iter().map(|(i, _)| i).collect();
-        Self::replace_rows(&mut self.sites, rows);
-    }
-
-    pub fn refresh_structures(&mut self) {
-        if self.sorted_by_best() && self.structure_best.is_empty() {
-            self.structure_best = (0..self.workspace.structures.len())
-                .map(|s| self.ranking.best_total(s, &self.weights))
-                .collect();
-        }
-        let search = Search::new(&self.structures.query);
-        let mut rows: Vec<(usize, i64)> = (0..self.workspace.structures.len())
-            .filter(|&i| {
-                let has_eligible = self.structure_eligible.get(i).copied().flatten();
-                self.filter.accepts_structure(
-                    &self.workspace,
-                    &self.workspace.structures[i],
-                    has_eligible,
+    /// Says once what opening recovered from: a torn journal line, replayed entries.
+    fn note_recovery(&mut self, session: &Session) {
+        let lang = self.ctx.lang;
+        if let Some(torn) = session.torn_line() {
+            self.message.set(Message::Error(torn.message(lang)));
+        } else if session.replayed() > 0 {
+            self.message.set(Message::Info(format!(
+                "{} {}",
+                session.replayed(),
+                lang.pick(
+                    "décision(s) reprise(s) du journal",
+                    "decision(s) replayed from the journal"
                 )
-            })
-            .filter_map(|i| {
-                search
-                    .score_folded(&self.structure_haystacks[i])
-                    .map(|s| (i, s))
-            })
-            .collect();
-        let column = StructureColumn::ALL[self.structures.sort.column % StructureColumn::ALL.len()];
-        let reverse = self.structures.sort.reverse;
-        let (workspace, best, today) = (&self.workspace, &self.structure_best, self.today);
-        let names = &self.folded_structure_names;
-        rows.sort_by(|&(a, score_a), &(b, score_b)| {
-            let by_column = sort::compare_structures(workspace, names, best, today, column, a, b);
-            let by_column = if reverse {
-                by_column.reverse()
-            } else {
-                by_column
-            };
-            score_b.cmp(&score_a).then(by_column)
-        });
-        let rows = rows.into_iter().map(|(i, _)| i).collect();
-        Self::replace_rows(&mut self.structures, rows);
-    }
-
-    /// New rows for a listing; the cursor follows the selected item, or stays in range.
-    fn replace_rows(listing: &mut Listing, rows: Vec<usize>) {
-        let selected = listing.selected();
-        listing.rows = rows;
-        listing.cursor = selected
-            .and_then(|s| listing.rows.iter().position(|&r| r == s))
-            .unwrap_or_else(|| listing.cursor.min(listing.rows.len().saturating_sub(1)));
-    }
-
-    /// Re-ranks the partners of the selected site or structure; the cursor follows the pair it
-    /// was on, so a weight change shows that pair moving.
-    pub fn refresh_ranked(&mut self) {
-        // Nothing selected any more (filtered out): the ranked pane has nothing to hold the keys.
-        if self.listing().is_none_or(|l| l.selected().is_none()) {
-            self.focus = Focus::List;
+            )));
         }
-        let followed = self.selected_pair().map(|p| (p.structure, p.site));
-        self.ranked = match self.tab {
-            Tab::Sites => self
-                .sites
-                .selected()
-                .map(|site| self.ranking.rank_site(site, &self.weights))
-                .unwrap_or_default(),
-            Tab::Structures => self
-                .structures
-                .selected()
-                .map(|s| self.ranking.rank_structure(s, &self.weights))
-                .unwrap_or_default(),
-            _ => Vec::new(),
+    }
+
+    /// Changes of records the journal held beyond the files (or another instance made): applied
+    /// to the workspace in memory, and every screen told.
+    fn take_pending_edits(&mut self) {
+        let Some(session) = self.ctx.session.as_mut() else {
+            return;
         };
-        let visible = self.visible_ranked().count();
-        self.ranked_cursor = followed
-            .and_then(|f| {
-                self.visible_ranked()
-                    .position(|p| (p.structure, p.site) == f)
-            })
-            .unwrap_or(self.ranked_cursor)
-            .min(visible.saturating_sub(1));
+        let pending = session.take_pending();
+        if pending.is_empty() {
+            return;
+        }
+        for e in &pending {
+            edit::apply_unchecked(&mut self.ctx.workspace, e);
+        }
+        self.workspace_changed();
     }
 
-    /// The ranked pairs on screen (ineligible ones hidden on request).
-    pub fn visible_ranked(&self) -> impl Iterator<Item = &PairScore> {
-        let hide = self.filter.eligible_only;
-        self.ranked.iter().filter(move |p| p.eligible || !hide)
+    fn workspace_changed(&mut self) {
+        self.ctx.workspace_changed();
+        self.refresh_screens(Refresh::Workspace);
     }
 
-    pub fn selected_pair(&self) -> Option<&PairScore> {
-        self.visible_ranked().nth(self.ranked_cursor)
-    }
-
-    /// Rows of the Appel tab: the current call's applications as (structure, site) indices.
-    pub fn call_rows(&self) -> Vec<(usize, usize)> {
-        let Some(call) = self.current_call.and_then(|i| self.workspace.calls.get(i)) else {
-            return Vec::new();
-        };
-        call.application_pairs()
-            .filter_map(|(structure, site)| {
-                Some((
-                    self.workspace.structure_index(structure)?,
-                    self.workspace.site_index(site)?,
-                ))
-            })
-            .collect()
-    }
-
-    /// Rows of the Parcours tab: structures whose current stay ends soonest first, then those
-    /// with no end, then those with no current stay. Sorted once: neither the structures nor
-    /// the day change while the cockpit is open.
-    pub fn pathway_rows(&self) -> &[usize] {
-        &self.pathway_order
-    }
-
-    fn sort_pathway(&mut self) {
-        let mut rows: Vec<usize> = (0..self.workspace.structures.len()).collect();
-        let (structures, today) = (&self.workspace.structures, self.today);
-        rows.sort_by_key(|&i| {
-            let (stage, end) = figures::structure_stage(&structures[i], today);
-            (stage.is_none(), end.is_none(), end)
-        });
-        self.pathway_order = rows;
-    }
-
-    /// Number of rows in the list of the current placeholder tab.
-    pub fn other_rows(&self) -> usize {
+    pub fn screen(&self) -> &dyn Screen {
         match self.tab {
-            Tab::Call => self.review.rows.len(),
-            Tab::Pathway => self.workspace.structures.len(),
-            Tab::Territory => self.workspace.territory.cities.len(),
-            Tab::Sites | Tab::Structures => 0,
+            Tab::Sites => &self.lieux,
+            Tab::Structures => &self.structures,
+            Tab::Call => &self.appel,
+            Tab::Pathway => &self.parcours,
+            Tab::Territory => &self.territoire,
         }
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message::Info(text.into()));
+    fn refresh_screens(&mut self, what: Refresh) {
+        for tab in Tab::ALL {
+            let ctx = &self.ctx;
+            match tab {
+                Tab::Sites => self.lieux.refresh(ctx, what),
+                Tab::Structures => self.structures.refresh(ctx, what),
+                Tab::Call => self.appel.refresh(ctx, what),
+                Tab::Pathway => self.parcours.refresh(ctx, what),
+                Tab::Territory => self.territoire.refresh(ctx, what),
+            }
+        }
     }
+
+    /// The topmost open dialog of type `T`, to read its state.
+    pub fn top<T: 'static>(&self) -> Option<&T> {
+        self.dialogs
+            .iter()
+            .rev()
+            .find_map(|d| d.as_ref().as_any().downcast_ref::<T>())
+    }
+
+    /// An export handed over and not written yet.
+    pub fn export_pending(&self) -> bool {
+        self.pending_export.is_some()
+    }
+
+    /// The dialog on top, if any.
+    pub fn dialog(&self) -> Option<DialogKind> {
+        self.dialogs.last().map(|d| d.kind())
+    }
+
+    pub fn dialogs(&self) -> impl Iterator<Item = DialogKind> + '_ {
+        self.dialogs.iter().map(|d| d.kind())
+    }
+
+    /// The keymap scope of the keys now: the top dialog's, else the screen's.
+    pub fn scope(&self) -> Scope {
+        match self.dialogs.last() {
+            Some(dialog) => dialog.scope(),
+            None => self.screen().scope(),
+        }
+    }
+
+    /// Applies an action; returns whether anything visible changed (the terminal loop redraws
+    /// only then).
+    pub fn handle(&mut self, action: Action, viewport: Viewport) -> bool {
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return true;
+            }
+            Action::Resize => return true,
+            _ => {}
+        }
+        // The last message goes at the next action (new ones may replace it).
+        let mut changed = self.message.clear();
+        let outcome = match self.dialogs.last_mut() {
+            Some(dialog) => dialog.update(&self.ctx, action, viewport),
+            None => self.list_key(action, viewport),
+        };
+        changed |= outcome.changed;
+        self.apply(outcome.effects);
+        changed
+    }
+
+    /// The keys every tab shares, then the screen's own.
+    fn list_key(&mut self, action: Action, viewport: Viewport) -> Outcome {
+        let effect = match action {
+            Action::NextTab => Effect::SwitchTab(self.tab.next()),
+            Action::PreviousTab => Effect::SwitchTab(self.tab.previous()),
+            Action::GoTo(tab) => Effect::SwitchTab(tab),
+            Action::OpenWeights => Effect::Open(Box::new(WeightsDialog::new())),
+            Action::OpenHelp => Effect::Open(Box::new(HelpDialog::new(self.screen().scope()))),
+            Action::OpenAlerts => Effect::Open(Box::new(AlertsDialog::new())),
+            Action::OpenExport => Effect::OpenExport,
+            Action::Undo => Effect::Undo,
+            Action::Redo => Effect::Redo,
+            Action::Reload => Effect::Reload,
+            other => {
+                let tab = self.tab;
+                let ctx = &self.ctx;
+                return match tab {
+                    Tab::Sites => self.lieux.update(ctx, other, viewport),
+                    Tab::Structures => self.structures.update(ctx, other, viewport),
+                    Tab::Call => self.appel.update(ctx, other, viewport),
+                    Tab::Pathway => self.parcours.update(ctx, other, viewport),
+                    Tab::Territory => self.territoire.update(ctx, other, viewport),
+                };
+            }
+        };
+        Outcome::effect(effect)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message.set(Message::Info(text.into()));
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message.set(Message::Error(text.into()));
+    }
+
+    /// A refused change: shown in the form that asked for it when it shows refusals, and in
+    /// the status line too (a form's refusal must not go unseen once the form is closed).
+    fn refused(&mut self, text: String) {
+        if let Some(top) = self.dialogs.last_mut() {
+            top.refused(&text);
+        }
+        self.error(text);
+    }
+
+    /// Applies effects in order; an effect may lead to more (a change saved, then its form
+    /// closed).
+    fn apply(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let more = self.apply_one(effect);
+            for (i, e) in more.into_iter().enumerate() {
+                queue.insert(i, e);
+            }
+        }
+    }
+
+    fn apply_one(&mut self, effect: Effect) -> Vec<Effect> {
+        let lang = self.ctx.lang;
+        match effect {
+            Effect::Quit => self.quit = true,
+            Effect::Info(text) => self.info(text),
+            Effect::Error(text) => self.error(text),
+            Effect::Open(dialog) => self.dialogs.push(dialog),
+            Effect::Close => {
+                self.dialogs.pop();
+            }
+            Effect::SwitchTab(tab) => self.tab = tab,
+            Effect::SetWeights(weights) => {
+                if weights != self.ctx.weights {
+                    self.ctx.weights = weights;
+                    self.refresh_screens(Refresh::Weights);
+                }
+            }
+            Effect::SwitchCall(call) => self.switch_call(call),
+            Effect::Screen(tab, event) => {
+                let ctx = &self.ctx;
+                let outcome = match tab {
+                    Tab::Sites => self.lieux.event(ctx, event),
+                    Tab::Structures => self.structures.event(ctx, event),
+                    Tab::Call => self.appel.event(ctx, event),
+                    Tab::Pathway => self.parcours.event(ctx, event),
+                    Tab::Territory => self.territoire.event(ctx, event),
+                };
+                return outcome.effects;
+            }
+            Effect::IfWritable(then) => {
+                if self.ctx.officer.is_none() {
+                    self.dialogs
+                        .push(Box::new(OfficerDialog::new(vec![Effect::IfWritable(then)])));
+                    return Vec::new();
+                }
+                return match self.ensure_writable() {
+                    Ok(()) => then,
+                    Err(refusal) => {
+                        self.error(refusal);
+                        Vec::new()
+                    }
+                };
+            }
+            Effect::Apply {
+                operation,
+                done,
+                then,
+            } => {
+                if self.ctx.officer.is_none() {
+                    self.dialogs
+                        .push(Box::new(OfficerDialog::new(vec![Effect::Apply {
+                            operation,
+                            done,
+                            then,
+                        }])));
+                    return Vec::new();
+                }
+                if let Err(refusal) = self.ensure_writable() {
+                    self.refused(refusal);
+                    return Vec::new();
+                }
+                let Some(session) = self.ctx.session.as_mut() else {
+                    return Vec::new();
+                };
+                return match session.apply(&self.ctx.workspace, operation) {
+                    Ok(applied) => {
+                        self.committed(&applied, done);
+                        then
+                    }
+                    Err(e) => {
+                        self.refused(e.message(lang));
+                        Vec::new()
+                    }
+                };
+            }
+            Effect::Undo | Effect::Redo => self.undo_redo(matches!(effect, Effect::Undo)),
+            Effect::Reload => self.reload(),
+            Effect::OpenExport => {
+                let dialog = ExportDialog::open(
+                    &self.ctx,
+                    self.last_export.clone(),
+                    self.appel.shown_keys(),
+                    self.appel.selection.clone(),
+                );
+                match dialog {
+                    Some(dialog) => self.dialogs.push(Box::new(dialog)),
+                    None => self.info(Msg::NoCall.get(lang)),
+                }
+            }
+            Effect::Export(options) => self.pending_export = Some(options),
+            Effect::RememberExport(choices) => self.last_export = Some(choices),
+            Effect::SetOfficer(name) => self.set_officer(name),
+        }
+        Vec::new()
+    }
+
+    /// After a change the journal has: the workspace in memory follows, the checks and the
+    /// screens again, and what was done (or that a file could not be written, the journal
+    /// holding the change).
+    fn committed(&mut self, applied: &Done, done: String) {
+        let lang = self.ctx.lang;
+        if let Some(e) = &applied.edit {
+            edit::apply_unchecked(&mut self.ctx.workspace, e);
+            self.workspace_changed();
+        }
+        self.ctx.refresh_warnings();
+        self.refresh_screens(Refresh::Review);
+        let save_problem = self
+            .ctx
+            .session
+            .as_ref()
+            .and_then(|s| s.save_problem())
+            .map(str::to_owned);
+        match save_problem {
+            Some(problem) => self.error(format!(
+                "{done} — {}{problem}",
+                lang.pick(
+                    "dans le journal, mais un fichier n’a pas pu être écrit\u{a0}: ",
+                    "in the journal, but a file could not be written: "
+                )
+            )),
+            None => self.info(format!(
+                "{} {done}",
+                lang.pick("Enregistré\u{a0}:", "Saved:")
+            )),
+        }
+        if let Some(review) = &applied.review
+            && !review.skipped.is_empty()
+        {
+            let skipped = format!(
+                " ({} {})",
+                review.skipped.len(),
+                lang.pick(
+                    "déjà dans ce statut, laissée(s) telle(s) quelle(s)",
+                    "already there, left alone"
+                )
+            );
+            if let Some(message) = self.message.get().cloned() {
+                self.message.set(match message {
+                    Message::Info(t) => Message::Info(t + &skipped),
+                    Message::Error(t) => Message::Error(t + &skipped),
+                });
+            }
+        }
+    }
+
+    /// Refuses a change when the session cannot write; a read-only session first checks
+    /// whether the other instance has left: then it takes the lock, reads the other's changes
+    /// and the change goes ahead.
+    fn ensure_writable(&mut self) -> Result<(), String> {
+        let lang = self.ctx.lang;
+        let Some(session) = self.ctx.session.as_mut() else {
+            return Err(self.ctx.session_problem.clone().unwrap_or_else(|| {
+                lang.pick(
+                    "Aucun appel à revoir dans cet espace de travail.",
+                    "No call to review in this workspace.",
+                )
+                .to_owned()
+            }));
+        };
+        if !session.is_read_only() {
+            return Ok(());
+        }
+        let refreshed = session.refresh(&self.ctx.workspace);
+        // Whatever the answer, the other instance's latest changes are now on screen.
+        self.take_pending_edits();
+        self.ctx.refresh_warnings();
+        self.refresh_screens(Refresh::Review);
+        match refreshed {
+            Ok(true) => {
+                self.info(lang.pick(
+                    "L’autre instance est fermée\u{a0}: cette fenêtre enregistre à nouveau.",
+                    "The other instance has closed: this window saves again.",
+                ));
+                Ok(())
+            }
+            Ok(false) => Err(crate::session::SessionError::ReadOnly {
+                why: self
+                    .ctx
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.read_only_reason())
+                    .cloned()
+                    .unwrap_or(WhyReadOnly::Asked),
+            }
+            .message(lang)),
+            Err(e) => Err(e.message(lang)),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let lang = self.ctx.lang;
+        if let Err(refusal) = self.ensure_writable() {
+            self.error(refusal);
+            return;
+        }
+        let Some(session) = self.ctx.session.as_mut() else {
+            return;
+        };
+        let result = if undo {
+            session.undo(&self.ctx.workspace)
+        } else {
+            session.redo(&self.ctx.workspace)
+        };
+        match result {
+            Ok(applied) => {
+                let done = if undo {
+                    lang.pick(
+                        "Modification annulée (et enregistrée).",
+                        "Change undone (and saved).",
+                    )
+                } else {
+                    lang.pick(
+                        "Modification rétablie (et enregistrée).",
+                        "Change redone (and saved).",
+                    )
+                };
+                self.committed(&applied, String::new());
+                if self.message.get().is_some_and(|m| !m.is_error()) {
+                    self.info(done);
+                }
+            }
+            Err(e) => self.error(e.message(lang)),
+        }
+    }
+
+    fn reload(&mut self) {
+        let lang = self.ctx.lang;
+        if !self.ctx.is_read_only() {
+            self.info(lang.pick(
+                "Cette fenêtre enregistre elle-même\u{a0}: rien à relire.",
+                "This window saves itself: nothing to reload.",
+            ));
+            return;
+        }
+        if let Err(refusal) = self.ensure_writable() {
+            // Still read-only: the other instance's changes are on screen now.
+            self.info(format!(
+                "{} ({refusal})",
+                lang.pick("Modifications relues", "Changes reloaded")
+            ));
+        }
+    }
+
+    /// Shows `call` on the Appel tab; the session moves to it and keeps the lock.
+    fn switch_call(&mut self, call: usize) {
+        let lang = self.ctx.lang;
+        if self.ctx.call == Some(call) {
+            return;
+        }
+        let id = self.ctx.workspace.calls[call].id.clone();
+        if let Some(session) = self.ctx.session.as_mut()
+            && let Err(e) = session.switch_call(&self.ctx.workspace, &id)
+        {
+            self.error(e.message(lang));
+            return;
+        }
+        self.ctx.call = Some(call);
+        self.ctx.weights = self.ctx.call_weights();
+        if self.ctx.session.is_none() {
+            let officer = self.ctx.officer.clone();
+            self.open_session(officer);
+        }
+        self.ctx.refresh_warnings();
+        self.refresh_screens(Refresh::Call);
+        self.refresh_screens(Refresh::Weights);
+        let title = self.ctx.workspace.calls[call].title.clone();
+        self.info(format!("{} {title}", lang.pick("Appel\u{a0}:", "Call:")));
+    }
+
+    fn set_officer(&mut self, name: String) {
+        let lang = self.ctx.lang;
+        let saved = self
+            .ctx
+            .config_file
+            .as_ref()
+            .map(|path| crate::store::config::save_officer(path, &name).map(|()| path.clone()));
+        if let Some(session) = self.ctx.session.as_mut() {
+            session.set_officer(&name);
+        }
+        self.ctx.officer = Some(name);
+        match saved {
+            Some(Err(problem)) => self.error(format!(
+                "{}{problem}",
+                lang.pick(
+                    "Nom retenu pour cette séance, mais pas enregistré\u{a0}: ",
+                    "Name kept for this session, but not saved: "
+                )
+            )),
+            Some(Ok(path)) => self.info(format!(
+                "{} {}",
+                lang.pick("Nom enregistré dans", "Name saved in"),
+                path.display()
+            )),
+            None => {}
+        }
+    }
+
+    /// Writes the pending export, if any (the terminal loop calls it once the frame saying
+    /// « Export en cours… » is drawn). Success closes the dialog and names the file; a failure
+    /// keeps the dialog open and says why. Returns whether there was something to do.
+    pub fn run_pending_export(&mut self) -> bool {
+        let Some(options) = self.pending_export.take() else {
+            return false;
+        };
+        let lang = self.ctx.lang;
+        match export_loaded(&self.ctx.workspace_path, &self.ctx.workspace, &options) {
+            Ok(done) => {
+                while self.dialog() == Some(DialogKind::Export) {
+                    self.dialogs.pop();
+                }
+                self.info(exported(&done, lang));
+            }
+            Err(ExportError::Exists(path)) => self.refused(match lang {
+                // Appeared between the question and the writing: still never replaced.
+                Lang::Fr => format!(
+                    "{} vient d’apparaître\u{a0}: rien n’a été remplacé (Entrée pour reposer la question).",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} has just appeared: nothing was replaced (Enter to ask again).",
+                    path.display()
+                ),
+            }),
+            Err(e) => self.refused(format!(
+                "{}{}",
+                lang.pick("Export impossible\u{a0}: ", "Export failed: "),
+                e.message(lang)
+            )),
+        }
+        true
+    }
+
+    /// Lets a message go once its time is up; true when the screen changes.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        self.message.expire(now)
+    }
+
+    /// How many alerts `!` would list.
+    pub fn alert_count(&self) -> usize {
+        alerts(&self.ctx).len()
+    }
+
+    /// Draws everything: the pure view of the state (only UI offsets are written to `ui`).
+    pub fn view(&self, ui: &mut UiState, frame: &mut Frame) {
+        let area = frame.area();
+        let lang = self.ctx.lang;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(lang, frame, area);
+            return;
+        }
+        let area = read_only_banner::render(&self.ctx, frame, area);
+        // A long message (a refusal) gets the lines it needs, up to three, rather than be cut.
+        let message_width = self.message.get().map_or(0, |m| m.text().width() + 4);
+        let status_height = u16::try_from(
+            message_width
+                .div_ceil(usize::from(area.width.max(1)))
+                .clamp(1, 3),
+        )
+        .unwrap_or(1);
+        let [tabs, body, status, keys] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(status_height),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        ui.hits = Default::default();
+        ui.hits.popup = !self.dialogs.is_empty();
+        tab_bar::render(self.tab, lang, ui, frame, tabs);
+        ui.scroll_max = 0;
+        let list = self.screen().view(&self.ctx, frame, body, ui);
+        let status_area = status;
+        if status_height > 1
+            && let Some(message) = self.message.get()
+        {
+            let style = if message.is_error() {
+                crate::tui::widgets::style::error()
+            } else {
+                crate::tui::widgets::style::bold()
+            };
+            let mark = if message.is_error() { "⚠ " } else { "" };
+            frame.render_widget(
+                Paragraph::new(safe::line(Line::styled(
+                    format!("{mark}{}", message.text()),
+                    style,
+                )))
+                .wrap(Wrap { trim: false }),
+                status_area,
+            );
+        } else {
+            status_bar::render(
+                &self.ctx,
+                self.message.get(),
+                self.screen().filter_summary(&self.ctx),
+                self.alert_count(),
+                frame,
+                status_area,
+            );
+        }
+        let session = key_bar::Session {
+            read_only: self.ctx.is_read_only(),
+            can_undo: self.ctx.session.as_ref().is_some_and(Session::can_undo),
+        };
+        key_bar::render(&self.ctx.keymap, self.scope(), session, lang, frame, keys);
+        for dialog in &self.dialogs {
+            let area = match dialog.placement() {
+                Placement::Body => body,
+                Placement::List => list,
+            };
+            dialog.view(&self.ctx, frame, area, ui);
+        }
+    }
+}
+
+fn too_small(lang: Lang, frame: &mut Frame, area: Rect) {
+    let text = Text::from(vec![
+        Line::from(Msg::TooSmall.get(lang)),
+        Line::from(format!(
+            "{MIN_WIDTH}×{MIN_HEIGHT} {}",
+            Msg::Minimum.get(lang)
+        )),
+        Line::from(format!("({}×{})", area.width, area.height)),
+    ]);
+    let top = area.height.saturating_sub(3) / 2;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
 }

@@ -1,33 +1,34 @@
-//! The review cockpit: a keyboard-driven terminal interface over the workspace.
+//! The cockpit: a keyboard-driven terminal interface over the workspace.
 //!
-//! Elm-style: one `App` state (no terminal types), `Action`s from the `keymap`, one `update`,
-//! a pure `view`. The mode stack (`mode`) routes keys; `terminal` owns the real terminal.
+//! Nested Elm architecture. `App` holds the shared `Context` (workspace, matching engine,
+//! weights, the call and its session…), the five `screens` and a stack of `dialogs`. A key
+//! becomes an `Action` through the one `keymap` table (which also feeds the help and the key
+//! bar); the top dialog, else the current screen, updates its own state and returns `Effect`s;
+//! `App` applies them (a change through the session, another tab, a dialog…) and tells every
+//! screen what changed. Views are pure: they draw the state and write only UI offsets.
+//! `terminal` owns the real terminal; nothing else touches it.
 
 pub mod action;
 pub mod app;
-pub mod call_choice;
-pub mod export_dialog;
+pub mod component;
+pub mod context;
+pub mod dialogs;
 pub mod figures;
-pub mod filter;
 pub mod keymap;
-pub mod mode;
+pub mod message;
+pub mod pane;
 pub mod ranking;
-pub mod review_actions;
-pub mod review_forms;
-pub mod review_state;
-pub mod search;
-pub mod sort;
+pub mod screens;
+pub mod shared;
 pub mod tab;
 pub mod terminal;
 pub mod text;
-pub mod text_input;
 pub mod ui_state;
-pub mod update;
-pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::App;
+pub use component::DialogKind;
 pub use keymap::{Key, KeyCode, Keymap};
+pub use tab::Tab;
 pub use ui_state::UiState;
-pub use update::update;
-pub use view::view;

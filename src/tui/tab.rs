@@ -1,4 +1,4 @@
-//! The five screens, in the order of the tab bar (keys `1`–`5`).
+//! The five tabs, in the order of the tab bar (keys `1`–`5`).
 
 use crate::i18n::Lang;
 use crate::tui::text::Msg;

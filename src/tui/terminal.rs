@@ -4,11 +4,8 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::export_dialog;
 use crate::tui::keymap::{Key, KeyCode};
 use crate::tui::ui_state::UiState;
-use crate::tui::update::update;
-use crate::tui::view::view;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers,
@@ -17,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Runs the interface until the officer quits. The terminal is restored whatever happens.
 pub fn run(app: App) -> io::Result<()> {
@@ -45,9 +42,14 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
     let mut ui = UiState::default();
     draw(terminal, &app, &mut ui)?;
     loop {
-        // Block for the first event, then take whatever else is already queued before drawing
-        // once: held-down keys and bursts of resizes cost one frame, not one each.
-        let mut changed = handle(&mut app, &ui, event::read()?);
+        // Wait for an event, or until the status message is due to go.
+        let wait = app.message.remaining(Instant::now());
+        let mut changed = match wait {
+            Some(wait) if !event::poll(wait)? => app.tick(Instant::now()),
+            _ => handle(&mut app, &ui, event::read()?),
+        };
+        // Take whatever else is already queued before drawing once: held-down keys and
+        // bursts of resizes cost one frame, not one each.
         while !app.quit && event::poll(Duration::ZERO)? {
             changed |= handle(&mut app, &ui, event::read()?);
         }
@@ -58,7 +60,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
             draw(terminal, &app, &mut ui)?;
         }
         // An export waits until « Export en cours… » is on screen, then runs and is redrawn.
-        if export_dialog::run_pending(&mut app) {
+        if app.run_pending_export() {
             draw(terminal, &app, &mut ui)?;
         }
     }
@@ -68,7 +70,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
 /// not know the sequence ignore it).
 fn draw(terminal: &mut DefaultTerminal, app: &App, ui: &mut UiState) -> io::Result<()> {
     execute!(io::stdout(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(|frame| view(app, ui, frame)).map(|_| ());
+    let drawn = terminal.draw(|frame| app.view(ui, frame)).map(|_| ());
     execute!(io::stdout(), EndSynchronizedUpdate)?;
     drawn
 }
@@ -79,7 +81,7 @@ fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
             let Some(key) = convert(key) else {
                 return false;
             };
-            match app.keymap.lookup(app.key_context(), key) {
+            match app.ctx.keymap.lookup(app.scope(), key) {
                 Some(action) => action,
                 None => return false,
             }
@@ -96,7 +98,7 @@ fn handle(app: &mut App, ui: &UiState, event: Event) -> bool {
         },
         _ => return false,
     };
-    update(app, action, ui.viewport())
+    app.handle(action, ui.viewport())
 }
 
 /// crossterm's key event in the interface's terms. Shift is folded into the char (`S`), as the

@@ -110,8 +110,8 @@ messages! {
     SearchPrompt => "Recherche", "Search";
     SearchKept => "filtre", "filter";
     NoCall => "Aucun appel dans l’espace de travail.", "No call in the workspace.";
-    PathwayPlaceholder => "Où en est chaque structure sur son parcours résidentiel. Frises, alertes et prochaines étapes arrivent avec le module parcours.", "Where each structure stands on its residential pathway. Timelines, alerts and next steps come with the pathway module.";
-    TerritoryPlaceholder => "Les neuf villes d’Est Ensemble, leur zone et l’offre de lieux. Cartes et équilibre Ouest / Nord-Est arrivent avec le module parcours.", "The nine cities of Est Ensemble, their zone and the site offer. Maps and West / North-East balance come with the pathway module.";
+    PathwayIntro => "Où en est chaque structure sur son parcours résidentiel\u{a0}: l’occupation qui se termine le plus tôt d’abord.", "Where each structure stands on its residential pathway: the occupation ending soonest first.";
+    TerritoryIntro => "Les villes du territoire, leur zone, et les lieux, surfaces et structures de chacune.", "The territory's cities, their zone, and the sites, surfaces and structures of each.";
     PriorityZone => "prioritaire", "priority";
     Deadline => "Date limite", "Deadline";
     Applications => "candidatures", "applications";
@@ -132,6 +132,12 @@ messages! {
     ApplicationOne => "candidature", "application";
     SelectedOne => "sélectionnée", "selected";
     SelectedMany => "sélectionnées", "selected";
+    AlertOne => "alerte", "alert";
+    AlertCount => "alertes", "alerts";
+    ByRelevance => "(par pertinence)", "(by relevance)";
+    IneligibleShown => "inéligibles montrées", "ineligible shown";
+    IneligibleRow => "Inéligible pour ce lieu (motif dans la fiche de score ci-dessous).", "Ineligible for this site (reason in the score card below).";
+    MarkFromRanking => "x marque une structure du classement\u{a0}: Entrée pour y aller, puis x.", "x marks a structure of the ranking: Enter to get there, then x.";
 }
 
 /// `label : ` with the French non-breaking space before the colon.

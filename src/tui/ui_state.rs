@@ -1,8 +1,9 @@
 //! State that only the drawing needs (scroll offsets, how many rows fitted), kept apart from
-//! `App`: `view` writes it at draw time, `update` reads the last viewport for PgUp/PgDn.
+//! the screens' state: the views write it at draw time, `update` reads the last viewport for
+//! PgUp/PgDn, the mouse reads where rows were drawn.
 
 use crate::tui::action::Action;
-use crate::tui::app::Focus;
+use crate::tui::pane::Focus;
 use crate::tui::tab::Tab;
 use std::ops::Range;
 
@@ -43,15 +44,24 @@ pub struct Hits {
     pub popup: bool,
 }
 
+/// Scroll offsets of a screen's lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Offsets {
+    pub table: usize,
+    pub ranked: usize,
+    /// Lines of the detail pane drawn at the last frame (the Appel detail's scroll stops at
+    /// its end).
+    pub detail_lines: usize,
+    pub detail_height: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UiState {
-    pub sites_offset: usize,
-    pub structures_offset: usize,
-    pub ranked_offset: usize,
-    pub other_offset: usize,
+    /// Each tab's offsets, so a tab is found again as it was left.
+    pub offsets: [Offsets; 5],
     /// Rows the focused list showed at the last draw.
     pub page: usize,
-    /// How far the open help or score card can scroll.
+    /// How far the open help, score card or alert list can scroll.
     pub scroll_max: usize,
     pub hits: Hits,
 }
@@ -64,6 +74,10 @@ pub struct Viewport {
 }
 
 impl UiState {
+    pub fn offsets(&mut self, tab: Tab) -> &mut Offsets {
+        &mut self.offsets[tab.index()]
+    }
+
     pub fn viewport(&self) -> Viewport {
         Viewport {
             page: self.page,

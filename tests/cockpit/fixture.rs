@@ -237,6 +237,8 @@ fn structure(spec: StructureSpec) -> Structure {
         grant_requested: None,
         contact: None,
         pathway: spec.pathway,
+        grants: Vec::new(),
+        support: Vec::new(),
     }
 }
 
@@ -254,6 +256,9 @@ fn episode(
         from,
         to,
         fee: None,
+        surface: None,
+        agreement: None,
+        application: None,
         outcome: EpisodeOutcome::Ongoing,
     }
 }
@@ -362,11 +367,13 @@ pub fn call() -> Call {
                 structure: StructureId::new("jardins-de-l-ourcq"),
                 sites: vec![SiteId::new("friche-rives-ourcq")],
                 submitted_on: None,
+                dossier: None,
             },
             Application {
                 structure: StructureId::new("recyclerie-des-lilas"),
                 sites: vec![SiteId::new("usine-des-transitions")],
                 submitted_on: None,
+                dossier: None,
             },
         ],
     }

@@ -5,7 +5,7 @@ use crate::cockpit::fixture;
 use crate::support::today;
 use ancrage::domain::Workspace;
 use ancrage::i18n::Lang;
-use ancrage::tui::{App, Key, KeyCode, Keymap, UiState, update, view};
+use ancrage::tui::{App, Key, KeyCode, Keymap, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -43,7 +43,7 @@ impl Session {
     pub fn draw(&mut self) {
         let (app, ui) = (&self.app, &mut self.ui);
         self.terminal
-            .draw(|frame| view(app, ui, frame))
+            .draw(|frame| app.view(ui, frame))
             .expect("test backend draws");
     }
 
@@ -55,8 +55,8 @@ impl Session {
 
     /// Presses one key: looked up in the current mode's bindings, applied, drawn.
     pub fn press(&mut self, key: Key) {
-        if let Some(action) = self.app.keymap.lookup(self.app.key_context(), key) {
-            update(&mut self.app, action, self.ui.viewport());
+        if let Some(action) = self.app.ctx.keymap.lookup(self.app.scope(), key) {
+            self.app.handle(action, self.ui.viewport());
         }
         self.draw();
     }
@@ -78,7 +78,7 @@ impl Session {
             u16::try_from(y).expect("row"),
         );
         if let Some(action) = self.ui.click(x, y) {
-            update(&mut self.app, action, self.ui.viewport());
+            self.app.handle(action, self.ui.viewport());
         }
         self.draw();
     }

@@ -20,7 +20,7 @@ fn territory() -> Value {
         "sector_families": [
             {"code": "circulaire", "label": "Économie circulaire", "sectors": [{"code": "reemploi", "label": "Réemploi"}]}
         ],
-        "impact_fund": {"annual_envelope": 270000, "cap_per_structure": 30000}
+        "impact_fund": {"cap_per_structure": 30000, "envelopes": [{"year": 2023, "amount": 270000}]}
     })
 }
 

@@ -3,7 +3,8 @@
 #![allow(dead_code)]
 
 use ancrage::domain::{
-    City, ImpactFund, InseeCode, Money, Sector, SectorCode, SectorFamily, Territory, Zone,
+    City, FundEnvelope, ImpactFund, InseeCode, Money, PathwaySettings, Sector, SectorCode,
+    SectorFamily, Territory, Zone,
 };
 use chrono::NaiveDate;
 
@@ -88,8 +89,14 @@ pub fn territory() -> Territory {
             ),
         ],
         impact_fund: ImpactFund {
-            annual_envelope: Money::euros(270_000),
             cap_per_structure: Money::euros(30_000),
+            envelopes: vec![FundEnvelope {
+                year: 2023,
+                amount: Money::euros(270_000),
+                source: String::new(),
+            }],
         },
+        pathway: PathwaySettings::default(),
+        support_organisations: Vec::new(),
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! One file per family of rules; each `check` appends what it finds to `out`.
 
+mod episodes;
+mod fund;
 mod geography;
 mod ids;
 mod jobs;
@@ -12,6 +14,7 @@ mod pathway;
 mod periods;
 mod references;
 mod siret;
+mod support;
 mod surfaces;
 mod weights;
 
@@ -44,6 +47,9 @@ pub fn validate(workspace: &Workspace, files: &WorkspaceFiles) -> Vec<Problem> {
         jobs::check,
         weights::check,
         geography::check,
+        episodes::check,
+        fund::check,
+        support::check,
     ] {
         check(&cx, &mut out);
     }
@@ -129,6 +135,15 @@ impl<'a> Context<'a> {
 
     pub fn structure_exists(&self, id: &str) -> bool {
         self.structures.contains(id) || self.unloadable_structures.contains(id)
+    }
+
+    /// True when a call with this id exists or its file failed to load (already reported).
+    pub fn call_exists(&self, id: &str) -> bool {
+        self.workspace.calls.iter().any(|c| c.id.as_str() == id)
+            || self
+                .files
+                .unloadable_ids(DocumentKind::Call)
+                .any(|unloadable| unloadable == id)
     }
 
     /// True when the territory loaded, so city, sector and fund rules can run.

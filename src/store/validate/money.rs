@@ -1,4 +1,5 @@
-//! Amounts: never negative, never absurd, grants within the impact fund's cap.
+//! Amounts: never negative, never absurd, the grant of an application within the impact fund's
+//! cap. The fund's envelopes and its yearly grants are checked in `fund`.
 
 use super::{ABSURD_MONEY, Context};
 use crate::domain::{Fee, Money};
@@ -45,33 +46,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
             }
         }
     }
-    if cx.territory_known() {
-        let file = cx.territory_file();
-        let envelope_ok = amount(
-            &file,
-            "territory.impact_fund.annual_envelope",
-            fund.annual_envelope,
-            out,
-        );
-        let cap_ok = amount(
-            &file,
-            "territory.impact_fund.cap_per_structure",
-            fund.cap_per_structure,
-            out,
-        );
-        if envelope_ok && cap_ok && fund.cap_per_structure > fund.annual_envelope {
-            out.push(
-                Problem::new(
-                    &file,
-                    "territory.impact_fund.cap_per_structure",
-                    Expected::CapWithinEnvelope {
-                        envelope: fund.annual_envelope,
-                    },
-                )
-                .with_value(&fund.cap_per_structure),
-            );
-        }
-    }
 }
 
 fn fee(file: &Path, field: &str, fee: &Fee, out: &mut Vec<Problem>) {
@@ -87,7 +61,7 @@ fn fee(file: &Path, field: &str, fee: &Fee, out: &mut Vec<Problem>) {
 }
 
 /// Reports a negative or absurd amount; true when it is fine.
-fn amount(file: &Path, field: &str, value: Money, out: &mut Vec<Problem>) -> bool {
+pub(super) fn amount(file: &Path, field: &str, value: Money, out: &mut Vec<Problem>) -> bool {
     let ok = !value.is_negative() && value <= ABSURD_MONEY;
     if !ok {
         out.push(Problem::new(file, field, Expected::MoneyInRange).with_value(&value));
@@ -113,7 +87,6 @@ mod tests {
         ws.sites[0].lots[0].fee.charges_provision_month = Some(Money::euros(-1));
         ws.structures[1].needs.max_annual_budget = Money::euros(100_000_001);
         ws.structures[0].pathway[2].fee.as_mut().unwrap().amount = Money::euros(-3);
-        ws.territory.impact_fund.annual_envelope = Money::euros(-270_000);
         let problems = run(&ws, check);
         assert_eq!(
             places(&problems),
@@ -122,7 +95,6 @@ mod tests {
                 "sites/friche-des-rives.json: site.lots[0].fee.charges_provision_month",
                 "structures/recyclerie-du-canal.json: structure.pathway[2].fee.amount",
                 "structures/velo-solidaire.json: structure.needs.max_annual_budget",
-                "territory.json: territory.impact_fund.annual_envelope",
             ]
         );
         assert_eq!(problems[0].value.as_deref(), Some("-2"));
@@ -167,17 +139,6 @@ mod tests {
         let problems = run(&ws, check);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].expected, Expected::MoneyInRange);
-    }
-
-    #[test]
-    fn cap_above_envelope() {
-        let mut ws = workspace();
-        ws.territory.impact_fund.cap_per_structure = Money::euros(300_000);
-        ws.structures[0].grant_requested = None;
-        assert_eq!(
-            places(&run(&ws, check)),
-            ["territory.json: territory.impact_fund.cap_per_structure"]
-        );
     }
 
     #[test]

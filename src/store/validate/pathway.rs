@@ -24,7 +24,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
         }
         for (j, episode) in pathway.iter().enumerate() {
             // Report each overlapping pair once, on the later of the two in the list.
-            if let Some(k) = (0..j).find(|&k| overlap(&pathway[k], episode)) {
+            if let Some(k) = (0..j).find(|&k| pathway[k].overlaps(episode)) {
                 out.push(
                     Problem::new(
                         &file,
@@ -38,14 +38,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
             }
         }
     }
-}
-
-/// Two stays overlap when each starts no later than the other ends. A move on the same day
-/// (one ends on the 31st, the next starts on the 31st) is not an overlap.
-fn overlap(a: &PathwayEpisode, b: &PathwayEpisode) -> bool {
-    let starts_before_end =
-        |x: &PathwayEpisode, y: &PathwayEpisode| y.to.is_none_or(|to| x.from < to);
-    starts_before_end(a, b) && starts_before_end(b, a)
 }
 
 /// `pathway[1], 2021-03-01 → 2026-08-31` (ISO dates: the message is in the file's terms).

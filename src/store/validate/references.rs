@@ -2,6 +2,7 @@
 //! catalogue, structures, and the sites a call offers.
 
 use super::Context;
+use crate::domain::ids::is_outside_city;
 use crate::domain::{InseeCode, SectorCode};
 use crate::store::expected::Expected;
 use crate::store::problem::Problem;
@@ -39,12 +40,16 @@ fn cities_and_sectors(cx: &Context<'_>, out: &mut Vec<Problem>) {
     }
     for (i, structure) in cx.workspace.structures.iter().enumerate() {
         let file = cx.structure_file(i);
-        city(
-            &file,
-            "structure.home_city".into(),
-            &structure.home_city,
-            out,
-        );
+        // A structure may be based outside the territory (imported applications keep it so):
+        // its home city is then an INSEE code or a name, and scoring says it is outside.
+        if !is_outside_city(structure.home_city.as_str()) {
+            city(
+                &file,
+                "structure.home_city".into(),
+                &structure.home_city,
+                out,
+            );
+        }
         for (j, code) in structure.needs.preferred_cities.iter().enumerate() {
             city(
                 &file,
@@ -153,7 +158,10 @@ mod tests {
     fn unknown_cities() {
         let mut ws = workspace();
         ws.sites[0].city = "75056".into();
-        ws.structures[0].home_city = "93999".into();
+        // A well-formed code or a name outside the territory is a structure based elsewhere;
+        // a malformed code is a typo.
+        ws.structures[1].home_city = "75056".into();
+        ws.structures[0].home_city = "9399".into();
         ws.structures[0].needs.preferred_cities[1] = "1".into();
         let problems = run(&ws, check);
         assert_eq!(

@@ -51,6 +51,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
             needs.surface_max,
             out,
         );
+        if max_ok && needs.surface_max.value() <= 0.0 {
+            out.push(
+                Problem::new(&file, "structure.needs.surface_max", Expected::SomeSurface)
+                    .with_value(&needs.surface_max),
+            );
+        }
         if min_ok && max_ok && needs.surface_min > needs.surface_max {
             out.push(
                 Problem::new(
@@ -106,6 +112,18 @@ mod tests {
                 .iter()
                 .all(|p| p.expected == Expected::SurfaceInRange)
         );
+    }
+
+    /// Issue 13, point 11: a zero surface range is a problem, not all-zero totals.
+    #[test]
+    fn zero_surface_range() {
+        let mut ws = workspace();
+        ws.structures[0].needs.surface_min = Surface::m2(0.0);
+        ws.structures[0].needs.surface_max = Surface::m2(0.0);
+        let problems = run(&ws, check);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field, "structure.needs.surface_max");
+        assert_eq!(problems[0].expected, Expected::SomeSurface);
     }
 
     #[test]

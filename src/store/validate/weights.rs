@@ -5,6 +5,10 @@ use super::Context;
 use crate::store::expected::Expected;
 use crate::store::problem::Problem;
 
+/// Weights are relative (40/30/30 = 0.4/0.3/0.3); beyond this, a typo — and their sum must
+/// stay a finite number (1.7e308 twice is infinity, and every total then reads 0).
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
 pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
     for (i, call) in cx.workspace.calls.iter().enumerate() {
         let file = cx.call_file(i);
@@ -18,7 +22,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Problem>) {
         ];
         let mut all_valid = true;
         for (name, value) in named {
-            if !(value.is_finite() && value >= 0.0) {
+            if !(value.is_finite() && (0.0..=MAX_WEIGHT).contains(&value)) {
                 all_valid = false;
                 out.push(
                     Problem::new(
@@ -67,6 +71,22 @@ mod tests {
             ["calls/tempo-2026.json: call.weights.cost"]
         );
         assert_eq!(problems[0].expected, Expected::NonNegativeWeight);
+    }
+
+    /// Issue 13, point 11: a huge weight is a problem, not all-zero totals.
+    #[test]
+    fn huge_weight() {
+        let mut ws = workspace();
+        ws.calls[0].weights.surface = 1.7e308;
+        ws.calls[0].weights.cost = 1.7e308;
+        let problems = run(&ws, check);
+        assert_eq!(
+            places(&problems),
+            [
+                "calls/tempo-2026.json: call.weights.surface",
+                "calls/tempo-2026.json: call.weights.cost"
+            ]
+        );
     }
 
     #[test]

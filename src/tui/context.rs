@@ -1,0 +1,176 @@
+//! What every screen and dialog reads: the workspace, the language and the day, the keymap,
+//! the matching engine and the weights in force, the call under review and its session. Only
+//! `App` changes it (by applying the effects screens and dialogs return); they read it.
+
+use crate::domain::{Call, Weights, Workspace};
+use crate::i18n::Lang;
+use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
+use crate::session::Session;
+use crate::tui::keymap::Keymap;
+use crate::tui::ranking::Ranking;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+pub struct Context {
+    pub workspace: Workspace,
+    pub workspace_path: PathBuf,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub keymap: Keymap,
+    pub ranking: Ranking,
+    /// Weights in force on every tab; start as the current call's.
+    pub weights: Weights,
+    /// Who fits where, whatever the weights (none when scores are unavailable).
+    pub eligibility: Eligibility,
+    /// The call of the Appel tab: the first by id until the officer picks another.
+    pub call: Option<usize>,
+    /// The officer's session on the workspace (lock, journal, the call's review); none when it
+    /// could not be opened (`session_problem` says why) or before `App::open_review`.
+    pub session: Option<Session>,
+    pub session_problem: Option<String>,
+    /// The live checks of the call's decisions, worked out after each change.
+    pub warnings: Vec<Warning>,
+    /// Who signs decisions, when the officer configured it (else the cockpit asks once).
+    pub officer: Option<String>,
+    /// Where the officer's settings are written (the name asked for); none: not saved.
+    pub config_file: Option<PathBuf>,
+    /// Folder of the default export path; the current directory when none.
+    pub export_folder: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn new(
+        workspace: Workspace,
+        workspace_path: PathBuf,
+        lang: Lang,
+        today: NaiveDate,
+        keymap: Keymap,
+    ) -> Context {
+        let call = calls_by_id(&workspace).first().copied();
+        let weights = call.map(|i| workspace.calls[i].weights).unwrap_or_default();
+        // Scores follow the current call's tolerances, as its jury would see them.
+        let tolerances = call
+            .map(|i| workspace.calls[i].tolerances)
+            .unwrap_or_default();
+        let ranking = Ranking::new(&workspace, today, &tolerances);
+        let eligibility = Eligibility::of(&ranking, &workspace);
+        Context {
+            workspace,
+            workspace_path,
+            lang,
+            today,
+            keymap,
+            ranking,
+            weights,
+            eligibility,
+            call,
+            session: None,
+            session_problem: None,
+            warnings: Vec::new(),
+            officer: None,
+            config_file: None,
+            export_folder: None,
+        }
+    }
+
+    pub fn call(&self) -> Option<&Call> {
+        self.call.and_then(|i| self.workspace.calls.get(i))
+    }
+
+    /// The call's own weights (what the jury file uses, and what `r` restores).
+    pub fn call_weights(&self) -> Weights {
+        self.call().map(|c| c.weights).unwrap_or_default()
+    }
+
+    pub fn review(&self) -> Option<&ReviewState> {
+        self.session.as_ref().and_then(|s| s.review())
+    }
+
+    pub fn application(&self, key: &AppKey) -> Option<&ApplicationReview> {
+        self.review()?.get(key)
+    }
+
+    pub fn status(&self, key: &AppKey) -> Option<Status> {
+        self.application(key).map(|a| a.status)
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::is_read_only)
+    }
+
+    /// The records changed (a form, an import, a placement): the matching engine and what is
+    /// derived from it are built again; the call shown stays the same call.
+    pub fn workspace_changed(&mut self) {
+        let call_id = self.call().map(|c| c.id.clone());
+        self.call = call_id
+            .and_then(|id| self.workspace.calls.iter().position(|c| c.id == id))
+            .or_else(|| calls_by_id(&self.workspace).first().copied());
+        let tolerances = self.call().map(|c| c.tolerances).unwrap_or_default();
+        self.ranking = Ranking::new(&self.workspace, self.today, &tolerances);
+        self.eligibility = Eligibility::of(&self.ranking, &self.workspace);
+        self.refresh_warnings();
+    }
+
+    /// Recomputes the live checks of the call's decisions.
+    pub fn refresh_warnings(&mut self) {
+        self.warnings = self
+            .session
+            .as_ref()
+            .map(|s| s.checks(&self.workspace))
+            .unwrap_or_default();
+    }
+
+    /// `Structure × Site` with names (ids only for what the workspace no longer holds).
+    pub fn application_name(&self, key: &AppKey) -> String {
+        let ws = &self.workspace;
+        let structure = ws
+            .structure(&key.structure)
+            .map_or(key.structure.as_str(), |s| s.name.as_str());
+        let site = ws
+            .site(&key.site)
+            .map_or(key.site.as_str(), |s| s.name.as_str());
+        format!("{structure} × {site}")
+    }
+}
+
+/// Eligible candidates per site and whether each structure fits at least one site. Weights do
+/// not change eligibility, so this is worked out when the workspace opens or changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Eligibility {
+    pub per_site: Vec<Option<usize>>,
+    pub per_structure: Vec<Option<bool>>,
+}
+
+impl Eligibility {
+    pub fn of(ranking: &Ranking, workspace: &Workspace) -> Eligibility {
+        let available = ranking.available();
+        let (per_site, per_structure) = if available {
+            ranking.eligibility()
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Eligibility {
+            per_site: (0..workspace.sites.len())
+                .map(|i| per_site.get(i).copied().filter(|_| available))
+                .collect(),
+            per_structure: (0..workspace.structures.len())
+                .map(|i| per_structure.get(i).copied().filter(|_| available))
+                .collect(),
+        }
+    }
+
+    pub fn site(&self, site: usize) -> Option<usize> {
+        self.per_site.get(site).copied().flatten()
+    }
+
+    pub fn structure(&self, structure: usize) -> Option<bool> {
+        self.per_structure.get(structure).copied().flatten()
+    }
+}
+
+/// The workspace's calls in id order (the picker's order; the first is the default call).
+pub fn calls_by_id(workspace: &Workspace) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..workspace.calls.len()).collect();
+    order.sort_by(|&a, &b| workspace.calls[a].id.cmp(&workspace.calls[b].id));
+    order
+}

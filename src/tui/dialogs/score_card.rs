@@ -1,0 +1,95 @@
+//! The score card of one pair in a popup, under the weights in force; `w` opens the weights
+//! over it and the card follows them.
+
+use crate::tui::action::Action;
+use crate::tui::component::{Dialog, DialogKind};
+use crate::tui::component::{Effect, Outcome};
+use crate::tui::context::Context;
+use crate::tui::dialogs::weights::WeightsDialog;
+use crate::tui::keymap::Scope;
+use crate::tui::text::Msg;
+use crate::tui::ui_state::{UiState, Viewport};
+use crate::tui::widgets::safe;
+use crate::tui::widgets::{popup, score_card};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub struct ScoreCardDialog {
+    pub structure: usize,
+    pub site: usize,
+    scroll: usize,
+}
+
+impl ScoreCardDialog {
+    pub fn new(structure: usize, site: usize) -> ScoreCardDialog {
+        ScoreCardDialog {
+            structure,
+            site,
+            scroll: 0,
+        }
+    }
+}
+
+impl Dialog for ScoreCardDialog {
+    fn kind(&self) -> DialogKind {
+        DialogKind::ScoreCard
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::ScoreCard
+    }
+
+    fn update(&mut self, _ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
+        match action {
+            Action::Down => {
+                let next = self.scroll.saturating_add(1).min(viewport.scroll_max);
+                let changed = next != self.scroll;
+                self.scroll = next;
+                Outcome::from(changed)
+            }
+            Action::Up => {
+                let changed = self.scroll > 0;
+                self.scroll = self.scroll.saturating_sub(1);
+                Outcome::from(changed)
+            }
+            Action::OpenWeights => Outcome::effect(Effect::Open(Box::new(WeightsDialog::new()))),
+            Action::Back => Outcome::effect(Effect::Close),
+            _ => Outcome::none(),
+        }
+    }
+
+    fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, ui: &mut UiState) {
+        let lang = ctx.lang;
+        let lines = match ctx.ranking.explain(
+            &ctx.workspace,
+            self.structure,
+            self.site,
+            &ctx.weights,
+            lang,
+        ) {
+            Some(card) => score_card::lines(ctx, &card, self.structure, self.site),
+            None => vec![Line::from(Msg::ScoringUnavailable.get(lang))],
+        };
+        // As tall as the card (with room for a few wrapped explanations), no taller than the
+        // screen.
+        let wanted = u16::try_from(lines.len() + 6).unwrap_or(u16::MAX);
+        let area = popup::centered(area, 96, wanted.min(area.height));
+        let inner = popup::frame_popup(
+            frame,
+            area,
+            Line::from(format!(" {} ", Msg::ScoreCardTitle.get(lang))),
+        );
+        // Wrapped lines may take more rows than there are lines; the extra room keeps the end
+        // reachable on narrow screens.
+        ui.scroll_max = (lines.len() * 2).saturating_sub(usize::from(inner.height));
+        let scroll = self.scroll.min(ui.scroll_max);
+        frame.render_widget(
+            Paragraph::new(safe::lines(lines))
+                .wrap(Wrap { trim: false })
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            inner,
+        );
+    }
+}

@@ -1,0 +1,354 @@
+//! A screen made of a searchable, sortable, filterable table of items, the selected item's
+//! detail, and the partners ranked for it: Lieux (sites, structures ranked for each) and
+//! Structures (structures, sites ranked for each). `Items` says what differs.
+
+pub mod items;
+mod view;
+
+use crate::i18n::fold::Folded;
+use crate::i18n::natural::natural_cmp;
+use crate::tui::action::{Action, TextKey};
+use crate::tui::component::{Effect, Outcome, ScreenEvent};
+use crate::tui::context::Context;
+use crate::tui::dialogs::filter::FilterDialog;
+use crate::tui::dialogs::score_card::ScoreCardDialog;
+use crate::tui::keymap::Scope;
+use crate::tui::pane::Focus;
+use crate::tui::ranking::PairScore;
+use crate::tui::screens::{Refresh, Screen};
+use crate::tui::shared::filter::Filter;
+use crate::tui::shared::listing::{Listing, moved};
+use crate::tui::shared::search::{Search, fold};
+use crate::tui::text::Msg;
+use crate::tui::ui_state::{UiState, Viewport};
+use items::Items;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub struct TableScreen<K: Items> {
+    pub items: K,
+    pub listing: Listing,
+    pub filter: Filter,
+    pub focus: Focus,
+    /// A search is being typed (its keys are text).
+    pub searching: bool,
+    /// The partners ranked for the selected item (ineligible ones left out when hidden).
+    pub ranked: Vec<PairScore>,
+    pub ranked_cursor: usize,
+    /// Searched text folded once (long lists fold once, not per keystroke).
+    haystacks: Vec<Folded>,
+    /// Names folded, for the natural order that breaks ties.
+    names: Vec<String>,
+}
+
+impl<K: Items> TableScreen<K> {
+    pub fn new(ctx: &Context, items: K) -> TableScreen<K> {
+        let mut screen = TableScreen {
+            items,
+            listing: Listing::default(),
+            filter: Filter::default(),
+            focus: Focus::List,
+            searching: false,
+            ranked: Vec::new(),
+            ranked_cursor: 0,
+            haystacks: Vec::new(),
+            names: Vec::new(),
+        };
+        screen.fold_texts(ctx);
+        screen.refresh_rows(ctx);
+        screen.refresh_ranked(ctx);
+        screen
+    }
+
+    fn fold_texts(&mut self, ctx: &Context) {
+        let count = self.items.count(ctx);
+        self.haystacks = (0..count)
+            .map(|i| fold(&self.items.haystack(ctx, i)))
+            .collect();
+        self.names = (0..count)
+            .map(|i| fold(self.items.name(ctx, i)).text)
+            .collect();
+    }
+
+    pub fn column(&self) -> K::Column {
+        let columns = self.items.columns();
+        columns[self.listing.sort.column % columns.len()]
+    }
+
+    /// Re-applies filter, search and sort, keeping the selected item if it stays.
+    pub fn refresh_rows(&mut self, ctx: &Context) {
+        let column = self.column();
+        self.items.prepare_sort(ctx, column);
+        let search = Search::new(&self.listing.query);
+        let accepted = (0..self.haystacks.len())
+            .filter(|&i| self.items.accepts(ctx, &self.filter, i))
+            .map(|i| (i, &self.haystacks[i]));
+        let mut rows = search.hits(accepted);
+        let reverse = self.listing.sort.reverse;
+        let (items, names) = (&self.items, &self.names);
+        rows.sort_by(|&(a, hit_a), &(b, hit_b)| {
+            let by_column = items.compare(ctx, column, a, b);
+            let by_column = if reverse {
+                by_column.reverse()
+            } else {
+                by_column
+            };
+            hit_b
+                .cmp(&hit_a)
+                .then(by_column)
+                .then_with(|| natural_cmp(&names[a], &names[b]))
+        });
+        self.listing
+            .replace_rows(rows.into_iter().map(|(i, _)| i).collect());
+        if self.listing.selected().is_none() {
+            self.focus = Focus::List;
+        }
+    }
+
+    /// Re-ranks the partners of the selected item; the cursor follows the pair it was on, so
+    /// a weight change shows that pair moving.
+    pub fn refresh_ranked(&mut self, ctx: &Context) {
+        let followed = self
+            .ranked
+            .get(self.ranked_cursor)
+            .map(|p| (p.structure, p.site));
+        self.ranked = self
+            .listing
+            .selected()
+            .map(|item| self.items.rank(ctx, item))
+            .unwrap_or_default();
+        if self.filter.eligible_only {
+            self.ranked.retain(|p| p.eligible);
+        }
+        self.ranked_cursor = followed
+            .and_then(|f| self.ranked.iter().position(|p| (p.structure, p.site) == f))
+            .unwrap_or(self.ranked_cursor)
+            .min(self.ranked.len().saturating_sub(1));
+    }
+
+    pub fn selected_pair(&self) -> Option<&PairScore> {
+        self.ranked.get(self.ranked_cursor)
+    }
+
+    fn search_key(&mut self, ctx: &Context, action: Action, page: usize) -> Outcome {
+        let changed = match action {
+            Action::Text(TextKey::Input(c)) => {
+                self.listing.query.push(c);
+                true
+            }
+            Action::Text(TextKey::Backspace) => self.listing.query.pop().is_some(),
+            Action::Text(TextKey::Submit) => {
+                self.searching = false;
+                return Outcome::changed();
+            }
+            Action::Back => {
+                self.searching = false;
+                self.listing.query.clear();
+                true
+            }
+            _ => return self.move_cursor(ctx, action, page).unwrap_or_default(),
+        };
+        if changed {
+            // As in fzf, the best match is selected while typing.
+            self.listing.cursor = 0;
+            self.listing.rows.clear();
+            self.ranked_cursor = 0;
+            self.refresh_rows(ctx);
+            self.refresh_ranked(ctx);
+        }
+        Outcome::from(changed)
+    }
+
+    /// Moves the focused list; none when `action` is not a move.
+    fn move_cursor(&mut self, ctx: &Context, action: Action, page: usize) -> Option<Outcome> {
+        if self.focus == Focus::Ranked {
+            let next = moved(self.ranked_cursor, self.ranked.len(), action, page)?;
+            let changed = next != self.ranked_cursor;
+            self.ranked_cursor = next;
+            return Some(Outcome::from(changed));
+        }
+        let next = moved(self.listing.cursor, self.listing.rows.len(), action, page)?;
+        let changed = next != self.listing.cursor;
+        if changed {
+            self.listing.cursor = next;
+            self.selection_moved(ctx);
+        }
+        Some(Outcome::from(changed))
+    }
+
+    fn selection_moved(&mut self, ctx: &Context) {
+        self.ranked_cursor = 0;
+        self.items.selection_changed();
+        self.refresh_ranked(ctx);
+    }
+
+    fn open(&mut self) -> Outcome {
+        match self.focus {
+            Focus::List => {
+                if self.listing.selected().is_none() {
+                    return Outcome::none();
+                }
+                self.focus = Focus::Ranked;
+                Outcome::changed()
+            }
+            Focus::Ranked => match self.selected_pair() {
+                Some(pair) => Outcome::effect(Effect::Open(Box::new(ScoreCardDialog::new(
+                    pair.structure,
+                    pair.site,
+                )))),
+                None => Outcome::none(),
+            },
+        }
+    }
+
+    fn back(&mut self, ctx: &Context) -> Outcome {
+        if self.focus == Focus::Ranked {
+            self.focus = Focus::List;
+            return Outcome::changed();
+        }
+        if !self.listing.query.is_empty() {
+            self.listing.query.clear();
+            self.refresh_rows(ctx);
+            self.refresh_ranked(ctx);
+            return Outcome::changed();
+        }
+        Outcome::none()
+    }
+
+    fn sort(&mut self, ctx: &Context, action: Action) -> Outcome {
+        if action == Action::SortReverse {
+            self.listing.sort.reverse = !self.listing.sort.reverse;
+        } else {
+            self.listing.sort.next_column(self.items.columns().len());
+        }
+        self.refresh_rows(ctx);
+        Outcome::changed()
+    }
+
+    /// A click on a row: that row becomes the selection, and its pane takes the keys.
+    fn select(&mut self, ctx: &Context, pane: Focus, index: usize) -> Outcome {
+        match pane {
+            Focus::Ranked if index < self.ranked.len() => {
+                let changed = self.ranked_cursor != index || self.focus != Focus::Ranked;
+                self.ranked_cursor = index;
+                self.focus = Focus::Ranked;
+                Outcome::from(changed)
+            }
+            Focus::List if index < self.listing.rows.len() => {
+                let changed = self.listing.cursor != index || self.focus != Focus::List;
+                self.focus = Focus::List;
+                if self.listing.cursor != index {
+                    self.listing.cursor = index;
+                    self.selection_moved(ctx);
+                }
+                Outcome::from(changed)
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn set_filter(&mut self, ctx: &Context, filter: Filter) {
+        self.filter = filter;
+        self.refresh_rows(ctx);
+        self.refresh_ranked(ctx);
+    }
+}
+
+impl<K: Items> Screen for TableScreen<K> {
+    fn scope(&self) -> Scope {
+        if self.searching {
+            Scope::Search
+        } else {
+            K::SCOPE
+        }
+    }
+
+    fn update(&mut self, ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
+        let page = viewport.page;
+        if self.searching {
+            return self.search_key(ctx, action, page);
+        }
+        if let Some(outcome) = self.move_cursor(ctx, action, page) {
+            return outcome;
+        }
+        match action {
+            Action::Open => self.open(),
+            Action::Back => self.back(ctx),
+            Action::StartSearch => {
+                // The search is typed into the list, so the list takes the keys.
+                self.focus = Focus::List;
+                self.searching = true;
+                Outcome::changed()
+            }
+            Action::OpenFilter => Outcome::effect(Effect::Open(Box::new(FilterDialog::new(
+                K::TAB,
+                self.filter.clone(),
+            )))),
+            Action::SortNext | Action::SortReverse => self.sort(ctx, action),
+            Action::ToggleIneligible => {
+                let mut filter = self.filter.clone();
+                filter.eligible_only = !filter.eligible_only;
+                self.set_filter(ctx, filter);
+                Outcome::info(if self.filter.eligible_only {
+                    Msg::IneligibleHidden.get(ctx.lang)
+                } else {
+                    Msg::IneligibleShown.get(ctx.lang)
+                })
+            }
+            Action::Select(pane, index) => self.select(ctx, pane, index),
+            other => {
+                let selected = self.listing.selected();
+                let pair = self.ranked.get(self.ranked_cursor).copied();
+                let focus_ranked = self.focus == Focus::Ranked;
+                self.items
+                    .extra_action(
+                        ctx,
+                        other,
+                        selected,
+                        &self.ranked,
+                        pair.as_ref().filter(|_| focus_ranked),
+                    )
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    fn event(&mut self, ctx: &Context, event: ScreenEvent) -> Outcome {
+        match event {
+            ScreenEvent::Filter(filter) => {
+                self.set_filter(ctx, filter);
+                Outcome::changed()
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn refresh(&mut self, ctx: &Context, what: Refresh) {
+        match what {
+            Refresh::Weights => {
+                self.items.weights_changed();
+                // Only an order by score moves with the weights; others stay as they are.
+                if self.items.weighted(self.column()) {
+                    self.refresh_rows(ctx);
+                }
+                self.refresh_ranked(ctx);
+            }
+            Refresh::Workspace => {
+                self.fold_texts(ctx);
+                self.refresh_rows(ctx);
+                self.refresh_ranked(ctx);
+            }
+            Refresh::Review | Refresh::Call => {}
+        }
+    }
+
+    fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, ui: &mut UiState) -> Rect {
+        view::render(self, ctx, frame, area, ui)
+    }
+
+    fn filter_summary(&self, ctx: &Context) -> Option<String> {
+        self.filter
+            .is_active()
+            .then(|| self.filter.summary(&ctx.workspace, ctx.lang))
+    }
+}
