@@ -44,9 +44,11 @@ enum Among<'a> {
     Lists(&'a [&'a [usize]]),
 }
 
-/// Width of a band of bounds, in points, below the highest bound not yet reached, while the
-/// top has room.
-const BAND: f64 = 0.5;
+/// Width of the first band of bounds, in points, below the highest bound. Each band that
+/// leaves the top with room is twice as wide as the one before: a site whose best totals lie
+/// far below their bounds (lots too small for most needs, say) takes a handful of bands, not a
+/// hundred, and the pairs evaluated are the same whatever the widths.
+const FIRST_BAND: f64 = 0.5;
 
 impl Matcher {
     /// The structures ranked for a site, best first; `candidates` limits them (e.g. to a call's
@@ -160,6 +162,7 @@ impl Matcher {
         scratch.below.clear();
         let mut top = SiteTop::new(limit);
         let mut floor = f64::INFINITY;
+        let mut width = FIRST_BAND;
         'walk: loop {
             // The next band: a step below the highest bound not reached yet, never below the
             // worst total kept (no pair under it can enter).
@@ -169,8 +172,9 @@ impl Matcher {
                 .filter(|(g, cursor)| **cursor < g.positions.end)
                 .map(|(g, &cursor)| walk.largest(g, cursor))
                 .fold(f64::NEG_INFINITY, f64::max);
-            let next = (highest.min(floor) - BAND).max(top.threshold().unwrap_or(0.0));
+            let next = (highest.min(floor) - width).max(top.threshold().unwrap_or(0.0));
             floor = next.max(0.0);
+            width *= 2.0;
             let mut band = std::mem::take(&mut scratch.band).into_vec();
             band.clear();
             for (g, cursor) in groups.iter().zip(scratch.cursors.iter_mut()) {
