@@ -1,6 +1,9 @@
 //! Keystroke → next frame on a 5 000-structure × 200-site workspace (`ancrage demo-data`'s
 //! size): `App::handle` then a full draw of a 120×40 TestBackend, as the terminal loop does.
 //! Also the start-up work before the first frame (building the matcher, counts, best scores).
+//!
+//! With `ANCRAGE_BENCH_LARGE=1` the same measures run on 100 000 structures × 1 000 sites too
+//! (a regional network's size); without it `cargo bench` stays quick.
 
 use ancrage::cli::demo_data::embedded_territory;
 use ancrage::demo_data::{Size, generate};
@@ -14,18 +17,25 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::PathBuf;
 
-fn workspace() -> ancrage::domain::Workspace {
+/// The sizes measured: Est Ensemble's, and a region's when asked for.
+fn sizes() -> Vec<Size> {
+    let mut sizes = vec![Size {
+        structures: 5_000,
+        sites: 200,
+    }];
+    if std::env::var_os("ANCRAGE_BENCH_LARGE").is_some_and(|v| v == "1") {
+        sizes.push(Size {
+            structures: 100_000,
+            sites: 1_000,
+        });
+    }
+    sizes
+}
+
+fn workspace(size: Size) -> ancrage::domain::Workspace {
     let territory = embedded_territory().expect("embedded territory");
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
-    generate(
-        &territory,
-        Size {
-            structures: 5_000,
-            sites: 200,
-        },
-        7,
-        today,
-    )
+    generate(&territory, size, 7, today)
 }
 
 fn app(ws: ancrage::domain::Workspace) -> App {
@@ -41,8 +51,18 @@ fn app(ws: ancrage::domain::Workspace) -> App {
 }
 
 fn bench(c: &mut Criterion) {
-    let ws = workspace();
-    c.bench_function("startup_to_first_frame_5000x200", |b| {
+    for size in sizes() {
+        bench_size(c, size);
+    }
+}
+
+fn bench_size(c: &mut Criterion, size: Size) {
+    let suffix = format!("{}x{}", size.structures, size.sites);
+    let ws = workspace(size);
+    let mut group = c.benchmark_group("cockpit");
+    // A start-up takes seconds at the large size: fewer samples keep the run in minutes.
+    group.sample_size(if size.structures > 10_000 { 10 } else { 20 });
+    group.bench_function(&format!("startup_to_first_frame_{suffix}"), |b| {
         b.iter(|| {
             let app = app(ws.clone());
             let mut ui = UiState::default();
@@ -62,7 +82,7 @@ fn bench(c: &mut Criterion) {
     };
 
     let mut down = true;
-    c.bench_function("keystroke_move_site_5000x200", |b| {
+    group.bench_function(&format!("keystroke_move_site_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -74,7 +94,7 @@ fn bench(c: &mut Criterion) {
     });
 
     app.handle(Action::GoTo(Tab::Structures), ui.viewport());
-    c.bench_function("keystroke_move_structure_5000x200", |b| {
+    group.bench_function(&format!("keystroke_move_structure_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -88,7 +108,7 @@ fn bench(c: &mut Criterion) {
     app.handle(Action::GoTo(Tab::Sites), ui.viewport());
     app.handle(Action::OpenWeights, ui.viewport());
     let mut up = true;
-    c.bench_function("keystroke_weight_change_5000x200", |b| {
+    group.bench_function(&format!("keystroke_weight_change_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -106,7 +126,7 @@ fn bench(c: &mut Criterion) {
 
     app.handle(Action::StartSearch, ui.viewport());
     let mut typed = false;
-    c.bench_function("keystroke_search_5000x200", |b| {
+    group.bench_function(&format!("keystroke_search_{suffix}"), |b| {
         b.iter(|| {
             let action = if typed {
                 Action::Text(TextKey::Backspace)
@@ -117,11 +137,12 @@ fn bench(c: &mut Criterion) {
             typed = !typed;
         })
     });
+    group.finish();
 }
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(20);
+    config = Criterion::default();
     targets = bench
 }
 criterion_main!(benches);
