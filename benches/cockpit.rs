@@ -2,13 +2,18 @@
 //! size): `App::handle` then a full draw of a 120×40 TestBackend, as the terminal loop does.
 //! Also the start-up work before the first frame (building the matcher, counts, best scores).
 //!
-//! With `ANCRAGE_BENCH_LARGE=1` the same measures run on 100 000 structures × 1 000 sites too
-//! (a regional network's size); without it `cargo bench` stays quick.
+//! The Appel tab re-ranks every site of its call and draws P(top K) again at each weight
+//! change: measured on the generated call, and on a call where all 5 000 structures apply to
+//! one site (the Monte-Carlo's worst case); opening the allocation view solves the call.
+//!
+//! With `ANCRAGE_BENCH_LARGE=1` the start-up and keystroke measures run on 100 000 structures
+//! × 1 000 sites too (a regional network's size); without it `cargo bench` stays quick.
 
 use ancrage::cli::demo_data::embedded_territory;
 use ancrage::demo_data::{Size, generate};
+use ancrage::domain::Application;
 use ancrage::i18n::Lang;
-use ancrage::tui::action::TextKey;
+use ancrage::tui::action::{ReviewAction, TextKey};
 use ancrage::tui::{Action, App, Keymap, Tab, UiState};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -17,12 +22,15 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::PathBuf;
 
+/// Est Ensemble's size, `ancrage demo-data`'s default.
+const TERRITORY: Size = Size {
+    structures: 5_000,
+    sites: 200,
+};
+
 /// The sizes measured: Est Ensemble's, and a region's when asked for.
 fn sizes() -> Vec<Size> {
-    let mut sizes = vec![Size {
-        structures: 5_000,
-        sites: 200,
-    }];
+    let mut sizes = vec![TERRITORY];
     if std::env::var_os("ANCRAGE_BENCH_LARGE").is_some_and(|v| v == "1") {
         sizes.push(Size {
             structures: 100_000,
@@ -140,9 +148,76 @@ fn bench_size(c: &mut Criterion, size: Size) {
     group.finish();
 }
 
+/// The generated workspace, its call answered by every structure for one site.
+fn one_site_call() -> ancrage::domain::Workspace {
+    let mut ws = workspace(TERRITORY);
+    let site = ws.calls[0].sites[0].clone();
+    ws.calls[0].applications = ws
+        .structures
+        .iter()
+        .map(|s| Application {
+            structure: s.id.clone(),
+            sites: vec![site.clone()],
+            submitted_on: None,
+            dossier: None,
+        })
+        .collect();
+    ws
+}
+
+fn bench_appel(c: &mut Criterion) {
+    for (name, ws) in [
+        ("5000x200", workspace(TERRITORY)),
+        ("one_site_5000", one_site_call()),
+    ] {
+        let mut app = app(ws);
+        let mut ui = UiState::default();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut step = |app: &mut App, ui: &mut UiState, action: Action| {
+            app.handle(action, ui.viewport());
+            terminal.draw(|f| app.view(ui, f)).expect("draw");
+        };
+        step(&mut app, &mut ui, Action::GoTo(Tab::Call));
+        let mut down = true;
+        c.bench_function(&format!("keystroke_move_appel_{name}"), |b| {
+            b.iter(|| {
+                step(
+                    &mut app,
+                    &mut ui,
+                    if down { Action::Down } else { Action::Up },
+                );
+                down = !down;
+            })
+        });
+        step(&mut app, &mut ui, Action::OpenWeights);
+        let mut up = true;
+        c.bench_function(&format!("keystroke_weight_change_appel_{name}"), |b| {
+            b.iter(|| {
+                step(
+                    &mut app,
+                    &mut ui,
+                    if up {
+                        Action::Increase
+                    } else {
+                        Action::Decrease
+                    },
+                );
+                up = !up;
+            })
+        });
+        step(&mut app, &mut ui, Action::Back);
+        c.bench_function(&format!("open_allocation_{name}"), |b| {
+            b.iter(|| {
+                step(&mut app, &mut ui, Action::Review(ReviewAction::Allocate));
+                step(&mut app, &mut ui, Action::Back);
+            })
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
-    config = Criterion::default();
-    targets = bench
+    config = Criterion::default().sample_size(20);
+    targets = bench, bench_appel
 }
 criterion_main!(benches);

@@ -13,6 +13,7 @@ pub mod export;
 pub mod fuzz;
 pub mod i18n;
 pub mod import;
+pub mod parallel;
 pub mod pathway;
 pub mod review;
 pub mod scoring;

@@ -239,7 +239,7 @@ fn show_tells_the_stage_the_agreement_the_next_step_and_the_sites_for_it() {
         "Étape au 26/11/2026\u{a0}: pépinière — Ateliers Diderot — pépinière",
         "convention d'occupation précaire",
         "Fin prévue\u{a0}: 01/03/2026 (il y a 270\u{a0}jours)",
-        "⌛ sortie de pépinière dépassée",
+        "⧗ sortie de pépinière dépassée",
         "Les Canaux — incubation",
         "15\u{202f}000\u{a0}€ accordés sur 20\u{202f}000\u{a0}€ demandés",
         "Lieux pour la prochaine étape",

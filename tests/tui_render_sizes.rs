@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Key sequences that reach each screen and dialog (the review ones on a session opened in
 /// a temporary folder).
-const STATES: [&str; 28] = [
+const STATES: [&str; 45] = [
     "1",
     "2",
     "3",
@@ -39,7 +39,24 @@ const STATES: [&str; 28] = [
     "3 o",
     "3 e",
     "3 e down down right",
-    "3 a !",
+    "3 A",
+    "3 A j x + b",
+    "3 A enter",
+    "3 a n L",
+    "3 a",
+    "3 a n !",
+    "4 + + l",
+    "4 enter",
+    "4 j enter p",
+    "4 enter c",
+    "4 !",
+    "5 e",
+    "5 l b b",
+    "1 P",
+    "3 I",
+    "3 I c . c s v down down down",
+    "3 I c . c s v enter",
+    "3 I c . c s v enter G",
 ];
 
 proptest! {
@@ -53,6 +70,12 @@ proptest! {
         let mut s = Session::new(lang, 120, 40);
         s.app.ctx.workspace_path = dir.path().to_owned();
         s.app.ctx.export_folder = Some(dir.path().to_owned());
+        // The file the import dialog's states read (`c.csv`, relative to that folder).
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/google-forms.csv"),
+            dir.path().join("c.csv"),
+        )
+        .expect("fixture copied");
         s.app.open_review_as("Léa Martin");
         s.keys(STATES[state]);
         s.resize(width, height);

@@ -455,7 +455,8 @@ fn detail_scrolls_with_capital_j_and_k_and_stops_at_its_end() {
 #[test]
 fn a_refused_transition_is_explained_in_full_even_at_80x24() {
     let (mut s, _dir) = cockpit(80, 24);
-    s.keys("a p");
+    // Accepted without recording the placement it offers (n), then shortlisted.
+    s.keys("a n p");
     assert_eq!(status(&s, &jardins()), Some(Status::Accepte));
     let screen = s.screen();
     assert!(
@@ -648,7 +649,8 @@ fn live_checks_warn_without_blocking() {
         .collect();
     for row in recyclerie_rows {
         s.app.appel.cursor = row;
-        s.keys("a");
+        // Accepted, the placement it offers declined.
+        s.keys("a n");
     }
     let accepted = s
         .app

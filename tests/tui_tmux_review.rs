@@ -178,6 +178,9 @@ fn a_second_instance_is_read_only_with_a_banner_then_takes_over() {
     first.send(&["3"]);
     first.wait_for(&["○ en instruction"]);
     first.send(&["a"]);
+    // Accepting offers to record the placement too: accept only.
+    first.wait_for(&["placement prévu", "accepter seulement"]);
+    first.send(&["n"]);
     first.wait_for(&["✔ accepté"]);
     first.send(&["q"]);
     first.wait_for(&["EXIT=0"]);

@@ -7,7 +7,7 @@
 
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::record::{confirm, record};
-use crate::cli::unknown::unknown;
+use crate::cli::unknown;
 use crate::cli::workspace;
 use crate::domain::{CallId, Grant, GrantPurpose, Money, StructureId};
 use crate::i18n::{self, Label, Lang, NBSP};
@@ -82,27 +82,9 @@ pub fn run(dir: &Path, args: &FundArgs, lang: Lang) -> Outcome {
 
 fn grant(dir: &Path, args: &GrantArgs, lang: Lang) -> Outcome {
     let ws = workspace::load(dir, lang)?;
-    if ws.structure(&args.structure).is_none() {
-        let ids = ws.structures.iter().map(|s| s.id.as_str());
-        return Err(unknown(
-            "Structure inconnue",
-            "Unknown structure",
-            args.structure.as_str(),
-            ids,
-            lang,
-        ));
-    }
-    if let Some(call) = &args.call
-        && ws.call(call).is_none()
-    {
-        let ids = ws.calls.iter().map(|c| c.id.as_str());
-        return Err(unknown(
-            "Appel inconnu",
-            "Unknown call",
-            call.as_str(),
-            ids,
-            lang,
-        ));
+    unknown::structure(&ws, &args.structure, lang)?;
+    if let Some(call) = &args.call {
+        unknown::call(&ws, call, lang)?;
     }
     let grant = Grant {
         year: args.year,

@@ -1,9 +1,9 @@
 //! `ancrage` with no subcommand: open the workspace in the cockpit, creating it from the
-//! embedded catalogue on the first run.
+//! embedded catalogue on the first run. One bad file never locks the officer out: the cockpit
+//! opens with the rest (the commands that write keep refusing a workspace with problems).
 
 use super::failure::{Failure, Outcome};
 use super::init::created_message;
-use crate::domain::Workspace;
 use crate::i18n::Lang;
 use crate::store::files::contains_workspace;
 use crate::store::init::init_workspace;
@@ -25,22 +25,17 @@ pub fn open(workspace_dir: &Path, lang: Lang) -> Outcome {
         // Printed before the interface takes the screen: it is there again after quitting.
         super::output::println(&created_message(workspace_dir, &created, lang), lang)?;
     }
-    let workspace = super::workspace::load(workspace_dir, lang)?;
-    run_cockpit(workspace, workspace_dir, lang)
+    run_cockpit(workspace_dir, lang)
 }
 
-/// Runs the cockpit on a loaded workspace until the officer quits. Key overrides come from
+/// Runs the cockpit on the workspace in `workspace_dir` until the officer quits: opened
+/// whatever one file says (the records of files with problems are left out and never
+/// rewritten; the Problèmes panel lists them). Key overrides come from
 /// `<config dir>/ancrage/keys.json`; a refused file is explained in the status line.
-pub fn run_cockpit(workspace: Workspace, workspace_dir: &Path, lang: Lang) -> Outcome {
+pub fn run_cockpit(workspace_dir: &Path, lang: Lang) -> Outcome {
     let (keymap, problem) = Keymap::load(dirs::config_dir().as_deref());
-    let mut app = App::new(
-        workspace,
-        workspace_dir.to_owned(),
-        lang,
-        super::today(),
-        keymap,
-        problem,
-    );
+    let mut app = App::open_workspace(workspace_dir, lang, super::today(), keymap, problem)
+        .map_err(|problems| Failure::new(problems.render(lang)))?;
     // The session opens with the cockpit (read-only when another instance holds the
     // workspace) and is dropped with the app on quit, which releases the lock.
     app.open_review();

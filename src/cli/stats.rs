@@ -5,7 +5,7 @@
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::output;
 use crate::cli::table::{Align, render};
-use crate::cli::unknown::unknown;
+use crate::cli::unknown;
 use crate::cli::workspace;
 use crate::domain::{CallId, GrantPurpose, Money, Surface, Workspace, Zone};
 use crate::i18n::{self, Label, Lang, NBSP};
@@ -35,17 +35,8 @@ pub struct StatsArgs {
 
 pub fn run(dir: &Path, args: &StatsArgs, lang: Lang) -> Outcome {
     let ws = workspace::load(dir, lang)?;
-    if let Some(call) = &args.call
-        && ws.call(call).is_none()
-    {
-        let ids = ws.calls.iter().map(|c| c.id.as_str());
-        return Err(unknown(
-            "Appel inconnu",
-            "Unknown call",
-            call.as_str(),
-            ids,
-            lang,
-        ));
+    if let Some(call) = &args.call {
+        unknown::call(&ws, call, lang)?;
     }
     let today = args.today.unwrap_or_else(crate::cli::today);
     let year = args.year.unwrap_or(today.year());

@@ -2,6 +2,7 @@
 
 use crate::cli::failure::Failure;
 use crate::cli::suggest::closest;
+use crate::domain::{Call, CallId, Lot, LotId, Site, SiteId, Structure, StructureId, Workspace};
 use crate::i18n::{self, Lang};
 
 /// « Structure inconnue : « x ». Vouliez-vous dire : a, b ? » — exit code 2.
@@ -26,4 +27,49 @@ pub fn unknown<'a>(
         message: i18n::typography(&text, lang),
         code: 2,
     }
+}
+
+/// The structure `id` of the workspace, or the refusal naming the closest ids.
+pub fn structure<'a>(
+    ws: &'a Workspace,
+    id: &StructureId,
+    lang: Lang,
+) -> Result<&'a Structure, Failure> {
+    ws.structure(id).ok_or_else(|| {
+        let ids = ws.structures.iter().map(|s| s.id.as_str());
+        unknown(
+            "Structure inconnue",
+            "Unknown structure",
+            id.as_str(),
+            ids,
+            lang,
+        )
+    })
+}
+
+pub fn site<'a>(ws: &'a Workspace, id: &SiteId, lang: Lang) -> Result<&'a Site, Failure> {
+    ws.site(id).ok_or_else(|| {
+        let ids = ws.sites.iter().map(|s| s.id.as_str());
+        unknown("Lieu inconnu", "Unknown site", id.as_str(), ids, lang)
+    })
+}
+
+pub fn call<'a>(ws: &'a Workspace, id: &CallId, lang: Lang) -> Result<&'a Call, Failure> {
+    ws.call(id).ok_or_else(|| {
+        let ids = ws.calls.iter().map(|c| c.id.as_str());
+        unknown("Appel inconnu", "Unknown call", id.as_str(), ids, lang)
+    })
+}
+
+pub fn lot<'a>(site: &'a Site, id: &LotId, lang: Lang) -> Result<&'a Lot, Failure> {
+    site.lot(id).ok_or_else(|| {
+        let ids = site.lots.iter().map(|l| l.id.as_str());
+        unknown(
+            "Lot inconnu dans ce lieu",
+            "Unknown lot of this site",
+            id.as_str(),
+            ids,
+            lang,
+        )
+    })
 }

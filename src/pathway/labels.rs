@@ -42,12 +42,13 @@ impl Label for AlertKind {
     }
 }
 
-/// A symbol per alert kind, so a list reads without colour: `⏳` ending, `⌛` overdue, `∅` no
-/// premises, `⚠` stale data.
+/// A symbol per alert kind, so a list reads without colour: `◷` ending, `⧗` overdue, `∅` no
+/// premises, `⚠` stale data — each one column wide (the hourglass emoji take two in a terminal
+/// and shift what follows).
 pub fn alert_symbol(kind: AlertKind) -> &'static str {
     match kind {
-        AlertKind::EndingWithoutNext => "⏳",
-        AlertKind::IncubationOverdue => "⌛",
+        AlertKind::EndingWithoutNext => "◷",
+        AlertKind::IncubationOverdue => "⧗",
         AlertKind::NoPremises => "∅",
         AlertKind::EndedStillOngoing | AlertKind::PlannedNotStarted => "⚠",
     }

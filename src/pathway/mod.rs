@@ -30,7 +30,8 @@ pub use balance::{Balance, CityBalance, Figures, ZoneBalance, balance};
 pub use fund::{FundYear, GrantRefusal, fund_year, record_grant};
 pub use moves::{Move, moves};
 pub use placement::{
-    Placement, PlacementError, PlacementOutcome, acceptance_edit, place, placement_for_application,
+    Placement, PlacementError, PlacementOutcome, acceptance_edit, next_step_placement, place,
+    placement_for_application,
 };
 pub use stage::{NextStep, Stage, next_step, stage};
 pub use suggestions::{Suggestion, suggestions};

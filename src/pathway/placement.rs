@@ -320,13 +320,36 @@ pub fn placement_for_application(
             site: site.name.clone(),
         });
     }
+    let (from, to) = stay_dates(structure, site, lot.as_ref(), structure.needs.start);
+    Ok(Placement {
+        structure: structure.id.clone(),
+        site: site.id.clone(),
+        lot,
+        from,
+        to,
+        agreement: None,
+        application: Some(ApplicationRef {
+            call: call.clone(),
+            site: site.id.clone(),
+        }),
+        surface: holding.and_then(|h| h.m2),
+    })
+}
+
+/// The dates of a stay on `site` (and `lot`) starting no sooner than `earliest`: from when the
+/// site, or the lot, opens if later, for the duration the structure needs, cut to the site's
+/// window and longest occupation; open-ended on permanent premises (the need's duration is
+/// how long the structure asked for, not when it must leave).
+fn stay_dates(
+    structure: &Structure,
+    site: &Site,
+    lot: Option<&LotId>,
+    earliest: NaiveDate,
+) -> (NaiveDate, Option<NaiveDate>) {
     let lot_opens = lot
-        .as_ref()
         .and_then(|id| site.lot(id))
         .and_then(|l| l.available_from);
-    let from = structure
-        .needs
-        .start
+    let from = earliest
         .max(site.available_from)
         .max(lot_opens.unwrap_or(site.available_from));
     let wished_end = from
@@ -337,26 +360,48 @@ pub fn placement_for_application(
         .and_then(|m| from.checked_add_months(Months::new(m)))
         .and_then(|d| d.pred_opt());
     let to = match site.kind {
-        // Permanent premises are open-ended: the need's duration is how long the structure
-        // asked for, not when it must leave.
         SiteKind::Permanent => None,
         _ => [wished_end, longest, site.available_until]
             .into_iter()
             .flatten()
             .min(),
     };
+    (from, to.map(|t| t.max(from)))
+}
+
+/// The placement a next-step suggestion leads to: `site` (and `lot`) for `structure`, from
+/// when it must move — its current stay's due end, or today, or its need's start if later, as
+/// `suggestions` reads it — for the duration it needs, with the site's usual agreement. The
+/// officer adjusts it before it is recorded.
+pub fn next_step_placement(
+    workspace: &Workspace,
+    structure: &StructureId,
+    site: &SiteId,
+    lot: Option<LotId>,
+    today: NaiveDate,
+) -> Result<Placement, PlacementError> {
+    let record = workspace
+        .structure(structure)
+        .ok_or_else(|| PlacementError::UnknownStructure(structure.clone()))?;
+    let site_record = workspace
+        .site(site)
+        .ok_or_else(|| PlacementError::UnknownSite(site.clone()))?;
+    let step = crate::pathway::stage::next_step(record, today, &workspace.territory.pathway);
+    let earliest = step
+        .deadline
+        .unwrap_or(today)
+        .max(today)
+        .max(record.needs.start);
+    let (from, to) = stay_dates(record, site_record, lot.as_ref(), earliest);
     Ok(Placement {
-        structure: structure.id.clone(),
-        site: site.id.clone(),
+        structure: structure.clone(),
+        site: site.clone(),
         lot,
         from,
-        to: to.map(|t| t.max(from)),
-        agreement: None,
-        application: Some(ApplicationRef {
-            call: call.clone(),
-            site: site.id.clone(),
-        }),
-        surface: holding.and_then(|h| h.m2),
+        to,
+        agreement: Some(usual_agreement(site_record.kind)),
+        application: None,
+        surface: None,
     })
 }
 

@@ -77,11 +77,18 @@ pub enum SessionError {
     /// A change of the workspace's records refused as it stands (the data is unchanged).
     #[error("{0}")]
     Edit(#[from] EditError),
-    /// A review change with no call under review.
+    /// A change would write over (or delete) a file with problems, which the cockpit left out
+    /// until the officer fixes it: their text there is never replaced.
+    #[error(
+        "{}\u{a0}: ce fichier a des problèmes — ancrage ne le réécrit pas tant qu’il n’est pas corrigé à la main puis relu",
+        path.display()
+    )]
+    BrokenFile { path: PathBuf },
     /// A change of records asked of a session opened without the workspace (a program error,
     /// never the officer's).
     #[error("modification des fiches impossible depuis cette commande")]
     NoWorkspace,
+    /// A review change with no call under review.
     #[error("aucun appel ouvert\u{a0}: choisissez ou créez un appel d’abord")]
     NoCall,
 }
@@ -103,6 +110,7 @@ impl SessionError {
             SessionError::Rule(_)
                 | SessionError::UnknownCall(_)
                 | SessionError::Edit(_)
+                | SessionError::BrokenFile { .. }
                 | SessionError::NoCall
         )
     }
@@ -146,6 +154,10 @@ impl SessionError {
                 crate::store::atomic::io_message(source, lang)
             ),
             SessionError::Edit(e) => e.message(lang),
+            SessionError::BrokenFile { path } => format!(
+                "{}: this file has problems — ancrage does not rewrite it until it is fixed by hand and reread",
+                path.display()
+            ),
             SessionError::NoWorkspace => "records cannot be changed from this command".to_owned(),
             SessionError::NoCall => "no call open: pick or create a call first".to_owned(),
         }

@@ -4,6 +4,7 @@
 
 pub mod applied;
 pub mod audit;
+pub mod broken;
 pub mod entry;
 pub mod error;
 pub mod files;
@@ -13,6 +14,7 @@ pub mod records;
 pub mod review_session;
 pub mod workspace_session;
 
+pub use broken::BrokenFiles;
 pub use entry::JournalEntry;
 pub use error::SessionError;
 pub use officer::officer_name;

@@ -22,6 +22,7 @@ use crate::domain::{Call, CallId, Workspace};
 use crate::edit::{self, Edit, Record};
 use crate::review::{self, Applied, Change, ReviewState, Warning, check_all};
 use crate::session::applied::{load_applied, save_applied};
+use crate::session::broken::BrokenFiles;
 use crate::session::error::WhyReadOnly;
 use crate::session::files::{load_state, save_state, state_path};
 use crate::session::history::{History, Undoable};
@@ -105,6 +106,8 @@ pub struct Session {
     replayed: usize,
     /// The last save failed (the journal has the change; the next open writes it again).
     save_problem: Option<String>,
+    /// Records of files with problems: never written (see `session::broken`).
+    broken: BrokenFiles,
 }
 
 impl Session {
@@ -115,6 +118,19 @@ impl Session {
         call: Option<&CallId>,
         who: &str,
         access: Access,
+    ) -> Result<Session, SessionError> {
+        Session::open_protecting(dir, workspace, call, who, access, BrokenFiles::default())
+    }
+
+    /// Same, on a workspace loaded without the records of its broken files (the cockpit's):
+    /// those records are never written, not even when the journal is replayed on open.
+    pub fn open_protecting(
+        dir: &Path,
+        workspace: &Workspace,
+        call: Option<&CallId>,
+        who: &str,
+        access: Access,
+        broken: BrokenFiles,
     ) -> Result<Session, SessionError> {
         if let Some(id) = call
             && workspace.call(id).is_none()
@@ -146,6 +162,7 @@ impl Session {
             torn: None,
             replayed: 0,
             save_problem: None,
+            broken,
         };
         let journal = session.read_journal()?;
         if let Some(lock) = lock {
@@ -207,6 +224,51 @@ impl Session {
             self.catch_up_review(workspace, &call, &journal)?;
         }
         Ok(self.writer.is_some())
+    }
+
+    /// After the caller read the workspace files again (the officer fixed one by hand):
+    /// `broken` are the files with problems now. A read-only session reads the other
+    /// instance's journal (and takes the lock once it has left); a writer writes again what
+    /// its files missed. Returns the journaled edits the files do not hold, to apply in memory
+    /// to the workspace just read (`edit::apply_unchecked`), in order.
+    pub fn reread(
+        &mut self,
+        workspace: &Workspace,
+        broken: BrokenFiles,
+    ) -> Result<Vec<Edit>, SessionError> {
+        self.broken = broken;
+        if self.writer.is_none() {
+            self.refresh(workspace)?;
+        }
+        let journal = self.read_journal()?;
+        if self.writer.is_some() && self.files_behind {
+            // Another try for what a failed save left behind (a file now fixed, a full disk).
+            self.files_behind = false;
+            self.catch_up_edits(&journal)?;
+        }
+        // The files just read hold every edit up to the note; the rest comes from the journal.
+        self.pending.clear();
+        let on_disk = load_applied(&self.dir)?;
+        let missed = journal
+            .entries
+            .iter()
+            .filter(|entry| entry.seq > on_disk)
+            .filter_map(|entry| entry.edit.clone())
+            .collect();
+        if let Some(call) = self.review.as_ref().map(|s| s.call.clone())
+            && workspace.call(&call).is_some()
+        {
+            self.catch_up_review(workspace, &call, &journal)?;
+        }
+        Ok(missed)
+    }
+
+    /// The broken file an edit would write or remove, if any.
+    fn broken_file_of(&self, edit: &Edit) -> Option<PathBuf> {
+        edit.keys()
+            .iter()
+            .find_map(|key| self.broken.file_of(key))
+            .map(Path::to_path_buf)
     }
 
     /// Edits the caller has not seen yet (replayed from the journal on open or refresh), to
@@ -296,6 +358,9 @@ impl Session {
         workspace: Option<&Workspace>,
         step: Undoable,
     ) -> Result<(Done, Undoable), SessionError> {
+        if let Some(path) = step.edit.as_ref().and_then(|e| self.broken_file_of(e)) {
+            return Err(SessionError::BrokenFile { path });
+        }
         let Some(writer) = self.writer.as_mut() else {
             return Err(SessionError::ReadOnly {
                 why: self.read_only.clone().unwrap_or(WhyReadOnly::Asked),
@@ -340,6 +405,7 @@ impl Session {
         }
         if let Some(edit) = &step.edit {
             self.save_edit(seq, edit);
+            self.include_new_applications(edit);
         }
         let inverse = Undoable {
             call: step.call.clone(),
@@ -356,6 +422,27 @@ impl Session {
         ))
     }
 
+    /// An edit of the call under review may bring applications (one attached from the
+    /// cockpit): they join its review en instruction at once, as they would on the next open.
+    fn include_new_applications(&mut self, edit: &Edit) {
+        let Some(state) = self.review.as_mut() else {
+            return;
+        };
+        let added: usize = edit
+            .steps
+            .iter()
+            .filter_map(|step| match step {
+                edit::Step::Put(Record::Call(call)) if call.id == state.call => {
+                    Some(state.include_new_applications(call))
+                }
+                _ => None,
+            })
+            .sum();
+        if added > 0 {
+            self.save_review();
+        }
+    }
+
     fn save_review(&mut self) {
         if let Some(state) = &self.review
             && let Err(e) = save_state(&self.dir, state)
@@ -367,6 +454,12 @@ impl Session {
     /// Writes the edit's records, then notes it in `journal.applied.json` unless an earlier
     /// write failed (the next open writes every entry after the note again).
     fn save_edit(&mut self, seq: u64, edit: &Edit) {
+        if let Some(path) = self.broken_file_of(edit) {
+            // A replayed entry over a file broken since: left to the journal until it is fixed.
+            self.files_behind = true;
+            self.save_problem = Some(SessionError::BrokenFile { path }.to_string());
+            return;
+        }
         let written = write_edit(&self.dir, edit)
             .map_err(|e| e.to_string())
             .and_then(|()| {

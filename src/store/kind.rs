@@ -35,10 +35,11 @@ impl DocumentKind {
     }
 }
 
-/// An on-disk envelope and the domain value it carries.
-pub trait Document: Serialize + DeserializeOwned {
+/// An on-disk envelope and the domain value it carries (plain data, so files decode on any
+/// thread).
+pub trait Document: Serialize + DeserializeOwned + Send {
     const KIND: DocumentKind;
-    type Payload;
+    type Payload: Send;
 
     fn wrap(payload: Self::Payload) -> Self;
     fn payload(&self) -> &Self::Payload;

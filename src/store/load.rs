@@ -1,9 +1,9 @@
 //! Loading a workspace folder: every file decoded, every problem collected (never stopping at
 //! the first), then the whole checked by `validate`.
 //!
-//! Three steps, so the middle one can later run on every core: list the folders (`scan`),
-//! decode each file — a pure function of its path and bytes ([`decode_file`]) — then merge
-//! and validate. A file that does not decode is repaired around its errors (`salvage`) and the
+//! Three steps: list the folders (`scan`), decode each file — a pure function of its path and
+//! bytes ([`decode_file`]), so the files are decoded on every core — then merge and validate.
+//! The texts are not kept: the few files with a problem are read again to locate it. A file that does not decode is repaired around its errors (`salvage`) and the
 //! repair validated too, so one `ancrage check` shows all of a file's problems.
 //!
 //! Two entry points: [`load_workspace_lenient`] keeps every record that decoded (for `check`
@@ -11,7 +11,8 @@
 //! refuse any problem); [`load_workspace_usable`] leaves out the records of every file with a
 //! problem, for the cockpit to open whatever one file says.
 
-use crate::domain::{ImpactFund, Money, Territory, Workspace};
+use crate::domain::{Call, ImpactFund, Money, Site, Structure, Territory, Workspace};
+use crate::parallel;
 use crate::store::decode::{Failed, decode_reporting_all};
 use crate::store::document::{CallDocument, SiteDocument, StructureDocument, TerritoryDocument};
 use crate::store::expected::Expected;
@@ -36,6 +37,23 @@ pub struct Loaded {
     /// Files with at least one problem: never to be rewritten by the program. In a
     /// [`load_workspace_usable`] workspace their records are left out.
     pub broken: BTreeSet<PathBuf>,
+    /// The records of broken files that decoded, left out of a [`load_workspace_usable`]
+    /// workspace (empty otherwise): what the cockpit names as unavailable.
+    pub left_out: LeftOut,
+}
+
+/// Records left out of the usable workspace, each with its file (relative to the workspace).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeftOut {
+    pub sites: Vec<(PathBuf, Site)>,
+    pub structures: Vec<(PathBuf, Structure)>,
+    pub calls: Vec<(PathBuf, Call)>,
+}
+
+impl LeftOut {
+    pub fn is_empty(&self) -> bool {
+        self.sites.is_empty() && self.structures.is_empty() && self.calls.is_empty()
+    }
 }
 
 /// The workspace in `dir`, or every problem found in it.
@@ -53,23 +71,38 @@ pub fn load_workspace(dir: &Path) -> Result<Workspace, Problems> {
 /// The territory stays when it decoded, even with problems: without it nothing can be ranked.
 /// Fails only when `dir` holds no workspace at all.
 pub fn load_workspace_usable(dir: &Path) -> Result<Loaded, Problems> {
-    let mut loaded = load_workspace_lenient(dir)?;
-    let broken = loaded.broken.clone();
-    let files = &mut loaded.files;
-    let ws = &mut loaded.workspace;
-    keep_unbroken(&mut ws.sites, &mut files.sites, &broken);
-    keep_unbroken(&mut ws.structures, &mut files.structures, &broken);
-    keep_unbroken(&mut ws.calls, &mut files.calls, &broken);
-    Ok(loaded)
+    load_workspace_lenient(dir).map(usable)
 }
 
-fn keep_unbroken<T>(items: &mut Vec<T>, paths: &mut Vec<PathBuf>, broken: &BTreeSet<PathBuf>) {
-    let kept: Vec<(T, PathBuf)> = std::mem::take(items)
-        .into_iter()
-        .zip(std::mem::take(paths))
-        .filter(|(_, path)| !broken.contains(path))
-        .collect();
-    (*items, *paths) = kept.into_iter().unzip();
+/// A lenient load made usable: the records of broken files move to `left_out` (for a caller
+/// that also needs the whole, such as the audit, before leaving them out).
+pub fn usable(mut loaded: Loaded) -> Loaded {
+    let broken = &loaded.broken;
+    let files = &mut loaded.files;
+    let ws = &mut loaded.workspace;
+    let left_out = &mut loaded.left_out;
+    left_out.sites = keep_unbroken(&mut ws.sites, &mut files.sites, broken);
+    left_out.structures = keep_unbroken(&mut ws.structures, &mut files.structures, broken);
+    left_out.calls = keep_unbroken(&mut ws.calls, &mut files.calls, broken);
+    loaded
+}
+
+/// Keeps the items whose file is not broken; returns the others with their files.
+fn keep_unbroken<T>(
+    items: &mut Vec<T>,
+    paths: &mut Vec<PathBuf>,
+    broken: &BTreeSet<PathBuf>,
+) -> Vec<(PathBuf, T)> {
+    let mut left = Vec::new();
+    for (item, path) in std::mem::take(items).into_iter().zip(std::mem::take(paths)) {
+        if broken.contains(&path) {
+            left.push((path, item));
+        } else {
+            items.push(item);
+            paths.push(path);
+        }
+    }
+    left
 }
 
 /// Loads what can be loaded and reports the rest; fails only when `dir` holds no workspace at
@@ -107,8 +140,9 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
             .repaired
             .validate(&workspace, &reader.files, &problems),
     );
+    let mut texts = reader.texts;
     for problem in &mut problems {
-        fill_location(problem, &reader.texts);
+        fill_location(problem, &mut texts, dir);
     }
     let mut problems = Problems(problems);
     problems.sort();
@@ -119,6 +153,7 @@ pub fn load_workspace_lenient(dir: &Path) -> Result<Loaded, Problems> {
         problems,
         migrated: reader.migrated,
         broken,
+        left_out: LeftOut::default(),
     })
 }
 
@@ -142,13 +177,26 @@ fn empty_territory() -> Territory {
 /// the file's text: validation problems (found on typed values) get a place at all, and decode
 /// problems get the same convention (serde reports where it stopped reading, often the end of
 /// the value). Otherwise the problem keeps what it had.
-fn fill_location(problem: &mut Problem, texts: &BTreeMap<PathBuf, String>) {
+///
+/// `texts` holds the texts read so far; a file not in it is read from `dir` once (only files
+/// with a problem are, so a large workspace does not keep every text in memory).
+fn fill_location(problem: &mut Problem, texts: &mut Texts, dir: &Path) {
     if problem.field.is_empty() && problem.line.is_some() {
         return;
     }
+    let text = texts.entry(problem.file.clone()).or_insert_with(|| {
+        // Only a regular file is read again: a FIFO or a device in its place (itself the
+        // problem) would block or never end.
+        let path = dir.join(&problem.file);
+        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+        regular
+            .then(|| std::fs::read(&path).ok())
+            .flatten()
+            .and_then(|bytes| into_text(bytes).ok())
+    });
     // A problem of the whole document (a missing top-level field) points at its start.
-    if let Some((line, column)) = texts
-        .get(&problem.file)
+    if let Some((line, column)) = text
+        .as_deref()
         .and_then(|text| locate(text, &problem.field))
     {
         problem.line = Some(line);
@@ -174,14 +222,8 @@ pub struct Decoded<D: Document> {
 /// Decodes the bytes of the workspace file `relative` as a `D` (taken, not copied: a large
 /// workspace is mostly text).
 pub fn decode_file<D: Document>(relative: PathBuf, bytes: Vec<u8>) -> FileResult<D> {
-    let text = match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            // A UTF-8 byte-order mark (some Windows editors add one) is dropped.
-            if text.starts_with('\u{feff}') {
-                text.drain(..'\u{feff}'.len_utf8());
-            }
-            text
-        }
+    let text = match into_text(bytes) {
+        Ok(text) => text,
         Err(e) => {
             let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
             return FileResult {
@@ -204,6 +246,18 @@ pub fn decode_file<D: Document>(relative: PathBuf, bytes: Vec<u8>) -> FileResult
         outcome,
     }
 }
+
+/// A file's bytes as text, without the UTF-8 byte-order mark some Windows editors add.
+fn into_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    let mut text = String::from_utf8(bytes)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Texts of workspace files by relative path (none: unreadable or not UTF-8).
+type Texts = BTreeMap<PathBuf, Option<String>>;
 
 /// Repaired documents of the files that did not decode, by kind.
 #[derive(Default)]
@@ -262,11 +316,33 @@ impl Repairs {
     }
 }
 
+/// Files a thread takes at a time: enough to make the hand-over cheap, few enough that one
+/// thread does not end up with the large files alone.
+const FILES_PER_CHUNK: usize = 64;
+
+/// Reads and decodes one file.
+fn read<D: Document>(dir: &Path, relative: PathBuf) -> FileResult<D> {
+    match std::fs::read(dir.join(&relative)) {
+        Ok(bytes) => decode_file::<D>(relative, bytes),
+        Err(e) => {
+            let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
+            FileResult {
+                relative,
+                text: None,
+                outcome: Err(Failed {
+                    problems: vec![problem],
+                    repaired: None,
+                }),
+            }
+        }
+    }
+}
+
 struct Reader<'a> {
     dir: &'a Path,
     problems: Vec<Problem>,
-    /// Texts of the files read, by relative path, to locate problems.
-    texts: BTreeMap<PathBuf, String>,
+    /// Texts of the files that did not decode, to locate their problems.
+    texts: Texts,
     files: WorkspaceFiles,
     migrated: Vec<PathBuf>,
     repaired: Repairs,
@@ -280,7 +356,7 @@ impl Reader<'_> {
             self.problems.push(Problem::new(&relative, "", expected));
             return None;
         }
-        let result = self.read::<TerritoryDocument>(relative);
+        let result = read::<TerritoryDocument>(self.dir, relative);
         self.merge(result, |_| {}, |_, _| {})
     }
 
@@ -295,8 +371,15 @@ impl Reader<'_> {
         };
         let Listing { files, problems } = scan::list_folder(self.dir, folder);
         self.problems.extend(problems);
-        // Pure per file: the step to spread over threads when workspaces grow.
-        let results: Vec<FileResult<D>> = files.into_iter().map(|f| self.read::<D>(f)).collect();
+        // Pure per file, so spread over the cores; the results come back in the files' order.
+        let dir = self.dir;
+        let results: Vec<FileResult<D>> = parallel::map_indexed(
+            files.len(),
+            parallel::available_threads(),
+            FILES_PER_CHUNK,
+            || (),
+            |_, i| read::<D>(dir, files[i].clone()),
+        );
         let mut out = Vec::with_capacity(results.len());
         for result in results {
             let relative = result.relative.clone();
@@ -308,24 +391,6 @@ impl Reader<'_> {
             out.extend(loaded);
         }
         out
-    }
-
-    /// Reads and decodes one file.
-    fn read<D: Document>(&self, relative: PathBuf) -> FileResult<D> {
-        match std::fs::read(self.dir.join(&relative)) {
-            Ok(bytes) => decode_file::<D>(relative, bytes),
-            Err(e) => {
-                let problem = Problem::new(&relative, "", Expected::ReadableFile(e.to_string()));
-                FileResult {
-                    relative,
-                    text: None,
-                    outcome: Err(Failed {
-                        problems: vec![problem],
-                        repaired: None,
-                    }),
-                }
-            }
-        }
     }
 
     /// Takes one file's result into the load: its payload, or its problems (located) and
@@ -341,7 +406,7 @@ impl Reader<'_> {
             text,
             outcome,
         } = result;
-        if let Some(text) = text {
+        if outcome.is_err() {
             self.texts.insert(relative.clone(), text);
         }
         match outcome {
@@ -354,7 +419,7 @@ impl Reader<'_> {
             }
             Err(failed) => {
                 for mut problem in failed.problems {
-                    fill_location(&mut problem, &self.texts);
+                    fill_location(&mut problem, &mut self.texts, self.dir);
                     self.problems.push(problem);
                 }
                 self.files.unloadable.push(relative);

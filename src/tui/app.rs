@@ -13,10 +13,14 @@ use crate::tui::component::{Dialog, DialogKind, Placement};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::alerts::{AlertsDialog, alerts};
+use crate::tui::dialogs::council_report::{self, ReportJob};
 use crate::tui::dialogs::export::{ExportDialog, done as exported};
 use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::import::ImportDialog;
 use crate::tui::dialogs::officer::OfficerDialog;
+use crate::tui::dialogs::problems::ProblemsDialog;
 use crate::tui::dialogs::weights::WeightsDialog;
+use crate::tui::health::Health;
 use crate::tui::keymap::{Keymap, KeymapError, Scope};
 use crate::tui::message::{Message, StatusMessage};
 use crate::tui::screens::appel::Appel;
@@ -58,6 +62,8 @@ pub struct App {
     /// An export confirmed, written once « Export en cours… » is on screen.
     pending_export: Option<ExportOptions>,
     last_export: Option<ExportChoices>,
+    /// A council report confirmed, written once « Export en cours… » is on screen.
+    pending_report: Option<ReportJob>,
 }
 
 impl App {
@@ -75,7 +81,7 @@ impl App {
             structures: Structures::new(&ctx, StructureItems::default()),
             appel: Appel::new(&ctx),
             parcours: Parcours::new(&ctx),
-            territoire: Territoire::default(),
+            territoire: Territoire::new(&ctx),
             ctx,
             tab: Tab::Sites,
             dialogs: Vec::new(),
@@ -83,6 +89,7 @@ impl App {
             quit: false,
             pending_export: None,
             last_export: None,
+            pending_report: None,
         };
         if let Some(e) = keymap_problem {
             app.message.set(Message::Error(format!(
@@ -92,6 +99,32 @@ impl App {
             )));
         }
         app
+    }
+
+    /// The cockpit on the workspace in `dir` as the officer left it, whatever one file says:
+    /// the records of the files with problems are left out (and never rewritten), the
+    /// problems listed in the Problèmes panel. Fails only when `dir` holds no workspace.
+    pub fn open_workspace(
+        dir: &std::path::Path,
+        lang: Lang,
+        today: NaiveDate,
+        keymap: Keymap,
+        keymap_problem: Option<KeymapError>,
+    ) -> Result<App, crate::store::problem::Problems> {
+        let (workspace, health) = Health::read(dir)?;
+        let mut app = App::new(
+            workspace,
+            dir.to_owned(),
+            lang,
+            today,
+            keymap,
+            keymap_problem,
+        );
+        app.ctx.health = health;
+        // The screens were built before the health was known (the Appel tab names what is
+        // left out of its call).
+        app.refresh_screens(Refresh::Workspace);
+        Ok(app)
     }
 
     /// Opens the session (and the review of the current call) as the officer configured in
@@ -117,12 +150,13 @@ impl App {
         ctx.session_problem = None;
         let call = ctx.call().map(|c| c.id.clone());
         let who = ctx.officer.clone().unwrap_or_else(|| "inconnu".to_owned());
-        match Session::open(
+        match Session::open_protecting(
             &ctx.workspace_path,
             &ctx.workspace,
             call.as_ref(),
             &who,
             Access::WriteIfFree,
+            ctx.health.broken.clone(),
         ) {
             Ok(session) => {
                 self.note_recovery(&session);
@@ -206,7 +240,7 @@ impl App {
 
     /// An export handed over and not written yet.
     pub fn export_pending(&self) -> bool {
-        self.pending_export.is_some()
+        self.pending_export.is_some() || self.pending_report.is_some()
     }
 
     /// The dialog on top, if any.
@@ -258,6 +292,12 @@ impl App {
             Action::OpenHelp => Effect::Open(Box::new(HelpDialog::new(self.screen().scope()))),
             Action::OpenAlerts => Effect::Open(Box::new(AlertsDialog::new())),
             Action::OpenExport => Effect::OpenExport,
+            Action::OpenProblems => Effect::Open(Box::new(ProblemsDialog::new())),
+            // Asked before anything is read: a read-only window takes over first (or says
+            // why it cannot), so the preview is planned on the workspace the import will meet.
+            Action::OpenImport => {
+                Effect::IfWritable(vec![Effect::Open(Box::new(ImportDialog::new(&self.ctx)))])
+            }
             Action::Undo => Effect::Undo,
             Action::Redo => Effect::Redo,
             Action::Reload => Effect::Reload,
@@ -322,7 +362,20 @@ impl App {
                     self.refresh_screens(Refresh::Weights);
                 }
             }
-            Effect::SwitchCall(call) => self.switch_call(call),
+            Effect::SwitchCall(call) => {
+                self.switch_call(call);
+            }
+            Effect::InCall(id, then) => {
+                let index = self.ctx.workspace.calls.iter().position(|c| c.id == id);
+                let switched = index.is_some_and(|i| self.switch_call(i));
+                let reviewed = self.ctx.session.as_ref().and_then(Session::call) == Some(&id);
+                if switched && reviewed {
+                    return then;
+                }
+                if index.is_none() {
+                    self.refused(crate::session::SessionError::UnknownCall(id).message(lang));
+                }
+            }
             Effect::Screen(tab, event) => {
                 let ctx = &self.ctx;
                 let outcome = match tab {
@@ -396,6 +449,7 @@ impl App {
             }
             Effect::Export(options) => self.pending_export = Some(options),
             Effect::RememberExport(choices) => self.last_export = Some(choices),
+            Effect::WriteReport(job) => self.pending_report = Some(job),
             Effect::SetOfficer(name) => self.set_officer(name),
         }
         Vec::new()
@@ -531,36 +585,141 @@ impl App {
         }
     }
 
+    /// `Ctrl-l`: reads the workspace files again — after the officer fixed one by hand, its
+    /// records come back and its problems go — and, read-only, the other instance's changes
+    /// (taking over once it has left). Every screen follows.
     fn reload(&mut self) {
         let lang = self.ctx.lang;
-        if !self.ctx.is_read_only() {
-            self.info(lang.pick(
-                "Cette fenêtre enregistre elle-même\u{a0}: rien à relire.",
-                "This window saves itself: nothing to reload.",
-            ));
+        let was_read_only = self.ctx.is_read_only();
+        let left_out_before = self.left_out_count();
+        let (workspace, health) = match Health::read(&self.ctx.workspace_path) {
+            Ok(read) => read,
+            Err(_) if was_read_only => {
+                // No files to read (a workspace held in memory): the other instance's journal.
+                self.follow_other_instance();
+                return;
+            }
+            Err(problems) => {
+                self.error(problems.render(lang));
+                return;
+            }
+        };
+        let shown_call = self.ctx.call().map(|c| c.id.clone());
+        self.ctx.workspace = workspace;
+        self.ctx.health = health;
+        let mut session_problem = None;
+        if let Some(session) = self.ctx.session.as_mut() {
+            match session.reread(&self.ctx.workspace, self.ctx.health.broken.clone()) {
+                Ok(missed) => {
+                    for e in &missed {
+                        edit::apply_unchecked(&mut self.ctx.workspace, e);
+                    }
+                }
+                Err(e) => session_problem = Some(e.message(lang)),
+            }
+        }
+        self.ctx.workspace_changed();
+        self.refresh_screens(Refresh::Workspace);
+        self.follow_shown_call(shown_call);
+        if self.ctx.session.is_none() {
+            // A review file fixed by hand: the session can open now.
+            let officer = self.ctx.officer.clone();
+            self.open_session(officer);
+        }
+        self.ctx.refresh_warnings();
+        self.refresh_screens(Refresh::Review);
+        if let Some(problem) = session_problem {
+            self.error(problem);
             return;
         }
-        if let Err(refusal) = self.ensure_writable() {
+        let back = left_out_before.saturating_sub(self.left_out_count());
+        let key = self.ctx.key_of(Action::OpenProblems);
+        let mut said = reread_message(back, self.ctx.health.count(), &key, lang);
+        if was_read_only {
+            let still = self
+                .ctx
+                .session
+                .as_ref()
+                .and_then(|s| s.read_only_reason())
+                .map(|why| why.describe(lang));
+            said.push(' ');
+            said.push_str(&match still {
+                Some(holder) => match lang {
+                    Lang::Fr => format!(
+                        "Modifications de l’autre instance relues (lecture seule\u{a0}: {holder})."
+                    ),
+                    Lang::En => {
+                        format!("The other instance's changes reloaded (read-only: {holder}).")
+                    }
+                },
+                None => lang
+                    .pick(
+                        "L’autre instance est fermée\u{a0}: cette fenêtre enregistre à nouveau.",
+                        "The other instance has closed: this window saves again.",
+                    )
+                    .to_owned(),
+            });
+        }
+        self.info(said);
+    }
+
+    /// Read-only: reads the other instance's changes, takes over once it has left.
+    fn follow_other_instance(&mut self) {
+        let lang = self.ctx.lang;
+        match self.ensure_writable() {
+            Ok(()) => {}
             // Still read-only: the other instance's changes are on screen now.
-            self.info(format!(
+            Err(refusal) => self.info(format!(
                 "{} ({refusal})",
                 lang.pick("Modifications relues", "Changes reloaded")
-            ));
+            )),
         }
     }
 
-    /// Shows `call` on the Appel tab; the session moves to it and keeps the lock.
-    fn switch_call(&mut self, call: usize) {
+    fn left_out_count(&self) -> usize {
+        use crate::store::kind::DocumentKind;
+        let health = &self.ctx.health;
+        [
+            DocumentKind::Site,
+            DocumentKind::Structure,
+            DocumentKind::Call,
+        ]
+        .iter()
+        .map(|&k| health.unavailable(k))
+        .sum()
+    }
+
+    /// After the records changed under it, the Appel tab's call (the same one when it is still
+    /// there, else the first) and the session's review agree again.
+    fn follow_shown_call(&mut self, shown_before: Option<crate::domain::CallId>) {
+        let lang = self.ctx.lang;
+        let shown = self.ctx.call().map(|c| c.id.clone());
+        if let (Some(session), Some(id)) = (self.ctx.session.as_mut(), shown.as_ref())
+            && session.call() != Some(id)
+            && let Err(e) = session.switch_call(&self.ctx.workspace, id)
+        {
+            self.error(e.message(lang));
+        }
+        if shown != shown_before {
+            self.ctx.weights = self.ctx.call_weights();
+            self.refresh_screens(Refresh::Call);
+            self.refresh_screens(Refresh::Weights);
+        }
+    }
+
+    /// Shows `call` on the Appel tab; the session moves to it and keeps the lock. False when
+    /// the session could not move (the status line says why).
+    fn switch_call(&mut self, call: usize) -> bool {
         let lang = self.ctx.lang;
         if self.ctx.call == Some(call) {
-            return;
+            return true;
         }
         let id = self.ctx.workspace.calls[call].id.clone();
         if let Some(session) = self.ctx.session.as_mut()
             && let Err(e) = session.switch_call(&self.ctx.workspace, &id)
         {
-            self.error(e.message(lang));
-            return;
+            self.refused(e.message(lang));
+            return false;
         }
         self.ctx.call = Some(call);
         self.ctx.weights = self.ctx.call_weights();
@@ -573,6 +732,7 @@ impl App {
         self.refresh_screens(Refresh::Weights);
         let title = self.ctx.workspace.calls[call].title.clone();
         self.info(format!("{} {title}", lang.pick("Appel\u{a0}:", "Call:")));
+        true
     }
 
     fn set_officer(&mut self, name: String) {
@@ -607,6 +767,10 @@ impl App {
     /// « Export en cours… » is drawn). Success closes the dialog and names the file; a failure
     /// keeps the dialog open and says why. Returns whether there was something to do.
     pub fn run_pending_export(&mut self) -> bool {
+        if let Some(job) = self.pending_report.take() {
+            self.write_report(job);
+            return true;
+        }
         let Some(options) = self.pending_export.take() else {
             return false;
         };
@@ -636,6 +800,47 @@ impl App {
             )),
         }
         true
+    }
+
+    /// Writes the council's report (as `ancrage report` does); success closes its dialog and
+    /// names the file, a failure keeps the dialog open and says why.
+    fn write_report(&mut self, job: ReportJob) {
+        let lang = self.ctx.lang;
+        let written = crate::export::council::write_council_report(
+            &self.ctx.workspace,
+            &job.options,
+            job.format,
+            &job.output,
+            job.force,
+        );
+        match written {
+            Ok(path) => {
+                while self.dialog() == Some(DialogKind::CouncilReport) {
+                    self.dialogs.pop();
+                }
+                self.info(council_report::done(
+                    &path,
+                    job.options.year,
+                    job.options.with_personal_data,
+                    lang,
+                ));
+            }
+            Err(ExportError::Exists(path)) => self.refused(match lang {
+                Lang::Fr => format!(
+                    "{} vient d’apparaître\u{a0}: rien n’a été remplacé (Entrée pour reposer la question).",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} has just appeared: nothing was replaced (Enter to ask again).",
+                    path.display()
+                ),
+            }),
+            Err(e) => self.refused(format!(
+                "{}{}",
+                lang.pick("Export impossible\u{a0}: ", "Export failed: "),
+                e.message(lang)
+            )),
+        }
     }
 
     /// Lets a message go once its time is up; true when the screen changes.
@@ -708,6 +913,7 @@ impl App {
         let session = key_bar::Session {
             read_only: self.ctx.is_read_only(),
             can_undo: self.ctx.session.as_ref().is_some_and(Session::can_undo),
+            problems: self.ctx.health.count() > 0,
         };
         key_bar::render(&self.ctx.keymap, self.scope(), session, lang, frame, keys);
         for dialog in &self.dialogs {
@@ -717,6 +923,29 @@ impl App {
             };
             dialog.view(&self.ctx, frame, area, ui);
         }
+    }
+}
+
+/// « Fichiers relus — 1 fiche revenue, aucun problème. »
+fn reread_message(back: usize, problems: usize, key: &str, lang: Lang) -> String {
+    let back = match (back, lang) {
+        (0, _) => String::new(),
+        (1, Lang::Fr) => " — 1 fiche revenue".to_owned(),
+        (n, Lang::Fr) => format!(" — {n} fiches revenues"),
+        (1, Lang::En) => " — 1 record back".to_owned(),
+        (n, Lang::En) => format!(" — {n} records back"),
+    };
+    let problems = match (problems, lang) {
+        (0, Lang::Fr) => "aucun problème".to_owned(),
+        (1, Lang::Fr) => format!("1 problème reste ({key} pour le lire)"),
+        (n, Lang::Fr) => format!("{n} problèmes restent ({key} pour les lire)"),
+        (0, Lang::En) => "no problem".to_owned(),
+        (1, Lang::En) => format!("1 problem left ({key} to read it)"),
+        (n, Lang::En) => format!("{n} problems left ({key} to read them)"),
+    };
+    match lang {
+        Lang::Fr => format!("Fichiers relus{back}, {problems}."),
+        Lang::En => format!("Files reread{back}, {problems}."),
     }
 }
 

@@ -4,11 +4,12 @@
 //! weights, apply a change through the session, export a file — and a pure `view`. `App`
 //! applies the effects, then tells every screen what changed.
 
-use crate::domain::Weights;
+use crate::domain::{CallId, Weights};
 use crate::export::ExportOptions;
 use crate::session::Operation;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
+use crate::tui::dialogs::council_report::ReportJob;
 use crate::tui::keymap::Scope;
 use crate::tui::shared::call_filter::CallFilter;
 use crate::tui::shared::export_choices::ExportChoices;
@@ -38,6 +39,15 @@ pub enum DialogKind {
     Export,
     Officer,
     Alerts,
+    Allocation,
+    LotPicker,
+    TieBreak,
+    Problems,
+    Import,
+    /// Recording a planned placement from the Parcours next step.
+    Placement,
+    /// The yearly report for the council, from Territoire.
+    CouncilReport,
 }
 
 /// Where a dialog is drawn: over the whole body, or over the screen's main list (the weights,
@@ -92,6 +102,9 @@ pub enum Effect {
     SetWeights(Weights),
     /// Shows another call (index in the workspace) on the Appel tab.
     SwitchCall(usize),
+    /// Shows call `id` on the Appel tab (the session moves to it), then runs the effects —
+    /// only once the session reviews that call (an import's review change is for its call).
+    InCall(CallId, Vec<Effect>),
     /// A message for one screen's own state (a filter chosen in its popup…).
     Screen(Tab, ScreenEvent),
     /// A change through the session: journaled and saved before it shows. `done` says what
@@ -117,6 +130,8 @@ pub enum Effect {
     SetOfficer(String),
     /// The export dialog's choices, kept so `e` reopens it as it was left.
     RememberExport(ExportChoices),
+    /// Writes the council's yearly report once « Export en cours… » is on screen.
+    WriteReport(ReportJob),
 }
 
 impl std::fmt::Debug for Effect {
@@ -125,6 +140,7 @@ impl std::fmt::Debug for Effect {
             Effect::Open(dialog) => write!(f, "Open({:?})", dialog.kind()),
             Effect::Apply { done, .. } => write!(f, "Apply({done})"),
             Effect::IfWritable(then) => write!(f, "IfWritable({then:?})"),
+            Effect::InCall(call, then) => write!(f, "InCall({call}, {then:?})"),
             Effect::Info(text) => write!(f, "Info({text})"),
             Effect::Error(text) => write!(f, "Error({text})"),
             Effect::Screen(tab, event) => write!(f, "Screen({tab:?}, {event:?})"),
@@ -147,6 +163,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::Export(_) => "Export",
         Effect::SetOfficer(_) => "SetOfficer",
         Effect::RememberExport(_) => "RememberExport",
+        Effect::WriteReport(_) => "WriteReport",
         _ => "Effect",
     }
 }

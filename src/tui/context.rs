@@ -4,9 +4,12 @@
 
 use crate::domain::{Call, Weights, Workspace};
 use crate::i18n::Lang;
+use crate::pathway::{Alert, Within, alerts};
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
 use crate::session::Session;
-use crate::tui::keymap::Keymap;
+use crate::tui::action::Action;
+use crate::tui::health::Health;
+use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::ranking::Ranking;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -36,6 +39,11 @@ pub struct Context {
     pub config_file: Option<PathBuf>,
     /// Folder of the default export path; the current directory when none.
     pub export_folder: Option<PathBuf>,
+    /// The files' problems and the records left out for them (the Problèmes panel).
+    pub health: Health,
+    /// The pathway alerts on `today` within the default horizon (`!` lists them), worked out
+    /// when the workspace opens or changes.
+    pub pathway_alerts: Vec<Alert>,
 }
 
 impl Context {
@@ -54,6 +62,7 @@ impl Context {
             .unwrap_or_default();
         let ranking = Ranking::new(&workspace, today, &tolerances);
         let eligibility = Eligibility::of(&ranking, &workspace);
+        let pathway_alerts = alerts(&workspace, today, Within::default());
         Context {
             workspace,
             workspace_path,
@@ -70,6 +79,8 @@ impl Context {
             officer: None,
             config_file: None,
             export_folder: None,
+            health: Health::default(),
+            pathway_alerts,
         }
     }
 
@@ -108,6 +119,7 @@ impl Context {
         let tolerances = self.call().map(|c| c.tolerances).unwrap_or_default();
         self.ranking = Ranking::new(&self.workspace, self.today, &tolerances);
         self.eligibility = Eligibility::of(&self.ranking, &self.workspace);
+        self.pathway_alerts = alerts(&self.workspace, self.today, Within::default());
         self.refresh_warnings();
     }
 
@@ -118,6 +130,15 @@ impl Context {
             .as_ref()
             .map(|s| s.checks(&self.workspace))
             .unwrap_or_default();
+    }
+
+    /// The keys of an action every tab shares, as the keymap (maybe overridden) has them, for
+    /// naming them in a sentence (« ⚠ 3 problèmes (P) »).
+    pub fn key_of(&self, action: Action) -> String {
+        self.keymap
+            .binding_for(Scope::Lists, action)
+            .map(|b| b.keys_label(self.lang))
+            .unwrap_or_default()
     }
 
     /// `Structure × Site` with names (ids only for what the workspace no longer holds).

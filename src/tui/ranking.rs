@@ -23,6 +23,11 @@ impl Ranking {
         }
     }
 
+    /// The engine itself, for the pathway's next-step suggestions (`pathway::suggestions`).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     pub fn available(&self) -> bool {
         self.matcher.structure_count() > 0 && self.matcher.site_count() > 0
     }

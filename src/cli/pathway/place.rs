@@ -5,7 +5,7 @@
 use super::text;
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::record::{confirm, record};
-use crate::cli::unknown::unknown;
+use crate::cli::unknown;
 use crate::cli::workspace;
 use crate::domain::{
     AgreementKind, ApplicationRef, CallId, LotId, SiteId, Structure, StructureId, Surface,
@@ -143,49 +143,13 @@ fn confirmation(
 
 /// Unknown structure, site, lot or call: refused with the closest ids.
 fn check_ids(ws: &Workspace, args: &PlaceArgs, lang: Lang) -> Result<(), Failure> {
-    if ws.structure(&args.structure).is_none() {
-        let ids = ws.structures.iter().map(|s| s.id.as_str());
-        return Err(unknown(
-            "Structure inconnue",
-            "Unknown structure",
-            args.structure.as_str(),
-            ids,
-            lang,
-        ));
-    }
-    let Some(site) = ws.site(&args.site) else {
-        let ids = ws.sites.iter().map(|s| s.id.as_str());
-        return Err(unknown(
-            "Lieu inconnu",
-            "Unknown site",
-            args.site.as_str(),
-            ids,
-            lang,
-        ));
-    };
-    if let Some(lot) = &args.lot
-        && site.lot(lot).is_none()
-    {
-        let ids = site.lots.iter().map(|l| l.id.as_str());
-        return Err(unknown(
-            "Lot inconnu dans ce lieu",
-            "Unknown lot of this site",
-            lot.as_str(),
-            ids,
-            lang,
-        ));
+    unknown::structure(ws, &args.structure, lang)?;
+    let site = unknown::site(ws, &args.site, lang)?;
+    if let Some(lot) = &args.lot {
+        unknown::lot(site, lot, lang)?;
     }
     if let Some(call) = &args.call {
-        let Some(found) = ws.call(call) else {
-            let ids = ws.calls.iter().map(|c| c.id.as_str());
-            return Err(unknown(
-                "Appel inconnu",
-                "Unknown call",
-                call.as_str(),
-                ids,
-                lang,
-            ));
-        };
+        let found = unknown::call(ws, call, lang)?;
         if !found.has_application(&args.structure, &args.site) {
             return Err(Failure {
                 message: match lang {

@@ -3,7 +3,7 @@
 use super::text;
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::output;
-use crate::cli::unknown::unknown;
+use crate::cli::unknown;
 use crate::cli::workspace;
 use crate::domain::{
     Grant, PathwayEpisode, SiteKind, Structure, StructureId, Support, Weights, Workspace,
@@ -42,16 +42,8 @@ pub struct ShowArgs {
 pub fn run(dir: &Path, args: &ShowArgs, lang: Lang) -> Outcome {
     let ws = workspace::load(dir, lang)?;
     let today = args.today.unwrap_or_else(crate::cli::today);
-    let Some(index) = ws.structure_index(&args.id) else {
-        let ids = ws.structures.iter().map(|s| s.id.as_str());
-        return Err(unknown(
-            "Structure inconnue",
-            "Unknown structure",
-            args.id.as_str(),
-            ids,
-            lang,
-        ));
-    };
+    unknown::structure(&ws, &args.id, lang)?;
+    let index = ws.structure_index(&args.id).unwrap_or_default();
     let structure = &ws.structures[index];
     let settings = &ws.territory.pathway;
     let step = next_step(structure, today, settings);

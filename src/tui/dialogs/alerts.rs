@@ -2,12 +2,14 @@
 //! accepted twice, the impact fund's envelope and cap…), each wrapped rather than cut, those
 //! not tied to a row included.
 
+use crate::pathway::labels::alert_symbol;
 use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::help::wrap;
 use crate::tui::keymap::Scope;
+use crate::tui::screens::parcours::rows::alert_words;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
@@ -27,9 +29,22 @@ impl AlertsDialog {
     }
 }
 
-/// The alerts of the shared context, in words.
+/// The alerts of the shared context, in words: the call's live checks, then the pathway's
+/// (within the default horizon, most urgent first).
 pub fn alerts(ctx: &Context) -> Vec<String> {
-    ctx.warnings.iter().map(|w| w.message(ctx.lang)).collect()
+    let lang = ctx.lang;
+    ctx.warnings
+        .iter()
+        .map(|w| w.message(lang))
+        .chain(ctx.pathway_alerts.iter().map(|a| {
+            format!(
+                "{}{} {}",
+                lang.pick("Parcours\u{a0}: ", "Pathway: "),
+                alert_symbol(a.kind),
+                alert_words(ctx, a, lang)
+            )
+        }))
+        .collect()
 }
 
 impl Dialog for AlertsDialog {

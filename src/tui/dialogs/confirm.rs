@@ -1,4 +1,5 @@
-//! A yes/no question: yes runs the effects it was given, no (or Esc) closes it.
+//! A yes/no question: yes runs the effects it was given, no (or Esc) closes it (and runs
+//! the effects given for no, if any).
 
 use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind};
@@ -18,6 +19,8 @@ pub struct Confirm {
     yes: Vec<Effect>,
     /// Said when the answer is no (« Fichier conservé… »); none: nothing to say.
     no: Option<String>,
+    /// Done when the answer is no (accepting without recording the placement…).
+    no_effects: Vec<Effect>,
 }
 
 impl Confirm {
@@ -26,7 +29,14 @@ impl Confirm {
             question: question.into(),
             yes,
             no: None,
+            no_effects: Vec::new(),
         }
+    }
+
+    /// What a no does, besides closing the question.
+    pub fn or_do(mut self, effects: Vec<Effect>) -> Confirm {
+        self.no_effects = effects;
+        self
     }
 
     pub fn or_else(mut self, no: impl Into<String>) -> Confirm {
@@ -52,7 +62,9 @@ impl Dialog for Confirm {
                 Outcome::effects(effects)
             }
             Action::Deny | Action::Back => {
-                let mut outcome = Outcome::effect(Effect::Close);
+                let mut effects = vec![Effect::Close];
+                effects.append(&mut self.no_effects);
+                let mut outcome = Outcome::effects(effects);
                 if let Some(no) = self.no.take() {
                     outcome = outcome.with(Effect::Info(no));
                 }

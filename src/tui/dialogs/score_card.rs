@@ -1,12 +1,17 @@
 //! The score card of one pair in a popup, under the weights in force; `w` opens the weights
-//! over it and the card follows them.
+//! over it and the card follows them. For an application of the call shown, its rank on the
+//! site (ties said as ties) and how robust its place is to the weights: worked out once per
+//! weights, not per frame.
 
+use crate::domain::Weights;
+use crate::scoring::robustness::WeightInterval;
 use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::weights::WeightsDialog;
 use crate::tui::keymap::Scope;
+use crate::tui::standing::{self, SiteStanding};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::safe;
@@ -15,11 +20,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
+use std::cell::RefCell;
+
+/// The standing of the pair under some weights (none: not an application of the call).
+type Memo = (Weights, Option<(SiteStanding, Vec<WeightInterval>)>);
 
 pub struct ScoreCardDialog {
     pub structure: usize,
     pub site: usize,
     scroll: usize,
+    standing: RefCell<Option<Memo>>,
 }
 
 impl ScoreCardDialog {
@@ -28,6 +38,26 @@ impl ScoreCardDialog {
             structure,
             site,
             scroll: 0,
+            standing: RefCell::new(None),
+        }
+    }
+
+    /// The rank and robustness lines, worked out again only when the weights moved.
+    fn standing_lines(&self, ctx: &Context) -> Vec<Line<'static>> {
+        let mut memo = self.standing.borrow_mut();
+        if memo.as_ref().is_none_or(|(w, _)| *w != ctx.weights) {
+            *memo = Some((
+                ctx.weights,
+                standing::of_application(ctx, self.structure, self.site),
+            ));
+        }
+        match memo.as_ref().and_then(|(_, s)| s.as_ref()) {
+            Some((site, intervals)) => {
+                let mut lines = vec![Line::from("")];
+                lines.extend(site.lines(ctx, self.structure, intervals));
+                lines
+            }
+            None => Vec::new(),
         }
     }
 }
@@ -69,7 +99,11 @@ impl Dialog for ScoreCardDialog {
             &ctx.weights,
             lang,
         ) {
-            Some(card) => score_card::lines(ctx, &card, self.structure, self.site),
+            Some(card) => {
+                let mut lines = score_card::lines(ctx, &card, self.structure, self.site);
+                lines.extend(self.standing_lines(ctx));
+                lines
+            }
             None => vec![Line::from(Msg::ScoringUnavailable.get(lang))],
         };
         // As tall as the card (with room for a few wrapped explanations), no taller than the

@@ -3,7 +3,7 @@
 //! (an id that moved keeps working through `ALIASES`).
 
 use crate::review::Status;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, AllocationAction, PathwayAction, ReviewAction, TextKey};
 use crate::tui::keymap::scope::Scope;
 use crate::tui::tab::Tab;
 
@@ -25,6 +25,18 @@ const LISTS: &[Scope] = &[Scope::Lists];
 const TABLES: &[Scope] = &[Scope::Lieux, Scope::Structures];
 const SEARCHABLE: &[Scope] = &[Scope::Lieux, Scope::Structures, Scope::Appel];
 const APPEL: &[Scope] = &[Scope::Appel];
+/// `e` writes the council's report on Territoire, the call's jury file elsewhere (its row
+/// comes after the screens' own keys, where it stood when every tab shared it).
+const JURY_EXPORT: &[Scope] = &[
+    Scope::Lieux,
+    Scope::Structures,
+    Scope::Appel,
+    Scope::Parcours,
+];
+const PARCOURS: &[Scope] = &[Scope::Parcours];
+const NEXT_STEP: &[Scope] = &[Scope::NextStep];
+const TERRITOIRE: &[Scope] = &[Scope::Territoire];
+const PLACEMENT: &[Scope] = &[Scope::Placement];
 
 #[rustfmt::skip]
 pub const DEFAULTS: &[Row] = &[
@@ -44,11 +56,12 @@ pub const DEFAULTS: &[Row] = &[
     ("tab_pathway", LISTS, Action::GoTo(Tab::Pathway), &["4"], "Onglet Parcours", "Pathway tab", None),
     ("tab_territory", LISTS, Action::GoTo(Tab::Territory), &["5"], "Onglet Territoire", "Territory tab", None),
     ("weights", LISTS, Action::OpenWeights, &["w"], "Poids des critères (classements et scores en direct, sur tous les onglets)", "Criteria weights (live rankings and scores, on every tab)", Some(("poids", "weights"))),
-    ("export", LISTS, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("alerts", LISTS, Action::OpenAlerts, &["!"], "Toutes les alertes, en entier", "Every alert, in full", Some(("alertes", "alerts"))),
     ("call_undo", LISTS, Action::Undo, &["u"], "Annuler la dernière modification (décision ou fiche), quel que soit l’onglet", "Undo the last change (decision or record), whatever the tab", Some(("annuler", "undo"))),
     ("call_redo", LISTS, Action::Redo, &["ctrl-r"], "Rétablir la modification annulée", "Redo the undone change", None),
-    ("call_reload", LISTS, Action::Reload, &["ctrl-l"], "Lecture seule : relire les modifications de l’autre instance, et reprendre la main si elle est fermée", "Read-only: reload the other instance's changes, and take over once it has closed", Some(("relire", "reload"))),
+    ("call_reload", LISTS, Action::Reload, &["ctrl-l"], "Relire les fichiers de l’espace de travail (après une correction à la main : les fiches reviennent, les problèmes partent) ; en lecture seule, relire aussi les modifications de l’autre instance et reprendre la main si elle est fermée", "Reread the workspace files (after a fix by hand: the records come back, the problems go); read-only, also reload the other instance's changes and take over once it has closed", Some(("relire", "reload"))),
+    ("problems", LISTS, Action::OpenProblems, &["P"], "Problèmes des fichiers (comme « ancrage check ») et fiches mises de côté jusqu’à leur correction", "File problems (as `ancrage check`) and the records left out until they are fixed", Some(("problèmes", "problems"))),
+    ("import", LISTS, Action::OpenImport, &["I"], "Importer un fichier de candidatures (dans un appel) ou de lieux : CSV, XLSX, ODS ; aperçu du compte rendu avant d’écrire", "Import an application file (into a call) or a site file: CSV, XLSX, ODS; the report previewed before anything is written", Some(("importer", "import"))),
     ("help", LISTS, Action::OpenHelp, &["?"], "Aide (cet écran)", "Help (this screen)", Some(("aide", "help"))),
     ("open", TABLES, Action::Open, &["enter"], "Ouvrir le classement à droite, puis la fiche de score du couple", "Open the ranking on the right, then the pair's score card", Some(("ouvrir", "open"))),
     ("search", SEARCHABLE, Action::StartSearch, &["/"], "Rechercher : mots entiers et débuts de mots d’abord, sans accents ni casse, tous les mots requis", "Search: whole words and word starts first, accent- and case-insensitive, every word required", Some(("chercher", "search"))),
@@ -74,6 +87,24 @@ pub const DEFAULTS: &[Row] = &[
     ("call_pick", APPEL, Action::Review(ReviewAction::PickCall), &["c"], "Changer d’appel", "Switch call", Some(("appel", "call"))),
     ("call_detail_down", APPEL, Action::Review(ReviewAction::DetailDown), &["J"], "Faire défiler le détail", "Scroll the detail down", None),
     ("call_detail_up", APPEL, Action::Review(ReviewAction::DetailUp), &["K"], "Remonter dans le détail", "Scroll the detail up", None),
+    ("call_lot", APPEL, Action::Review(ReviewAction::PickLot), &["L"], "Choisir le lot (ou les m² d’un lot partagé) que tient la candidature présélectionnée ou acceptée ; p et a prennent d’office le meilleur lot libre", "Choose the lot (or the m² of a shared lot) the shortlisted or accepted application holds; p and a take the best free lot by default", Some(("lot", "lot"))),
+    ("call_allocation", APPEL, Action::Review(ReviewAction::Allocate), &["A"], "Répartition proposée : qui reçoit quel lot, à combien de l’optimum, qui reste sans place et pourquoi ; imposer, exclure, appliquer comme présélection", "Proposed allocation: who gets which lot, how close to the optimum, who is left without a place and why; pin, forbid, apply as the shortlist", Some(("répartition", "allocation"))),
+    ("call_tie_break", APPEL, Action::Review(ReviewAction::BreakTie), &["D"], "Départager des ex æquo du lieu : ordre et motivation, écrits dans le dossier du jury", "Break a tie on the site: order and motivation, written in the jury file", None),
+    ("pathway_next_step", PARCOURS, Action::Open, &["enter"], "Prochaine étape de la structure : les meilleurs lieux de l’étape suivante ; sur un lieu, sa fiche de score", "The structure's next step: the best sites of the next stage; on a site, its score card", Some(("étape", "next step"))),
+    ("pathway_zoom_in", PARCOURS, Action::Pathway(PathwayAction::ZoomIn), &["+", "z"], "Frise : zoomer (des années vers les mois)", "Timeline: zoom in (years towards months)", Some(("zoom", "zoom"))),
+    ("pathway_zoom_out", PARCOURS, Action::Pathway(PathwayAction::ZoomOut), &["-", "Z"], "Frise : dézoomer (des mois vers les années)", "Timeline: zoom out (months towards years)", None),
+    ("pathway_scroll_back", PARCOURS, Action::Pathway(PathwayAction::ScrollBack), &["h", "left"], "Frise : reculer dans le temps", "Timeline: back in time", Some(("frise", "timeline"))),
+    ("pathway_scroll_forward", PARCOURS, Action::Pathway(PathwayAction::ScrollForward), &["l", "right"], "Frise : avancer dans le temps", "Timeline: forward in time", None),
+    ("pathway_today", PARCOURS, Action::Pathway(PathwayAction::Today), &["t"], "Frise : revenir à aujourd’hui", "Timeline: back to today", None),
+    ("pathway_horizon", PARCOURS, Action::Pathway(PathwayAction::NextHorizon), &["m"], "Horizon des alertes de fin d’occupation : 3, 6 ou 12 mois", "Horizon of the end-of-occupation alerts: 3, 6 or 12 months", Some(("horizon", "horizon"))),
+    ("pathway_alerts_only", PARCOURS, Action::Pathway(PathwayAction::ToggleAlertsOnly), &["f"], "Seulement les structures en alerte, ou toutes", "Only the structures with an alert, or all", Some(("en alerte", "alerted"))),
+    ("pathway_place", NEXT_STEP, Action::Pathway(PathwayAction::Place), &["p"], "Enregistrer un placement prévu sur ce lieu (lot, dates, convention) : l’alerte qu’il règle disparaît, u l’annule", "Record a planned placement on this site (lot, dates, agreement): the alert it answers goes, u undoes it", Some(("placer", "place"))),
+    ("pathway_attach", NEXT_STEP, Action::Pathway(PathwayAction::Attach), &["c"], "Rattacher la structure à un appel qui porte sur ce lieu, comme candidature", "Attach the structure to a call on this site, as an application", Some(("rattacher", "attach"))),
+    ("territory_previous_year", TERRITOIRE, Action::Pathway(PathwayAction::PreviousYear), &["h", "left"], "Année précédente (placements de l’année, fonds)", "Previous year (the year's placements, the fund)", Some(("année", "year"))),
+    ("territory_next_year", TERRITOIRE, Action::Pathway(PathwayAction::NextYear), &["l", "right"], "Année suivante", "Next year", None),
+    ("territory_measure", TERRITOIRE, Action::Pathway(PathwayAction::NextMeasure), &["b"], "Équilibre : mesure suivante (m² offerts, m² occupés, placements de l’année, placements de l’appel, emplois)", "Balance: next figure (m² offered, m² occupied, placements of the year, of the call, jobs)", Some(("mesure", "figure"))),
+    ("territory_report", TERRITOIRE, Action::Pathway(PathwayAction::Report), &["e"], "Rapport annuel au conseil (XLSX, ODS, HTML, Markdown ; sans données personnelles sauf demande)", "Yearly report for the council (XLSX, ODS, HTML, Markdown; no personal data unless asked)", Some(("rapport", "report"))),
+    ("export", JURY_EXPORT, Action::OpenExport, &["e"], "Exporter le dossier du jury de l’appel en cours (présélection, lignes filtrées ou sélectionnées de l’onglet Appel)", "Export the current call's jury file (shortlist, filtered or selected rows of the Call tab)", Some(("exporter", "export"))),
     ("search_accept", &[Scope::Search], Action::Text(TextKey::Submit), &["enter"], "Garder la recherche comme filtre", "Keep the search as a filter", Some(("garder", "keep"))),
     ("search_cancel", &[Scope::Search], Action::Back, &["esc"], "Effacer la recherche", "Clear the search", Some(("effacer", "clear"))),
     ("search_backspace", &[Scope::Search], Action::Text(TextKey::Backspace), &["backspace"], "Effacer une lettre", "Delete a letter", None),
@@ -140,4 +171,70 @@ pub const DEFAULTS: &[Row] = &[
     ("alerts_down", &[Scope::Alerts], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
     ("alerts_up", &[Scope::Alerts], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
     ("alerts_close", &[Scope::Alerts], Action::Back, &["esc", "!"], "Fermer les alertes", "Close the alerts", Some(("fermer", "close"))),
+    ("allocation_down", &[Scope::Allocation], Action::Down, &["j", "down"], "Candidature suivante", "Next application", Some(("choisir", "choose"))),
+    ("allocation_up", &[Scope::Allocation], Action::Up, &["k", "up"], "Candidature précédente", "Previous application", None),
+    ("allocation_top", &[Scope::Allocation], Action::Top, &["g", "home"], "Première candidature", "First application", None),
+    ("allocation_bottom", &[Scope::Allocation], Action::Bottom, &["G", "end"], "Dernière candidature", "Last application", None),
+    ("allocation_page_down", &[Scope::Allocation], Action::PageDown, &["pgdn"], "Page suivante", "Page down", None),
+    ("allocation_page_up", &[Scope::Allocation], Action::PageUp, &["pgup"], "Page précédente", "Page up", None),
+    ("allocation_pin", &[Scope::Allocation], Action::Allocation(AllocationAction::Pin), &["p"], "Imposer la candidature sous le curseur (elle sera placée), ou ne plus l’imposer ; la répartition est recalculée", "Pin the application under the cursor (it will be placed), or unpin it; the allocation is worked out again", Some(("imposer", "pin"))),
+    ("allocation_forbid", &[Scope::Allocation], Action::Allocation(AllocationAction::Forbid), &["x"], "Exclure la candidature sous le curseur, ou la permettre à nouveau ; la répartition est recalculée", "Forbid the application under the cursor, or allow it again; the allocation is worked out again", Some(("exclure", "forbid"))),
+    ("allocation_floor_up", &[Scope::Allocation], Action::Allocation(AllocationAction::FloorUp), &["+"], "Un placement de plus exigé dans les zones Nord et Est (rééquilibrage)", "One more placement required in the North and East zones (rebalancing)", Some(("Nord-Est", "North-East"))),
+    ("allocation_floor_down", &[Scope::Allocation], Action::Allocation(AllocationAction::FloorDown), &["-"], "Un placement de moins exigé dans les zones Nord et Est", "One placement fewer required in the North and East zones", None),
+    ("allocation_bonus_up", &[Scope::Allocation], Action::Allocation(AllocationAction::BonusUp), &["b"], "Bonus par structure placée : 5 points de plus (placer plus de structures plutôt que les meilleurs scores)", "Bonus per structure placed: 5 points more (place more structures rather than the best scores)", Some(("bonus", "bonus"))),
+    ("allocation_bonus_down", &[Scope::Allocation], Action::Allocation(AllocationAction::BonusDown), &["B"], "Bonus par structure placée : 5 points de moins", "Bonus per structure placed: 5 points less", None),
+    ("allocation_reset", &[Scope::Allocation], Action::Reset, &["r"], "Oublier les candidatures imposées et exclues ici, le plancher et le bonus", "Forget the pins and forbids made here, the floor and the bonus", None),
+    ("allocation_detail_down", &[Scope::Allocation], Action::Allocation(AllocationAction::DetailDown), &["J"], "Faire défiler les lieux, les structures sans place et celles à expliquer", "Scroll the sites, the structures without a place and those to explain", None),
+    ("allocation_detail_up", &[Scope::Allocation], Action::Allocation(AllocationAction::DetailUp), &["K"], "Remonter dans les lieux et les explications", "Scroll the sites and explanations up", None),
+    ("allocation_apply", &[Scope::Allocation], Action::Confirm, &["enter"], "Appliquer comme présélection, après confirmation : un seul pas du journal, annulé par u", "Apply as the shortlist, after a confirmation: one journaled step, undone by u", Some(("appliquer", "apply"))),
+    ("allocation_close", &[Scope::Allocation], Action::Back, &["esc"], "Fermer sans rien appliquer", "Close without applying anything", Some(("fermer", "close"))),
+    ("lots_down", &[Scope::Lots], Action::Down, &["j", "down"], "Lot suivant", "Next lot", Some(("choisir", "choose"))),
+    ("lots_up", &[Scope::Lots], Action::Up, &["k", "up"], "Lot précédent", "Previous lot", None),
+    ("lots_choose", &[Scope::Lots], Action::Confirm, &["enter"], "Retenir ce lot (un lot partagé demande ensuite les m²)", "Take this lot (a shared lot then asks for the m²)", Some(("retenir", "take"))),
+    ("lots_engine", &[Scope::Lots], Action::Reset, &["delete", "backspace"], "Ne plus nommer de lot : celui du moteur de correspondance s’applique", "Name no lot: the matching engine's applies", Some(("moteur", "engine"))),
+    ("lots_close", &[Scope::Lots], Action::Back, &["esc"], "Fermer sans rien changer", "Close without changing anything", Some(("fermer", "close"))),
+    ("lot_m2_confirm", &[Scope::LotSurface], Action::Text(TextKey::Submit), &["enter"], "Retenir ces m²", "Take these m²", Some(("valider", "confirm"))),
+    ("lot_m2_backspace", &[Scope::LotSurface], Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("lot_m2_back", &[Scope::LotSurface], Action::Back, &["esc"], "Revenir à la liste des lots", "Back to the lots", Some(("retour", "back"))),
+    ("tie_down", &[Scope::TieOrder], Action::Down, &["j", "down"], "Structure suivante", "Next structure", Some(("choisir", "choose"))),
+    ("tie_up", &[Scope::TieOrder], Action::Up, &["k", "up"], "Structure précédente", "Previous structure", None),
+    ("tie_move_down", &[Scope::TieOrder], Action::Review(ReviewAction::MoveDown), &["J", "+"], "Faire descendre la structure choisie d’un rang", "Move the chosen structure one place down", Some(("descendre", "move down"))),
+    ("tie_move_up", &[Scope::TieOrder], Action::Review(ReviewAction::MoveUp), &["K", "-"], "Faire monter la structure choisie d’un rang", "Move the chosen structure one place up", Some(("monter", "move up"))),
+    ("tie_motivation", &[Scope::TieOrder], Action::Text(TextKey::Submit), &["enter", "tab"], "Passer à la motivation (obligatoire, écrite dans le dossier du jury)", "Go on to the motivation (mandatory, written in the jury file)", Some(("motivation", "motivation"))),
+    ("tie_clear", &[Scope::TieOrder], Action::Reset, &["delete"], "Retirer le départage du lieu : les ex æquo le redeviennent", "Remove the site's tie-break: the ties stand again", None),
+    ("tie_close", &[Scope::TieOrder], Action::Back, &["esc"], "Abandonner sans rien enregistrer", "Cancel without saving anything", Some(("abandonner", "cancel"))),
+    ("placement_save", PLACEMENT, Action::Text(TextKey::Submit), &["enter"], "Enregistrer le placement prévu (une étape, annulable par u)", "Save the planned placement (one step, undone by u)", Some(("enregistrer", "save"))),
+    ("placement_next_field", PLACEMENT, Action::Text(TextKey::NextField), &["tab", "down"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("placement_previous_field", PLACEMENT, Action::Text(TextKey::PreviousField), &["backtab", "up"], "Champ précédent", "Previous field", None),
+    ("placement_next_value", PLACEMENT, Action::Increase, &["right"], "Choix suivant (lot, convention), ou curseur à droite dans une date", "Next choice (lot, agreement), or cursor right in a date", Some(("changer", "change"))),
+    ("placement_previous_value", PLACEMENT, Action::Decrease, &["left"], "Choix précédent, ou curseur à gauche dans une date", "Previous choice, or cursor left in a date", None),
+    ("placement_backspace", PLACEMENT, Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("placement_clear", PLACEMENT, Action::Text(TextKey::Clear), &["ctrl-u"], "Vider la date (une fin vide : sans terme)", "Clear the date (an empty end: open-ended)", None),
+    ("placement_close", PLACEMENT, Action::Back, &["esc"], "Fermer sans rien enregistrer", "Close without saving anything", Some(("fermer", "close"))),
+    ("problems_down", &[Scope::Problems], Action::Down, &["j", "down"], "Faire défiler", "Scroll down", Some(("défiler", "scroll"))),
+    ("problems_up", &[Scope::Problems], Action::Up, &["k", "up"], "Remonter", "Scroll up", None),
+    ("problems_page_down", &[Scope::Problems], Action::PageDown, &["pgdn", "space"], "Page suivante", "Page down", None),
+    ("problems_page_up", &[Scope::Problems], Action::PageUp, &["pgup"], "Page précédente", "Page up", None),
+    ("problems_top", &[Scope::Problems], Action::Top, &["g", "home"], "Aller au début", "Go to the top", None),
+    ("problems_bottom", &[Scope::Problems], Action::Bottom, &["G", "end"], "Aller à la fin", "Go to the end", None),
+    ("problems_reload", &[Scope::Problems], Action::Reload, &["ctrl-l"], "Relire les fichiers après les avoir corrigés", "Reread the files once fixed", Some(("relire", "reread"))),
+    ("problems_close", &[Scope::Problems], Action::Back, &["esc", "P"], "Fermer les problèmes", "Close the problems", Some(("fermer", "close"))),
+    ("import_preview", &[Scope::Import], Action::Text(TextKey::Submit), &["enter"], "Lire le fichier et montrer le compte rendu (rien n’est écrit)", "Read the file and show the report (nothing is written)", Some(("aperçu", "preview"))),
+    ("import_next_field", &[Scope::Import], Action::Text(TextKey::NextField), &["tab", "down"], "Champ suivant", "Next field", Some(("champ", "field"))),
+    ("import_previous_field", &[Scope::Import], Action::Text(TextKey::PreviousField), &["backtab", "up"], "Champ précédent", "Previous field", None),
+    ("import_next_value", &[Scope::Import], Action::Increase, &["right"], "Choix suivant (Espace aussi), ou curseur à droite dans le chemin", "Next choice (Space too), or cursor right in the path", Some(("changer", "change"))),
+    ("import_previous_value", &[Scope::Import], Action::Decrease, &["left"], "Choix précédent, ou curseur à gauche dans le chemin", "Previous choice, or cursor left in the path", None),
+    ("import_backspace", &[Scope::Import], Action::Text(TextKey::Backspace), &["backspace"], "Effacer le caractère avant le curseur", "Delete the character before the cursor", None),
+    ("import_home", &[Scope::Import], Action::Top, &["home"], "Début du chemin", "Start of the path", None),
+    ("import_end", &[Scope::Import], Action::Bottom, &["end"], "Fin du chemin", "End of the path", None),
+    ("import_clear", &[Scope::Import], Action::Text(TextKey::Clear), &["ctrl-u"], "Vider le chemin", "Clear the path", None),
+    ("import_close", &[Scope::Import], Action::Back, &["esc"], "Fermer sans importer", "Close without importing", Some(("fermer", "close"))),
+    ("import_apply", &[Scope::ImportPreview], Action::Confirm, &["enter"], "Importer : une seule étape du journal, annulable d’un coup avec u", "Import: one journal step, undone at once with u", Some(("importer", "import"))),
+    ("import_report_down", &[Scope::ImportPreview], Action::Down, &["j", "down"], "Faire défiler le compte rendu", "Scroll the report down", Some(("défiler", "scroll"))),
+    ("import_report_up", &[Scope::ImportPreview], Action::Up, &["k", "up"], "Remonter dans le compte rendu", "Scroll the report up", None),
+    ("import_report_page_down", &[Scope::ImportPreview], Action::PageDown, &["pgdn", "space"], "Page suivante", "Page down", None),
+    ("import_report_page_up", &[Scope::ImportPreview], Action::PageUp, &["pgup"], "Page précédente", "Page up", None),
+    ("import_report_top", &[Scope::ImportPreview], Action::Top, &["g", "home"], "Début du compte rendu", "Top of the report", None),
+    ("import_report_bottom", &[Scope::ImportPreview], Action::Bottom, &["G", "end"], "Fin du compte rendu", "End of the report", None),
+    ("import_back", &[Scope::ImportPreview], Action::Back, &["esc"], "Revenir au formulaire (rien n’est écrit)", "Back to the form (nothing is written)", Some(("retour", "back"))),
 ];

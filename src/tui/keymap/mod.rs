@@ -334,11 +334,11 @@ mod tests {
         );
         std::fs::create_dir_all(dir.path().join("ancrage")).unwrap();
         let file = dir.path().join("ancrage").join("keys.json");
-        std::fs::write(&file, r#"{"help": "h"}"#).unwrap();
+        std::fs::write(&file, r#"{"help": "H"}"#).unwrap();
         let (keymap, problem) = Keymap::load(Some(dir.path()));
         assert_eq!(problem, None);
         assert_eq!(
-            keymap.lookup(Scope::Lieux, Key::char('h')),
+            keymap.lookup(Scope::Lieux, Key::char('H')),
             Some(Action::OpenHelp)
         );
         std::fs::write(&file, r#"{"help": "/"}"#).unwrap();

@@ -34,10 +34,28 @@ pub enum Scope {
     Officer,
     /// The list of every alert.
     Alerts,
+    /// The allocation view of the call.
+    Allocation,
+    /// The lot picker of an application.
+    Lots,
+    /// The m² of a pooled lot, typed.
+    LotSurface,
+    /// The order of structures tied on a site (the tie-break form's first step).
+    TieOrder,
+    /// Parcours, the next step of a structure (its suggested sites) has the keys.
+    NextStep,
+    /// The placement form: printable keys are typed into its dates.
+    Placement,
+    /// The Problèmes panel (the workspace files' problems).
+    Problems,
+    /// The import dialog's form: printable keys are typed into the path.
+    Import,
+    /// The import's report, before anything is written.
+    ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 29] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -58,6 +76,15 @@ impl Scope {
         Scope::Export,
         Scope::Officer,
         Scope::Alerts,
+        Scope::Allocation,
+        Scope::Lots,
+        Scope::LotSurface,
+        Scope::TieOrder,
+        Scope::NextStep,
+        Scope::Placement,
+        Scope::Problems,
+        Scope::Import,
+        Scope::ImportPreview,
     ];
 
     /// Where keys not bound here are looked up next (before the global bindings).
@@ -68,6 +95,7 @@ impl Scope {
             | Scope::Appel
             | Scope::Parcours
             | Scope::Territoire => Some(Scope::Lists),
+            Scope::NextStep => Some(Scope::Parcours),
             _ => None,
         }
     }
@@ -90,7 +118,13 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Search | Scope::ReviewText | Scope::Export | Scope::Officer
+            Scope::Search
+                | Scope::ReviewText
+                | Scope::Export
+                | Scope::Officer
+                | Scope::LotSurface
+                | Scope::Placement
+                | Scope::Import
         )
     }
 
@@ -122,6 +156,18 @@ impl Scope {
             Scope::Export => lang.pick("Export du dossier du jury", "Jury file export"),
             Scope::Officer => lang.pick("Nom de l’agent", "Officer's name"),
             Scope::Alerts => lang.pick("Alertes", "Alerts"),
+            Scope::Allocation => lang.pick("Répartition proposée", "Proposed allocation"),
+            Scope::Lots => lang.pick("Choix du lot", "Lot picker"),
+            Scope::LotSurface => lang.pick("m² d’un lot partagé", "m² of a shared lot"),
+            Scope::TieOrder => lang.pick("Départage des ex æquo", "Breaking a tie"),
+            Scope::NextStep => lang.pick(
+                "Parcours, prochaine étape (lieux proposés)",
+                "Pathway, next step (suggested sites)",
+            ),
+            Scope::Placement => lang.pick("Placement prévu", "Planned placement"),
+            Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
+            Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }
 

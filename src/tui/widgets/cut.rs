@@ -67,6 +67,26 @@ pub fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
     line
 }
 
+/// A long path on one line: the part around the caret (the end, usually, where the file
+/// name is), with `…` where it was cut.
+pub fn around(text: &str, caret: usize, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    if n <= width || width < 3 {
+        return text.to_owned();
+    }
+    // A window of `width` chars with the caret inside, not under a cut mark.
+    let start = caret.saturating_add(2).saturating_sub(width).min(n - width);
+    let mut shown: Vec<char> = chars[start..start + width].to_vec();
+    if start > 0 {
+        shown[0] = '…';
+    }
+    if start + width < n {
+        shown[width - 1] = '…';
+    }
+    shown.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +100,19 @@ mod tests {
         let line = Line::from(vec![Span::raw("● "), Span::raw("La Recyclerie des Lilas")]);
         let cut = cut_line(line, 10);
         assert_eq!(cut.to_string(), "● La Recy…");
+    }
+
+    #[test]
+    fn long_paths_show_the_part_around_the_caret() {
+        assert_eq!(around("/a/b.xlsx", 9, 20), "/a/b.xlsx");
+        let long = "/home/lea/Documents/jury/jury-tempo-2026-2026-11-26.xlsx";
+        let n = long.chars().count();
+        let tail = around(long, n, 20);
+        assert_eq!(tail.chars().count(), 20);
+        assert!(tail.starts_with('…') && tail.ends_with("26.xlsx"), "{tail}");
+        let head = around(long, 3, 20);
+        assert_eq!(head.chars().count(), 20);
+        assert!(head.starts_with("/home") && head.ends_with('…'), "{head}");
     }
 
     proptest! {

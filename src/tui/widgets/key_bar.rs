@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::review::Status;
-use crate::tui::action::{Action, ReviewAction, TextKey};
+use crate::tui::action::{Action, PathwayAction, ReviewAction, TextKey};
 use crate::tui::keymap::{KeyCode, Keymap, Scope};
 use crate::tui::widgets::style;
 use ratatui::Frame;
@@ -28,16 +28,21 @@ impl Entry {
 /// search, open and weights; moving with j/k is the first thing everyone guesses.
 fn drop_rank(action: Action) -> u8 {
     match action {
-        Action::OpenHelp | Action::Quit | Action::Reload => 0,
+        Action::OpenHelp | Action::Quit | Action::Reload | Action::OpenProblems => 0,
         Action::Text(TextKey::Submit) | Action::Review(ReviewAction::GradeKey(_)) => 0,
         Action::Review(ReviewAction::Decide(Status::EnInstruction)) => 4,
         Action::Review(ReviewAction::Decide(_)) | Action::Text(TextKey::Newline) => 1,
         Action::Open | Action::OpenWeights | Action::Confirm => 1,
-        Action::OpenExport => 1,
+        // Bound per screen (Territoire's `e` is the report) yet shared by four: it goes as
+        // soon as the keys every screen shares would.
+        Action::OpenExport => 2,
+        Action::Pathway(PathwayAction::Place | PathwayAction::Attach | PathwayAction::Report) => 1,
+        Action::Pathway(_) => 2,
         Action::StartSearch => 2,
         Action::Increase | Action::Decrease | Action::Back | Action::Deny => 2,
         Action::Text(TextKey::NextField) => 2,
-        Action::OpenFilter | Action::SortNext | Action::Undo => 3,
+        Action::OpenFilter | Action::SortNext | Action::Undo | Action::OpenImport => 3,
+        Action::Review(ReviewAction::Allocate) => 3,
         Action::Review(ReviewAction::Annotate | ReviewAction::Opinion | ReviewAction::Grade) => 3,
         Action::Compare | Action::Reset | Action::OpenAlerts => 4,
         _ => 5,
@@ -50,6 +55,8 @@ pub struct Session {
     /// Rereading the other instance's changes is worth its place only when read-only.
     pub read_only: bool,
     pub can_undo: bool,
+    /// The workspace files have problems: the panel's key, and rereading once they are fixed.
+    pub problems: bool,
 }
 
 pub fn render(
@@ -64,7 +71,10 @@ pub fn render(
     let mut entries: Vec<Entry> = keymap
         .in_chain(scope)
         .filter(|b| match b.action {
-            Action::Reload => session.read_only,
+            // Every tab's Ctrl-l earns its place when there is something to reread; a
+            // dialog's own (the Problèmes panel's) always.
+            Action::Reload => session.read_only || session.problems || !b.applies_in(Scope::Lists),
+            Action::OpenProblems => session.problems,
             Action::Undo => session.can_undo,
             _ => true,
         })

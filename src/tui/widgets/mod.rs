@@ -14,3 +14,4 @@ pub mod status_bar;
 pub mod style;
 pub mod tab_bar;
 pub mod table;
+pub mod text_block;

@@ -1,6 +1,8 @@
-//! The status line: the last message, the alerts waiting (`!` lists them), the filter of the
-//! screen, and where the workspace is with what it holds.
+//! The status line: the last message, the files' problems (`P` lists them), the alerts
+//! waiting (`!` lists them), the filter of the screen, and where the workspace is with what it
+//! holds.
 
+use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::message::Message;
 use crate::tui::text::{self, Msg};
@@ -29,6 +31,20 @@ pub fn render(
         Some(Message::Info(m)) => spans.push(Span::styled(format!("{m} · "), style::bold())),
         Some(Message::Error(m)) => spans.push(Span::styled(format!("⚠ {m} · "), style::error())),
         None => {}
+    }
+    let problems = ctx.health.count();
+    if problems > 0 {
+        // Before the alerts: records are left out until the files are fixed.
+        let words = match (problems, lang) {
+            (1, crate::i18n::Lang::Fr) => "1 problème".to_owned(),
+            (n, crate::i18n::Lang::Fr) => format!("{n} problèmes"),
+            (1, crate::i18n::Lang::En) => "1 problem".to_owned(),
+            (n, crate::i18n::Lang::En) => format!("{n} problems"),
+        };
+        spans.push(Span::styled(
+            format!("⚠ {words} ({}) · ", ctx.key_of(Action::OpenProblems)),
+            style::error(),
+        ));
     }
     if alerts > 0 {
         spans.push(Span::styled(

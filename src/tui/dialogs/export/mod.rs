@@ -8,7 +8,7 @@
 //! something is happening while a large file is written. The export itself is
 //! `export::export_loaded`, as on the command line.
 
-mod view;
+pub(crate) mod view;
 
 use crate::export::report::ReportOptions;
 use crate::export::{ExportOptions, Exported, Format, default_file_name};
@@ -63,7 +63,7 @@ pub fn resolve(text: &str, folder: &Path) -> PathBuf {
 
 /// `…/jury-x.xlsx` becomes `…/jury-x.ods` when the format changes (any path ending with the
 /// old extension; other names are the officer's and stay).
-fn swap_extension(path: &str, from: Format, to: Format) -> Option<String> {
+pub(crate) fn swap_extension(path: &str, from: Format, to: Format) -> Option<String> {
     let stem = path.strip_suffix(&format!(".{}", from.extension()))?;
     Some(format!("{stem}.{}", to.extension()))
 }

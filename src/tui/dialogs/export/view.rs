@@ -9,6 +9,7 @@ use crate::tui::shared::export_choices::{
     ExportField as Field, ExportScope as Scope, format_label,
 };
 use crate::tui::widgets::choices::choice_line;
+use crate::tui::widgets::cut::around as fit;
 use crate::tui::widgets::safe;
 use crate::tui::widgets::{popup, style};
 use ratatui::Frame;
@@ -27,7 +28,7 @@ fn scope_value(ctx: &Context, dialog: &ExportDialog, scope: Scope) -> String {
     }
 }
 
-fn hint(lang: Lang) -> Line<'static> {
+pub(crate) fn hint(lang: Lang) -> Line<'static> {
     Line::styled(
         lang.pick(
             "↑↓ champ · ←→ ou Espace changer · Entrée exporter · Échap fermer",
@@ -122,27 +123,7 @@ fn lines(ctx: &Context, dialog: &ExportDialog, width: usize) -> Vec<Line<'static
     lines
 }
 
-/// A long path on one line: the part around the caret (the end, usually, where the file
-/// name is), with `…` where it was cut.
-fn fit(text: &str, caret: usize, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    if n <= width || width < 3 {
-        return text.to_owned();
-    }
-    // A window of `width` chars with the caret inside, not under a cut mark.
-    let start = caret.saturating_add(2).saturating_sub(width).min(n - width);
-    let mut shown: Vec<char> = chars[start..start + width].to_vec();
-    if start > 0 {
-        shown[0] = '…';
-    }
-    if start + width < n {
-        shown[width - 1] = '…';
-    }
-    shown.into_iter().collect()
-}
-
-fn question(ctx: &Context, question: &Question) -> String {
+pub(crate) fn question(ctx: &Context, question: &Question) -> String {
     let lang = ctx.lang;
     match question {
         Question::PersonalData => lang
@@ -178,31 +159,18 @@ pub fn render(dialog: &ExportDialog, ctx: &Context, frame: &mut Frame, area: Rec
         inner,
     );
     if let Some(asked) = &dialog.question {
-        let text = question(ctx, asked);
-        let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
-        let area = popup::centered(area, 62, height);
-        let inner = popup::frame_popup(frame, area, Line::from(""));
-        frame.render_widget(
-            Paragraph::new(safe::line(Line::styled(text, style::bold()))).wrap(Wrap { trim: true }),
-            inner,
-        );
+        draw_question(ctx, frame, area, asked);
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_paths_show_the_part_around_the_caret() {
-        assert_eq!(fit("/a/b.xlsx", 9, 20), "/a/b.xlsx");
-        let long = "/home/lea/Documents/jury/jury-tempo-2026-2026-11-26.xlsx";
-        let n = long.chars().count();
-        let tail = fit(long, n, 20);
-        assert_eq!(tail.chars().count(), 20);
-        assert!(tail.starts_with('…') && tail.ends_with("26.xlsx"), "{tail}");
-        let head = fit(long, 3, 20);
-        assert_eq!(head.chars().count(), 20);
-        assert!(head.starts_with("/home") && head.ends_with('…'), "{head}");
-    }
+/// A question (personal data, replacing a file) drawn over an export dialog.
+pub(crate) fn draw_question(ctx: &Context, frame: &mut Frame, area: Rect, asked: &Question) {
+    let text = question(ctx, asked);
+    let height = 5 + u16::try_from(text.chars().count() / 56).unwrap_or(0);
+    let area = popup::centered(area, 62, height);
+    let inner = popup::frame_popup(frame, area, Line::from(""));
+    frame.render_widget(
+        Paragraph::new(safe::line(Line::styled(text, style::bold()))).wrap(Wrap { trim: true }),
+        inner,
+    );
 }

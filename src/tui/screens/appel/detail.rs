@@ -1,11 +1,14 @@
-//! The detail of the application under the cursor: status, the warnings about it, the
-//! decision history (who, when, from → to, motivation), the notes, the partner opinions, the
-//! jury grid and the match score card under the weights in force — the same lines as the
-//! score-card popup, so the two always agree.
+//! The detail of the application under the cursor: status and the lot it holds, the warnings
+//! about it, the decision history (who, when, from → to, motivation), the notes, the partner
+//! opinions, the jury grid, the match score card under the weights in force, then its rank on
+//! the site (a tie said as a tie, and how it was broken) and the robustness of its place — the
+//! same lines as the score-card popup, so the two always agree.
 
 use crate::i18n::Lang;
 use crate::tui::context::Context;
+use crate::tui::screens::appel::Appel;
 use crate::tui::screens::appel::rows::CallRow;
+use crate::tui::shared::held::held_text;
 use crate::tui::text::{self, Msg};
 use crate::tui::widgets::review_text::{
     grade_text, grid_summary, history_lines, opinion_lines, status_text, when, with_quoted,
@@ -38,7 +41,7 @@ fn score_title(ctx: &Context, lang: Lang) -> String {
     }
 }
 
-pub fn lines(ctx: &Context, row: &CallRow) -> Vec<Line<'static>> {
+pub fn lines(ctx: &Context, screen: &Appel, row: &CallRow) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let ws = &ctx.workspace;
     let mut lines = vec![Line::styled(
@@ -66,6 +69,23 @@ pub fn lines(ctx: &Context, row: &CallRow) -> Vec<Line<'static>> {
             )));
         }
         lines.push(Line::from(status));
+        if let Some(held) = screen.holdings.get(&row.key) {
+            let how = if held.named {
+                lang.pick("nommé dans la décision", "named in the decision")
+            } else {
+                lang.pick(
+                    "celui du moteur de correspondance, aucun n’a été nommé (L pour en choisir un)",
+                    "the matching engine's, none was named (L to choose one)",
+                )
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    text::label_colon(lang.pick("Lot tenu", "Lot held"), lang),
+                    style::bold(),
+                ),
+                Span::raw(format!("{} — {how}", held_text(ws, held, lang))),
+            ]));
+        }
         if !review.labels.is_empty() {
             let labels: Vec<&str> = review.labels.iter().map(String::as_str).collect();
             lines.push(Line::from(format!(
@@ -164,6 +184,14 @@ pub fn lines(ctx: &Context, row: &CallRow) -> Vec<Line<'static>> {
                 .skip(1),
         ),
         None => lines.push(Line::from(Msg::ScoringUnavailable.get(lang))),
+    }
+    if let Some(site) = screen.standings.site(&row.key.site) {
+        let intervals = screen.intervals_of(&row.key, row.structure);
+        let standing = site.lines(ctx, row.structure, &intervals);
+        if !standing.is_empty() {
+            lines.push(Line::from(""));
+            lines.extend(standing);
+        }
     }
     lines
 }

@@ -4,32 +4,44 @@
 //!
 //! Nothing decided lives only here: each decision, note, grade or opinion is an effect that
 //! `App` applies through the session (journal fsync, then atomic save) before it shows.
+//!
+//! What depends on the whole call — each application's rank with ties and the robustness of
+//! its place, the lot each holds — is worked out when the weights, the decisions or the call
+//! change, and kept here; the frame only reads it.
 
 mod detail;
 pub mod rows;
+pub mod unavailable;
 mod view;
 
 use crate::i18n::fold::Folded;
+use crate::review::holdings::{Held, effective_holdings};
 use crate::review::{AppKey, Status};
+use crate::scoring::robustness::WeightInterval;
 use crate::tui::action::{Action, ReviewAction, TextKey};
 use crate::tui::component::{Effect, Outcome, ScreenEvent};
 use crate::tui::context::Context;
+use crate::tui::dialogs::allocation::AllocationDialog;
 use crate::tui::dialogs::call_filter::CallFilterDialog;
 use crate::tui::dialogs::call_picker::CallPickerDialog;
 use crate::tui::dialogs::grid::GridDialog;
+use crate::tui::dialogs::lot_picker::LotPicker;
 use crate::tui::dialogs::review_form::ReviewForm;
 use crate::tui::dialogs::score_card::ScoreCardDialog;
+use crate::tui::dialogs::tie_break::TieBreakForm;
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::call_filter::CallFilter;
 use crate::tui::shared::decision::decision;
 use crate::tui::shared::listing::move_or_select;
+use crate::tui::standing::CallStandings;
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use rows::CallRow;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Default)]
 pub struct Appel {
@@ -43,10 +55,19 @@ pub struct Appel {
     pub searching: bool,
     /// Scroll of the detail pane, and the application it belongs to (another row starts at 0).
     pub detail_scroll: (Option<AppKey>, usize),
+    /// Applications of the call left out because a file has a problem (said above the list).
+    pub unavailable: Vec<unavailable::Unavailable>,
     /// Every application of the call, before filters (looking the ids up is the slow part on
     /// a large workspace, so it is done once per call), and what the search reads of each.
     all: Vec<CallRow>,
     haystacks: Vec<Folded>,
+    /// Ranks, ties and robustness of every application, under the weights in force.
+    pub standings: CallStandings,
+    /// The lot each shortlisted or accepted application holds.
+    pub holdings: HashMap<AppKey, Held>,
+    /// The weight intervals of the application in the detail, worked out when first drawn
+    /// (a pass over its site) and kept until the row, the weights or a decision change.
+    intervals: RefCell<Option<(AppKey, Vec<WeightInterval>)>>,
 }
 
 impl Appel {
@@ -81,8 +102,46 @@ impl Appel {
             .call()
             .map(|call| rows::call_rows(ctx, call))
             .unwrap_or_default();
+        self.unavailable = ctx
+            .call()
+            .map(|call| unavailable::of(ctx, call))
+            .unwrap_or_default();
         self.refresh_haystacks(ctx);
+        self.refresh_decisions(ctx);
         self.refresh_rows(ctx);
+    }
+
+    /// What depends on the decisions: ranks (the grid and the officer break ties), K of the
+    /// robustness (the site's shortlisted and accepted), the lots held.
+    fn refresh_decisions(&mut self, ctx: &Context) {
+        self.standings = CallStandings::compute(ctx);
+        self.holdings = ctx
+            .review()
+            .map(|state| {
+                effective_holdings(&ctx.workspace, state)
+                    .into_iter()
+                    .map(|h| (h.key.clone(), h))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.intervals.take();
+    }
+
+    /// The weight intervals of `key`'s place: those of the last frame when it was the same.
+    pub fn intervals_of(&self, key: &AppKey, structure: usize) -> Vec<WeightInterval> {
+        let mut memo = self.intervals.borrow_mut();
+        if let Some((k, intervals)) = memo.as_ref()
+            && k == key
+        {
+            return intervals.clone();
+        }
+        let intervals = self
+            .standings
+            .site(&key.site)
+            .map(|s| s.entry_intervals(structure))
+            .unwrap_or_default();
+        *memo = Some((key.clone(), intervals.clone()));
+        intervals
     }
 
     fn refresh_haystacks(&mut self, ctx: &Context) {
@@ -95,6 +154,8 @@ impl Appel {
             row.score = score.map(|s| s.total);
             row.eligible = score.is_none_or(|s| s.eligible);
         }
+        self.standings = CallStandings::compute(ctx);
+        self.intervals.take();
         self.refresh_rows(ctx);
     }
 
@@ -109,6 +170,7 @@ impl Appel {
             &self.filter,
             &self.query,
             &sites,
+            &self.standings,
         );
         self.cursor = followed
             .and_then(|k| self.rows.iter().position(|r| r.key == k))
@@ -206,8 +268,59 @@ impl Appel {
                 };
                 Outcome::effect(Effect::IfWritable(vec![Effect::Open(dialog)]))
             }
-            ReviewAction::GradeKey(_) => Outcome::none(),
+            ReviewAction::PickLot => self.pick_lot(ctx),
+            ReviewAction::Allocate => match AllocationDialog::open(ctx) {
+                Some(dialog) => Outcome::effect(Effect::Open(Box::new(dialog))),
+                None => Outcome::info(Msg::NoCall.get(lang)),
+            },
+            ReviewAction::BreakTie => self.break_tie(ctx),
+            ReviewAction::GradeKey(_) | ReviewAction::MoveUp | ReviewAction::MoveDown => {
+                Outcome::none()
+            }
         }
+    }
+
+    /// `L`: the lot picker of the row, once it holds a place.
+    fn pick_lot(&self, ctx: &Context) -> Outcome {
+        let lang = ctx.lang;
+        let Some(row) = self.row() else {
+            return Outcome::info(Msg::NothingSelected.get(lang));
+        };
+        if !ctx.status(&row.key).is_some_and(Status::holds_place) {
+            return Outcome::info(lang.pick(
+                "Le lot se choisit pour une candidature présélectionnée ou acceptée (p ou a d’abord).",
+                "A lot is chosen for a shortlisted or accepted application (p or a first).",
+            ));
+        }
+        match LotPicker::new(ctx, &row.key) {
+            Some(picker) => {
+                Outcome::effect(Effect::IfWritable(vec![Effect::Open(Box::new(picker))]))
+            }
+            None => Outcome::info(lang.pick(
+                "Ce lieu ne décrit aucun lot.",
+                "This site describes no lot.",
+            )),
+        }
+    }
+
+    /// `D`: the tie-break form of the row's site, when the row is level with another.
+    fn break_tie(&self, ctx: &Context) -> Outcome {
+        let lang = ctx.lang;
+        let Some(row) = self.row() else {
+            return Outcome::info(Msg::NothingSelected.get(lang));
+        };
+        let Some(site) = self.standings.site(&row.key.site) else {
+            return Outcome::info(Msg::ScoringUnavailable.get(lang));
+        };
+        let tied = site.tied_with(row.structure);
+        if tied.len() < 2 {
+            return Outcome::info(lang.pick(
+                "Aucune autre candidature du lieu n’a le même score affiché\u{a0}: rien à départager.",
+                "No other application on the site shows the same score: no tie to break.",
+            ));
+        }
+        let form = TieBreakForm::new(ctx, site.site, tied, row.structure);
+        Outcome::effect(Effect::IfWritable(vec![Effect::Open(Box::new(form))]))
     }
 
     fn toggle_select(&mut self) -> Outcome {
@@ -245,6 +358,9 @@ impl Appel {
         let keys = self.targets();
         if keys.is_empty() {
             return Outcome::info(Msg::NothingSelected.get(ctx.lang));
+        }
+        if status == Status::Accepte {
+            return Outcome::effect(crate::tui::shared::acceptance::accept(ctx, keys));
         }
         if status.requires_motivation() {
             let form = ReviewForm::decision(status, keys);
@@ -317,6 +433,7 @@ impl Screen for Appel {
             // Notes and labels are searched, statuses filtered: both may have moved.
             Refresh::Review => {
                 self.refresh_haystacks(ctx);
+                self.refresh_decisions(ctx);
                 self.refresh_rows(ctx);
             }
             Refresh::Call => {

@@ -1,6 +1,7 @@
 //! The Appel tab's rows: the call's applications with the workspace indices of their structure
 //! and site, their score under the weights in force, filtered (site, status, search) and
-//! ordered (by site or by status, the best score first within a group, then by name).
+//! ordered (by site or by status, then by rank on the site — ties by name, and said as ties —
+//! within a group).
 
 use crate::domain::{Call, SiteId, StructureId, Workspace};
 use crate::i18n::fold::Folded;
@@ -9,6 +10,7 @@ use crate::review::AppKey;
 use crate::tui::context::Context;
 use crate::tui::shared::call_filter::{CallFilter, Grouping};
 use crate::tui::shared::search::{Search, fold};
+use crate::tui::standing::CallStandings;
 use std::collections::HashMap;
 
 /// One application on screen.
@@ -80,6 +82,7 @@ pub fn shown(
     filter: &CallFilter,
     query: &str,
     sites_order: &[SiteId],
+    standings: &CallStandings,
 ) -> Vec<CallRow> {
     let search = Search::new(query);
     let kept = all
@@ -97,44 +100,50 @@ pub fn shown(
         .into_iter()
         .map(|(i, _)| all[i].clone())
         .collect();
-    order(ctx, &mut rows, filter.grouping, sites_order);
+    order(ctx, &mut rows, filter.grouping, sites_order, standings);
     rows
 }
 
-/// Applications of the same site (or status) together, the call's sites in its order; the
-/// best score first within a group, then names in natural order. A decision changes no
-/// score, so grouped by site the row under the cursor stays put.
-pub fn order(ctx: &Context, rows: &mut [CallRow], grouping: Grouping, sites_order: &[SiteId]) {
+/// Applications of the same site (or status) together, the call's sites in its order; by
+/// rank on the site within a group (eligible first, the total as shown, then a tie broken by
+/// the officer or the jury grid), then names in natural order: two totals that show the same
+/// are never ordered by a decimal nobody sees. A status changes no rank, so grouped by site
+/// the row under the cursor stays put.
+pub fn order(
+    ctx: &Context,
+    rows: &mut [CallRow],
+    grouping: Grouping,
+    sites_order: &[SiteId],
+    standings: &CallStandings,
+) {
     let site_ranks: HashMap<&SiteId, usize> = sites_order
         .iter()
         .enumerate()
         .map(|(i, s)| (s, i))
         .collect();
-    let site_rank = |row: &CallRow| {
-        (
-            site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX),
-            row.key.site.clone(),
-        )
-    };
-    let status_rank = |row: &CallRow| ctx.status(&row.key).map(|s| s as usize);
     let ws: &Workspace = &ctx.workspace;
-    let names: HashMap<usize, String> = rows
+    // Each row's keys worked out once, not at each comparison: a call can put 5 000
+    // applications on one site, and a lookup hashes ids.
+    let keys: Vec<(Option<usize>, usize, SiteId, usize, String)> = rows
         .iter()
-        .map(|r| (r.structure, fold(&ws.structures[r.structure].name).text))
+        .map(|row| {
+            let status = match grouping {
+                Grouping::Site => None,
+                Grouping::Status => ctx.status(&row.key).map(|s| s as usize),
+            };
+            let site = site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX);
+            let rank = standings.standing(&row.key).map_or(usize::MAX, |s| s.rank);
+            let name = fold(&ws.structures[row.structure].name).text;
+            (status, site, row.key.site.clone(), rank, name)
+        })
         .collect();
-    rows.sort_by(|a, b| {
-        let group = match grouping {
-            Grouping::Site => site_rank(a).cmp(&site_rank(b)),
-            Grouping::Status => status_rank(a)
-                .cmp(&status_rank(b))
-                .then_with(|| site_rank(a).cmp(&site_rank(b))),
-        };
-        group
-            .then_with(|| {
-                b.score
-                    .unwrap_or(f64::NEG_INFINITY)
-                    .total_cmp(&a.score.unwrap_or(f64::NEG_INFINITY))
-            })
-            .then_with(|| natural_cmp(&names[&a.structure], &names[&b.structure]))
+    let mut by_order: Vec<usize> = (0..rows.len()).collect();
+    by_order.sort_by(|&a, &b| {
+        let (a, b) = (&keys[a], &keys[b]);
+        (a.0, a.1, &a.2, a.3)
+            .cmp(&(b.0, b.1, &b.2, b.3))
+            .then_with(|| natural_cmp(&a.4, &b.4))
     });
+    let sorted: Vec<CallRow> = by_order.iter().map(|&i| rows[i].clone()).collect();
+    rows.clone_from_slice(&sorted);
 }

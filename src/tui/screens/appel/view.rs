@@ -1,12 +1,15 @@
 //! The Appel tab drawn: the call and its counts above, the applications, and the detail of the
 //! one under the cursor (beside the list on wide screens, below it otherwise). Statuses carry
 //! a symbol as well as their name, ineligible rows a ✗ and dim, warned rows a ⚠ (NO_COLOR).
+//! The rank on the site says a tie as a tie (« 1 ex æquo »); where there is room, the
+//! robustness of the place (« 96 % stable ») and the lot held.
 
 use crate::i18n;
-use crate::review::Status;
+use crate::review::{ReviewState, Status};
 use crate::tui::context::Context;
-use crate::tui::screens::appel::{Appel, detail};
+use crate::tui::screens::appel::{Appel, detail, unavailable};
 use crate::tui::shared::call_filter::CallFilterField;
+use crate::tui::shared::held::held_label;
 use crate::tui::shared::search::Search;
 use crate::tui::tab::Tab;
 use crate::tui::text::{self, Msg};
@@ -23,6 +26,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Wide screens put the detail beside the list, others below it.
 const SIDE_BY_SIDE_WIDTH: u16 = 150;
+/// From this width the list has a column for the lot held.
+const LOT_COLUMN_WIDTH: u16 = 132;
 /// Warnings shown above the list; `!` lists them all.
 const MAX_WARNING_LINES: usize = 3;
 
@@ -56,7 +61,9 @@ pub fn filter_words(screen: &Appel, ctx: &Context) -> Option<String> {
 fn header_lines(screen: &Appel, ctx: &Context) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let Some(call) = ctx.call() else {
-        return vec![Line::from(Msg::NoCall.get(lang))];
+        let mut lines = vec![Line::from(Msg::NoCall.get(lang))];
+        lines.extend(unavailable::calls_line(ctx));
+        return lines;
     };
     let mut title = vec![
         Span::styled(call.title.clone(), style::bold()),
@@ -97,12 +104,19 @@ fn header_lines(screen: &Appel, ctx: &Context) -> Vec<Line<'static>> {
         ));
     }
     let mut lines = vec![Line::from(title)];
+    lines.extend(unavailable::calls_line(ctx));
+    lines.extend(unavailable::line(ctx, &screen.unavailable));
     match ctx.review() {
         Some(state) => {
             let counts: Vec<String> = Status::ALL
                 .iter()
                 .filter_map(|&status| {
-                    let n = state.with_status(status).count();
+                    // Applications the call no longer lists (an import undone) keep their
+                    // record, but are not the call's any more.
+                    let n = state
+                        .with_status(status)
+                        .filter(|(key, _)| ReviewState::is_listed(call, key))
+                        .count();
                     (n > 0).then(|| {
                         format!("{}{n}", text::label_colon(&status_text(status, lang), lang))
                     })
@@ -143,11 +157,7 @@ fn header_lines(screen: &Appel, ctx: &Context) -> Vec<Line<'static>> {
     lines
 }
 
-/// Rows a list of lines takes in `width` columns once wrapped.
-fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
-}
+use crate::tui::widgets::text_block::wrapped_height;
 
 pub fn render(
     screen: &Appel,
@@ -184,13 +194,22 @@ pub fn render(
     };
 
     let columns = [
-        Column::flex(Msg::ColStructure.get(lang), 24, 3),
-        Column::flex(Msg::ColSite.get(lang), 18, 2),
+        Column::flex(Msg::ColStructure.get(lang), 22, 3),
+        Column::flex(Msg::ColSite.get(lang), 14, 2),
         Column::fixed("", 1, 0),
         Column::fixed(Msg::ColScore.get(lang), 5, 1),
+        Column::fixed(lang.pick("Rang", "Rank"), 9, 1),
         Column::fixed(lang.pick("Grille", "Grid"), 6, 3),
+        Column::fixed(lang.pick("Robustesse", "Robustness"), 12, 4),
         Column::fixed(Msg::ColStatus.get(lang), 21, 0),
+        Column::fixed(lang.pick("Lot tenu", "Lot held"), 18, 5),
     ];
+    // The lot held only where the names keep their room (the detail always says it).
+    let columns = if list_area.width >= LOT_COLUMN_WIDTH {
+        &columns[..]
+    } else {
+        &columns[..columns.len() - 1]
+    };
     let total = ctx.call().map_or(0, |c| c.application_pairs().count());
     let mut title = vec![Span::styled(
         format!(
@@ -207,7 +226,7 @@ pub fn render(
     let mut offset = ui.offsets(Tab::Call).table;
     let drawn = Table {
         block: Block::bordered().title(Line::from(title)),
-        columns: &columns,
+        columns,
         len: rows.len(),
         cursor: screen.cursor,
         focused: true,
@@ -246,12 +265,31 @@ pub fn render(
                 )
                 .right_aligned(),
                 4 => Line::from(
+                    screen
+                        .standings
+                        .standing(&row.key)
+                        .map_or("—".to_owned(), |s| s.rank_text(lang)),
+                ),
+                5 => Line::from(
                     ctx.review()
                         .and_then(|s| s.grid_result(&row.key))
                         .and_then(|g| g.total)
                         .map_or("—".to_owned(), |t| i18n::fixed(t, 1, lang)),
                 )
                 .right_aligned(),
+                6 => Line::from(
+                    screen
+                        .standings
+                        .standing(&row.key)
+                        .map_or("—".to_owned(), |s| s.robustness_text(lang)),
+                ),
+                8 => Line::from(
+                    screen
+                        .holdings
+                        .get(&row.key)
+                        .map_or("", |h| held_label(&ctx.workspace, h))
+                        .to_owned(),
+                ),
                 _ => {
                     let warned = ctx.warnings.iter().any(|w| w.concerns(&row.key));
                     let status = ctx
@@ -305,7 +343,7 @@ fn render_detail(screen: &Appel, ctx: &Context, frame: &mut Frame, area: Rect, u
         return;
     };
     let inner = block.inner(area);
-    let lines = detail::lines(ctx, row);
+    let lines = detail::lines(ctx, screen, row);
     ui.scroll_max = wrapped_height(&lines, inner.width).saturating_sub(usize::from(inner.height));
     let (owner, scroll) = &screen.detail_scroll;
     let scroll = if owner.as_ref() == Some(&row.key) {

@@ -39,6 +39,25 @@ fn title(
     Line::from(spans)
 }
 
+/// « ⚠ 1 indisponible (P) »: records of this tab left out because their file has a problem.
+fn unavailable(ctx: &Context, tab: crate::tui::tab::Tab) -> Option<Span<'static>> {
+    use crate::store::kind::DocumentKind;
+    let kind = match tab {
+        crate::tui::tab::Tab::Sites => DocumentKind::Site,
+        crate::tui::tab::Tab::Structures => DocumentKind::Structure,
+        _ => return None,
+    };
+    let n = ctx.health.unavailable(kind);
+    let key = ctx.key_of(crate::tui::action::Action::OpenProblems);
+    let text = match (n, ctx.lang) {
+        (0, _) => return None,
+        (1, Lang::Fr) => format!("⚠ 1 indisponible ({key}) "),
+        (n, Lang::Fr) => format!("⚠ {n} indisponibles ({key}) "),
+        (n, Lang::En) => format!("⚠ {n} unavailable ({key}) "),
+    };
+    Some(Span::styled(text, style::error()))
+}
+
 pub fn render<K: Items>(
     screen: &TableScreen<K>,
     ctx: &Context,
@@ -73,16 +92,20 @@ pub fn render<K: Items>(
         column: listing.sort.column % columns.len(),
         descending: items.descending(screen.column()) != listing.sort.reverse,
     };
-    let block = Block::bordered()
-        .title(title(
-            K::TAB.title(lang),
-            listing.rows.len(),
-            items.count(ctx),
-            &listing.query,
-            screen.searching,
-            lang,
-        ))
-        .border_style(if focused { style::bold() } else { style::dim() });
+    let mut heading = title(
+        K::TAB.title(lang),
+        listing.rows.len(),
+        items.count(ctx),
+        &listing.query,
+        screen.searching,
+        lang,
+    );
+    heading.spans.extend(unavailable(ctx, K::TAB));
+    let block = Block::bordered().title(heading).border_style(if focused {
+        style::bold()
+    } else {
+        style::dim()
+    });
     let search = Search::new(&listing.query);
     let offsets = *ui.offsets(K::TAB);
     let mut table_offset = offsets.table;

@@ -1,28 +1,84 @@
-//! Screen 5, Territoire: the nine cities with their zone, and the sites, lot surface and
-//! structures each holds.
+//! Screen 5, Territoire: the map of the nine cities with the sites by kind (the selected one
+//! highlighted), the balance per zone (Ouest / Nord / Est) and per city as bars with their
+//! figures — m² offered, m² occupied by ESS structures, placements of the year and of the
+//! call, jobs hosted — and the impact fund of the year against its envelope. `←→` change the
+//! year, `b` the figure, `e` writes the council's yearly report.
 
-use crate::domain::Surface;
-use crate::i18n::{self, Label};
-use crate::tui::action::Action;
-use crate::tui::component::Outcome;
+pub mod bars;
+mod figures;
+pub mod map;
+mod view;
+
+use crate::pathway::{Balance, FundYear, balance, fund_year};
+use crate::tui::action::{Action, PathwayAction};
+use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
+use crate::tui::dialogs::council_report::CouncilReportDialog;
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::listing::move_or_select;
-use crate::tui::tab::Tab;
-use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
-use crate::tui::widgets::style;
-use crate::tui::widgets::table::{Column, Table};
+use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::layout::Rect;
 
-#[derive(Debug, Default)]
+pub use figures::Measure;
+
 pub struct Territoire {
+    /// Sites in the order j/k go through them (by city, then name); indices into the workspace.
+    pub sites: Vec<usize>,
     pub cursor: usize,
+    pub year: i32,
+    pub measure: Measure,
+    pub balance: Balance,
+    pub fund: FundYear,
+}
+
+impl Territoire {
+    pub fn new(ctx: &Context) -> Territoire {
+        let year = ctx.today.year();
+        let mut screen = Territoire {
+            sites: Vec::new(),
+            cursor: 0,
+            year,
+            measure: Measure::M2Offered,
+            balance: balance(&ctx.workspace, ctx.today, year, None),
+            fund: fund_year(&ctx.workspace, year),
+        };
+        screen.reload(ctx);
+        screen
+    }
+
+    /// The site under the cursor.
+    pub fn selected(&self) -> Option<usize> {
+        self.sites.get(self.cursor).copied()
+    }
+
+    fn reload(&mut self, ctx: &Context) {
+        let ws = &ctx.workspace;
+        let followed = self.selected();
+        let mut sites: Vec<usize> = (0..ws.sites.len()).collect();
+        sites.sort_by(|&a, &b| {
+            let (a, b) = (&ws.sites[a], &ws.sites[b]);
+            ws.territory
+                .city_name(&a.city)
+                .cmp(ws.territory.city_name(&b.city))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        self.sites = sites;
+        self.cursor = followed
+            .and_then(|s| self.sites.iter().position(|&x| x == s))
+            .unwrap_or(self.cursor)
+            .min(self.sites.len().saturating_sub(1));
+        self.refigure(ctx);
+    }
+
+    /// The year's figures again (the call's placements follow the call of the Appel tab).
+    fn refigure(&mut self, ctx: &Context) {
+        let call = ctx.call().map(|c| c.id.clone());
+        self.balance = balance(&ctx.workspace, ctx.today, self.year, call.as_ref());
+        self.fund = fund_year(&ctx.workspace, self.year);
+    }
 }
 
 impl Screen for Territoire {
@@ -31,88 +87,41 @@ impl Screen for Territoire {
     }
 
     fn update(&mut self, ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
-        let len = ctx.workspace.territory.cities.len();
-        move_or_select(&mut self.cursor, len, action, viewport.page)
-            .map_or_else(Outcome::none, Outcome::from)
+        if let Some(changed) =
+            move_or_select(&mut self.cursor, self.sites.len(), action, viewport.page)
+        {
+            return Outcome::from(changed);
+        }
+        match action {
+            Action::Pathway(PathwayAction::PreviousYear | PathwayAction::NextYear) => {
+                self.year += if action == Action::Pathway(PathwayAction::NextYear) {
+                    1
+                } else {
+                    -1
+                };
+                self.refigure(ctx);
+                Outcome::changed()
+            }
+            Action::Pathway(PathwayAction::NextMeasure) => {
+                self.measure = self.measure.next();
+                Outcome::changed()
+            }
+            Action::Pathway(PathwayAction::Report) => Outcome::effect(Effect::Open(Box::new(
+                CouncilReportDialog::new(ctx, self.year),
+            ))),
+            _ => Outcome::none(),
+        }
     }
 
-    fn refresh(&mut self, ctx: &Context, _what: Refresh) {
-        let len = ctx.workspace.territory.cities.len();
-        self.cursor = self.cursor.min(len.saturating_sub(1));
+    fn refresh(&mut self, ctx: &Context, what: Refresh) {
+        match what {
+            Refresh::Workspace => self.reload(ctx),
+            Refresh::Call => self.refigure(ctx),
+            Refresh::Weights | Refresh::Review => {}
+        }
     }
 
     fn view(&self, ctx: &Context, frame: &mut Frame, area: Rect, ui: &mut UiState) -> Rect {
-        let lang = ctx.lang;
-        let t = &ctx.workspace.territory;
-        let [intro, rest] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-        frame.render_widget(
-            Paragraph::new(Line::styled(Msg::TerritoryIntro.get(lang), style::dim()))
-                .wrap(Wrap { trim: true }),
-            intro,
-        );
-        let columns = [
-            Column::flex(Msg::FilterCity.get(lang), 20, 1),
-            Column::fixed(Msg::ColInsee.get(lang), 6, 5),
-            Column::fixed(Msg::ColZone.get(lang), 18, 1),
-            Column::fixed(Msg::ColQpv.get(lang), 4, 6),
-            Column::fixed(Msg::ColPopulation.get(lang), 10, 4),
-            Column::fixed(Msg::ColSites.get(lang), 6, 2),
-            Column::fixed(Msg::ColLotsSurface.get(lang), 11, 3),
-            Column::fixed(Msg::ColStructures.get(lang), 10, 2),
-        ];
-        let mut offset = ui.offsets(Tab::Territory).table;
-        let drawn = Table {
-            block: Block::bordered().title(format!(" {} ", t.name)),
-            columns: &columns,
-            len: t.cities.len(),
-            cursor: self.cursor,
-            focused: true,
-            sort: None,
-            lang,
-        }
-        .render(
-            frame,
-            rest,
-            &mut offset,
-            |r, c| {
-                let city = &t.cities[r];
-                let sites = ctx.workspace.sites.iter().filter(|s| s.city == city.insee);
-                match c {
-                    0 => Line::from(city.name.clone()),
-                    1 => Line::from(city.insee.to_string()),
-                    2 => {
-                        let priority = if t.is_priority_zone(city.zone) {
-                            format!(" ★ {}", Msg::PriorityZone.get(lang))
-                        } else {
-                            String::new()
-                        };
-                        Line::from(format!("{}{priority}", Label::label(&city.zone, lang)))
-                    }
-                    3 => Line::from(if city.qpv { Msg::Yes } else { Msg::No }.get(lang)),
-                    4 => Line::from(i18n::number(f64::from(city.population), 0, lang))
-                        .right_aligned(),
-                    5 => Line::from(sites.count().to_string()).right_aligned(),
-                    6 => {
-                        let m2: Surface = sites.map(|s| s.lots_surface()).sum();
-                        Line::from(i18n::number(m2.value(), 0, lang)).right_aligned()
-                    }
-                    _ => Line::from(
-                        ctx.workspace
-                            .structures
-                            .iter()
-                            .filter(|s| s.home_city == city.insee)
-                            .count()
-                            .to_string(),
-                    )
-                    .right_aligned(),
-                }
-            },
-            |_| Style::default(),
-        );
-        ui.offsets(Tab::Territory).table = offset;
-        ui.page = usize::from(drawn.height);
-        ui.hits.list = Some(drawn);
-        rest
+        view::render(self, ctx, frame, area, ui)
     }
 }
