@@ -70,7 +70,7 @@ fn bench_size(c: &mut Criterion, size: Size) {
     let mut group = c.benchmark_group("cockpit");
     // A start-up takes seconds at the large size: fewer samples keep the run in minutes.
     group.sample_size(if size.structures > 10_000 { 10 } else { 20 });
-    group.bench_function(&format!("startup_to_first_frame_{suffix}"), |b| {
+    group.bench_function(format!("startup_to_first_frame_{suffix}"), |b| {
         b.iter(|| {
             let app = app(ws.clone());
             let mut ui = UiState::default();
@@ -90,7 +90,7 @@ fn bench_size(c: &mut Criterion, size: Size) {
     };
 
     let mut down = true;
-    group.bench_function(&format!("keystroke_move_site_{suffix}"), |b| {
+    group.bench_function(format!("keystroke_move_site_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -102,7 +102,7 @@ fn bench_size(c: &mut Criterion, size: Size) {
     });
 
     app.handle(Action::GoTo(Tab::Structures), ui.viewport());
-    group.bench_function(&format!("keystroke_move_structure_{suffix}"), |b| {
+    group.bench_function(format!("keystroke_move_structure_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -116,7 +116,7 @@ fn bench_size(c: &mut Criterion, size: Size) {
     app.handle(Action::GoTo(Tab::Sites), ui.viewport());
     app.handle(Action::OpenWeights, ui.viewport());
     let mut up = true;
-    group.bench_function(&format!("keystroke_weight_change_{suffix}"), |b| {
+    group.bench_function(format!("keystroke_weight_change_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -134,7 +134,7 @@ fn bench_size(c: &mut Criterion, size: Size) {
 
     app.handle(Action::StartSearch, ui.viewport());
     let mut typed = false;
-    group.bench_function(&format!("keystroke_search_{suffix}"), |b| {
+    group.bench_function(format!("keystroke_search_{suffix}"), |b| {
         b.iter(|| {
             let action = if typed {
                 Action::Text(TextKey::Backspace)
