@@ -132,7 +132,7 @@ fn masked(s: &Session, dir: &TempDir) -> String {
 fn shortlisting_or_accepting_names_the_best_free_lot() {
     let (mut s, _dir) = cockpit(120, 40);
     go_to(&mut s, "conserverie-quai-sucre");
-    s.keys("a");
+    s.keys("a n");
     let taken = holding(&s, &usine("conserverie-quai-sucre")).expect("the lot is in the decision");
     assert_eq!(taken.lot, LotId::new("atelier-b1"));
     assert!(
@@ -179,7 +179,7 @@ fn the_lot_picker_names_a_lot_or_a_share_and_a_lot_given_twice_is_flagged() {
     );
     assert_eq!(s.app.dialog(), None, "no lot before a place is held");
     go_to(&mut s, "conserverie-quai-sucre");
-    s.keys("a");
+    s.keys("a n");
     go_to(&mut s, "copeaux-volants");
     s.keys("p L");
     assert_eq!(s.app.dialog(), Some(DialogKind::LotPicker));
@@ -541,7 +541,7 @@ fn the_allocation_view_at_both_sizes() {
 fn the_lot_picker_and_the_tie_break_form_snapshots() {
     let (mut s, dir) = cockpit(80, 24);
     go_to(&mut s, "conserverie-quai-sucre");
-    s.keys("a L");
+    s.keys("a n L");
     insta::assert_snapshot!("lot_picker_80x24", masked(&s, &dir));
     s.keys("esc");
     go_to(&mut s, "emplois-du-plateau");

@@ -1,12 +1,13 @@
 //! `a` on the Appel tab: accepting an application offers — a yes/no question — to record its
 //! placement as a planned episode of the structure (the call's site, the lot its decision
-//! holds, dates from the call's site and the structure's need: `pathway::acceptance_edit`).
+//! holds — the one the officer named, else the engine's best free lot, as `p` and `a` name — dates from the call's site and the structure's need: `pathway::acceptance_edit`).
 //! Yes: the acceptance and the placement are one `Operation { change, edit }`, one journal
 //! line, one undo. No: the acceptance alone. No question when there is nothing to offer:
 //! several applications at once, one already accepted, a placement already recorded from this
 //! application, or one that cannot be worked out (the decision then says why).
 
 use crate::domain::ApplicationRef;
+use crate::domain::Holding;
 use crate::i18n::{self, Label, Lang, NBSP};
 use crate::pathway::{PlacementOutcome, acceptance_edit};
 use crate::review::{AppKey, Change, Status};
@@ -14,7 +15,7 @@ use crate::session::Operation;
 use crate::tui::component::{Effect, ScreenEvent};
 use crate::tui::context::Context;
 use crate::tui::dialogs::confirm::Confirm;
-use crate::tui::shared::decision::decision;
+use crate::tui::shared::decision::{decided_lot, decision};
 use crate::tui::tab::Tab;
 
 /// The effect of `a` on `keys`.
@@ -22,16 +23,22 @@ pub fn accept(ctx: &Context, keys: Vec<AppKey>) -> Effect {
     let [key] = keys.as_slice() else {
         return decision(ctx, Status::Accepte, keys, None, Vec::new());
     };
-    match offer(ctx, key) {
-        Some(Ok(outcome)) => question(ctx, key, outcome),
-        Some(Err(why)) => decision_saying(ctx, key, &why),
+    // The lot the acceptance names (none when the application already holds one).
+    let lot = decided_lot(ctx, Status::Accepte, std::slice::from_ref(key));
+    match offer(ctx, key, lot.as_ref()) {
+        Some(Ok(outcome)) => question(ctx, key, lot, outcome),
+        Some(Err(why)) => decision_saying(ctx, key, lot, &why),
         None => decision(ctx, Status::Accepte, keys, None, Vec::new()),
     }
 }
 
 /// The placement to offer: none when there is nothing to offer, else the edit or why it
 /// cannot be made.
-fn offer(ctx: &Context, key: &AppKey) -> Option<Result<PlacementOutcome, String>> {
+fn offer(
+    ctx: &Context,
+    key: &AppKey,
+    lot: Option<&Holding>,
+) -> Option<Result<PlacementOutcome, String>> {
     let call = ctx.call()?;
     if ctx.status(key) == Some(Status::Accepte) {
         return None;
@@ -48,26 +55,36 @@ fn offer(ctx: &Context, key: &AppKey) -> Option<Result<PlacementOutcome, String>
     {
         return None;
     }
-    let holding = ctx.application(key).and_then(|a| a.holding.clone());
+    let held = ctx.application(key).and_then(|a| a.holding.as_ref());
     Some(
-        acceptance_edit(&ctx.workspace, &call.id, key, holding.as_ref())
+        acceptance_edit(&ctx.workspace, &call.id, key, held.or(lot))
             .map_err(|e| e.message(ctx.lang)),
     )
 }
 
-fn change(key: &AppKey) -> Change {
-    Change::SetStatus {
-        key: key.clone(),
-        status: Status::Accepte,
-        motivation: None,
+/// The acceptance, naming `lot` when it names one.
+fn change(key: &AppKey, lot: Option<Holding>) -> Change {
+    let (key, status, motivation) = (key.clone(), Status::Accepte, None);
+    match lot {
+        Some(holding) => Change::SetStatusWithLot {
+            key,
+            status,
+            motivation,
+            holding,
+        },
+        None => Change::SetStatus {
+            key,
+            status,
+            motivation,
+        },
     }
 }
 
 /// The acceptance alone, its status line saying why no placement was offered.
-fn decision_saying(ctx: &Context, key: &AppKey, why: &str) -> Effect {
+fn decision_saying(ctx: &Context, key: &AppKey, lot: Option<Holding>, why: &str) -> Effect {
     let lang = ctx.lang;
     Effect::Apply {
-        operation: Operation::review(change(key)),
+        operation: Operation::review(change(key, lot)),
         done: format!(
             "{} → {} ({}{why})",
             ctx.application_name(key),
@@ -79,7 +96,12 @@ fn decision_saying(ctx: &Context, key: &AppKey, why: &str) -> Effect {
 }
 
 /// « Enregistrer aussi le placement prévu… ? »: yes accepts and places, no only accepts.
-fn question(ctx: &Context, key: &AppKey, outcome: PlacementOutcome) -> Effect {
+fn question(
+    ctx: &Context,
+    key: &AppKey,
+    named: Option<Holding>,
+    outcome: PlacementOutcome,
+) -> Effect {
     let lang = ctx.lang;
     let ws = &ctx.workspace;
     let e = &outcome.episode;
@@ -120,7 +142,7 @@ fn question(ctx: &Context, key: &AppKey, outcome: PlacementOutcome) -> Effect {
     };
     let both = Effect::Apply {
         operation: Operation {
-            change: Some(change(key)),
+            change: Some(change(key, named)),
             edit: Some(outcome.edit),
         },
         done: format!(

@@ -77,7 +77,7 @@ pub fn decision(
 /// The lot a decision on one application names: none when the status holds no place or the
 /// application already holds a lot the officer named (the decision keeps it); else the best
 /// free lot, when one is left.
-fn decided_lot(ctx: &Context, status: Status, keys: &[AppKey]) -> Option<Holding> {
+pub fn decided_lot(ctx: &Context, status: Status, keys: &[AppKey]) -> Option<Holding> {
     let [key] = keys else {
         return None;
     };
