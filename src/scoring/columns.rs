@@ -3,12 +3,11 @@
 //! compiler turns into vector instructions.
 //!
 //! One layout per site kind. Structures are grouped by sector slot and anchoring, and sorted
-//! inside a group by urgency at that kind, strongest first: the structure part of a pair's
-//! bound (`bound::structure_part`) then never increases along a group, whatever the weights
-//! (it is non-decreasing in urgency, rounding included), and neither does the site part's
-//! largest value (fixed by the slot). So the pairs of a site whose bound reaches a given value
-//! are a prefix of each group, found by a binary search: ranking a site touches those, not
-//! every structure.
+//! inside a group by urgency at that kind, strongest first: the largest bound a site gives a
+//! structure of the group (`SiteBound::bound`, city preferred) then never increases along the
+//! group, whatever the weights (it is non-decreasing in urgency, rounding included). So the
+//! pairs of a site whose bound reaches a given value are a prefix of each group, found by a
+//! binary search: ranking a site touches those, not every structure.
 //!
 //! Positions are indices into these columns; `structure[position]` gives the structure back.
 
