@@ -5,6 +5,9 @@
 //! The Appel tab re-ranks every site of its call and draws P(top K) again at each weight
 //! change: measured on the generated call, and on a call where all 5 000 structures apply to
 //! one site (the Monte-Carlo's worst case); opening the allocation view solves the call.
+//!
+//! With `ANCRAGE_BENCH_LARGE=1` the start-up and keystroke measures run on 100 000 structures
+//! × 1 000 sites too (a regional network's size); without it `cargo bench` stays quick.
 
 use ancrage::cli::demo_data::embedded_territory;
 use ancrage::demo_data::{Size, generate};
@@ -19,18 +22,28 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::PathBuf;
 
-fn workspace() -> ancrage::domain::Workspace {
+/// Est Ensemble's size, `ancrage demo-data`'s default.
+const TERRITORY: Size = Size {
+    structures: 5_000,
+    sites: 200,
+};
+
+/// The sizes measured: Est Ensemble's, and a region's when asked for.
+fn sizes() -> Vec<Size> {
+    let mut sizes = vec![TERRITORY];
+    if std::env::var_os("ANCRAGE_BENCH_LARGE").is_some_and(|v| v == "1") {
+        sizes.push(Size {
+            structures: 100_000,
+            sites: 1_000,
+        });
+    }
+    sizes
+}
+
+fn workspace(size: Size) -> ancrage::domain::Workspace {
     let territory = embedded_territory().expect("embedded territory");
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
-    generate(
-        &territory,
-        Size {
-            structures: 5_000,
-            sites: 200,
-        },
-        7,
-        today,
-    )
+    generate(&territory, size, 7, today)
 }
 
 fn app(ws: ancrage::domain::Workspace) -> App {
@@ -46,8 +59,18 @@ fn app(ws: ancrage::domain::Workspace) -> App {
 }
 
 fn bench(c: &mut Criterion) {
-    let ws = workspace();
-    c.bench_function("startup_to_first_frame_5000x200", |b| {
+    for size in sizes() {
+        bench_size(c, size);
+    }
+}
+
+fn bench_size(c: &mut Criterion, size: Size) {
+    let suffix = format!("{}x{}", size.structures, size.sites);
+    let ws = workspace(size);
+    let mut group = c.benchmark_group("cockpit");
+    // A start-up takes seconds at the large size: fewer samples keep the run in minutes.
+    group.sample_size(if size.structures > 10_000 { 10 } else { 20 });
+    group.bench_function(format!("startup_to_first_frame_{suffix}"), |b| {
         b.iter(|| {
             let app = app(ws.clone());
             let mut ui = UiState::default();
@@ -67,7 +90,7 @@ fn bench(c: &mut Criterion) {
     };
 
     let mut down = true;
-    c.bench_function("keystroke_move_site_5000x200", |b| {
+    group.bench_function(format!("keystroke_move_site_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -79,7 +102,7 @@ fn bench(c: &mut Criterion) {
     });
 
     app.handle(Action::GoTo(Tab::Structures), ui.viewport());
-    c.bench_function("keystroke_move_structure_5000x200", |b| {
+    group.bench_function(format!("keystroke_move_structure_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -93,7 +116,7 @@ fn bench(c: &mut Criterion) {
     app.handle(Action::GoTo(Tab::Sites), ui.viewport());
     app.handle(Action::OpenWeights, ui.viewport());
     let mut up = true;
-    c.bench_function("keystroke_weight_change_5000x200", |b| {
+    group.bench_function(format!("keystroke_weight_change_{suffix}"), |b| {
         b.iter(|| {
             step(
                 &mut app,
@@ -111,7 +134,7 @@ fn bench(c: &mut Criterion) {
 
     app.handle(Action::StartSearch, ui.viewport());
     let mut typed = false;
-    c.bench_function("keystroke_search_5000x200", |b| {
+    group.bench_function(format!("keystroke_search_{suffix}"), |b| {
         b.iter(|| {
             let action = if typed {
                 Action::Text(TextKey::Backspace)
@@ -122,11 +145,12 @@ fn bench(c: &mut Criterion) {
             typed = !typed;
         })
     });
+    group.finish();
 }
 
 /// The generated workspace, its call answered by every structure for one site.
 fn one_site_call() -> ancrage::domain::Workspace {
-    let mut ws = workspace();
+    let mut ws = workspace(TERRITORY);
     let site = ws.calls[0].sites[0].clone();
     ws.calls[0].applications = ws
         .structures
@@ -143,7 +167,7 @@ fn one_site_call() -> ancrage::domain::Workspace {
 
 fn bench_appel(c: &mut Criterion) {
     for (name, ws) in [
-        ("5000x200", workspace()),
+        ("5000x200", workspace(TERRITORY)),
         ("one_site_5000", one_site_call()),
     ] {
         let mut app = app(ws);

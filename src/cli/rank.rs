@@ -10,7 +10,7 @@ use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
 use crate::scoring::robustness::MonteCarlo;
 use crate::scoring::ties::{TieInput, rank_label, rank_with_ties};
-use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
+use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard, parallel};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -284,7 +284,7 @@ pub fn rank(
         .transpose()?;
     let weights = call.map(|c| c.weights).unwrap_or_default();
     let tolerances = call.map(|c| c.tolerances).unwrap_or_default();
-    let matcher = Matcher::new(ws, today, &tolerances);
+    let matcher = Matcher::with_threads(ws, today, &tolerances, parallel::available_threads());
     let limit = args.limit.unwrap_or(usize::MAX);
     let blocks: Vec<Block> = match scope(ws, args, call)? {
         Scope::Site { site, candidates } => vec![Block {
@@ -304,22 +304,29 @@ pub fn rank(
             ranks: Vec::new(),
             robustness: None,
         }],
-        Scope::AllPairs { sites, candidates } => sites
-            .iter()
-            .enumerate()
-            .map(|(i, &site)| Block {
-                heading: site_heading(ws, site, lang),
-                pairs: matcher.rank_site_top(
-                    site,
-                    &weights,
-                    candidates.as_ref().map(|c| c[i].as_slice()),
-                    limit,
-                ),
-                by_site: true,
-                ranks: Vec::new(),
-                robustness: None,
-            })
-            .collect(),
+        Scope::AllPairs { sites, candidates } => {
+            let lists: Option<Vec<&[usize]>> = candidates
+                .as_ref()
+                .map(|c| c.iter().map(Vec::as_slice).collect());
+            let ranked = matcher.rank_sites_top(
+                &sites,
+                lists.as_deref(),
+                &weights,
+                limit,
+                parallel::available_threads(),
+            );
+            sites
+                .iter()
+                .zip(ranked)
+                .map(|(&site, pairs)| Block {
+                    heading: site_heading(ws, site, lang),
+                    pairs,
+                    by_site: true,
+                    ranks: Vec::new(),
+                    robustness: None,
+                })
+                .collect()
+        }
     };
     let mut blocks: Vec<Block> = blocks.into_iter().map(|b| b.with_ties(ws)).collect();
     if args.robustness
@@ -366,7 +373,7 @@ fn json(
     weights: &Weights,
     lang: Lang,
 ) -> String {
-    let pairs: Vec<JsonPair> = blocks
+    let ranked: Vec<_> = blocks
         .iter()
         .flat_map(|b| {
             b.pairs
@@ -375,15 +382,25 @@ fn json(
                 .enumerate()
                 .map(move |(i, pair)| (pair, b.robustness.as_ref().and_then(|(_, e)| e.get(i))))
         })
-        .map(|((p, &(rank, ex_aequo)), robustness)| JsonPair {
-            rank,
-            ex_aequo,
-            robustness,
-            structure_name: &ws.structures[p.structure].name,
-            site_name: &ws.sites[p.site].name,
-            card: matcher.explain(ws, p.structure, p.site, weights, lang),
-        })
         .collect();
+    // Every card is written out: thousands with --all-pairs, so on every core.
+    let pairs: Vec<JsonPair> = parallel::map_indexed(
+        ranked.len(),
+        parallel::available_threads(),
+        64,
+        || (),
+        |_, i| {
+            let ((p, &(rank, ex_aequo)), robustness) = ranked[i];
+            JsonPair {
+                rank,
+                ex_aequo,
+                robustness,
+                structure_name: &ws.structures[p.structure].name,
+                site_name: &ws.sites[p.site].name,
+                card: matcher.explain(ws, p.structure, p.site, weights, lang),
+            }
+        },
+    );
     let mut text = serde_json::to_string_pretty(&pairs).unwrap_or_else(|e| format!("\"{e}\""));
     text.push('\n');
     text

@@ -1,99 +1,124 @@
-//! Upper bounds of a pair's total, computed from a few columns in one add per pair, so that
-//! ranking the best candidates of a site can skip almost every pair without evaluating it.
+//! Upper bounds of a pair's total, so that ranking the best candidates of a site can skip almost
+//! every pair without evaluating it.
 //!
-//! The bound counts the lot-dependent criteria (surface, cost) at their maximum 1, the
-//! preferred-city part of rebalancing at its maximum, and the sector, zone, anchoring and
-//! urgency parts exactly. It is never below the real total (see the property tests), so
-//! skipping a pair whose bound cannot enter the current top never changes the result.
+//! The bound is the total itself, computed by the same operations in the same order
+//! (`matcher::weighted`), with the two criteria that need a lot (surface, cost) at their
+//! maximum 1 and the preferred-city part of rebalancing counted as met when it cannot be told
+//! from `preferred_cities`. Every operation is non-decreasing in each value, so the bound is
+//! never below the real total (property tests), and equals it when the lot retained gives full
+//! marks: ties at the top of a ranking can then be settled by id without evaluating them.
+//!
+//! For a fixed site, sector slot and anchoring, the bound is non-decreasing in urgency: the
+//! ranking walks the structures of a layout group (`scoring::columns`) strongest first.
 
 use crate::scoring::criteria::{rebalancing, sector};
+use crate::scoring::matcher::weighted;
 use crate::scoring::prepared::{PreparedSite, PreparedStructure, SectorIndex, UNKNOWN, kind_index};
 
-/// Per-structure part of the bound, by site kind, for one set of weights.
-pub struct StructureBounds {
-    by_kind: [Vec<f64>; 3],
-    /// Slot of each structure's sector in a site's sector table (unknown sectors share the
-    /// last slot).
-    sector_slot: Vec<u16>,
+/// Slot of a sector in a site's sector table: its index, unknown sectors sharing the last slot.
+pub fn sector_slot(sector_index: u16, sectors: &SectorIndex) -> u16 {
+    if sector_index == UNKNOWN {
+        sectors.len() as u16
+    } else {
+        sector_index
+    }
 }
 
-/// Per-site part of the bound.
+/// Number of sector slots (the known sectors and the shared unknown slot).
+pub fn slot_count(sectors: &SectorIndex) -> usize {
+    sectors.len() + 1
+}
+
+/// The cities a structure prefers as a bit set over city indices: every bit when it states no
+/// preference, and also when a city index is beyond the set (the bound then counts the
+/// preference as met, which keeps it a bound).
+pub fn preferred_cities(structure: &PreparedStructure) -> u64 {
+    if structure.preferred_cities.is_empty() || structure.preferred_cities.iter().any(|&c| c >= 64)
+    {
+        return u64::MAX;
+    }
+    structure
+        .preferred_cities
+        .iter()
+        .fold(0, |mask, &c| mask | 1 << c)
+}
+
+/// The bit of a site's city in `preferred_cities`: every bit for a city beyond the set (or
+/// unknown), so the preference counts as met.
+pub fn city_bit(city: usize) -> u64 {
+    if city < 64 { 1 << city } else { u64::MAX }
+}
+
+/// One site's side of the bound, for one set of weights.
 pub struct SiteBound {
-    base: f64,
+    shares: [f64; 5],
+    in_priority_zone: bool,
     kind: usize,
-    /// Points the sector criterion gives each sector slot at this site.
-    sector_points: Vec<f64>,
-}
-
-/// Safety margin for floating-point sums taken in a different order than the real total.
-const MARGIN: f64 = 1e-9;
-
-impl StructureBounds {
-    pub fn new(structures: &[PreparedStructure], shares: &[f64; 5], sectors: &SectorIndex) -> Self {
-        let unknown_slot = sectors.len() as u16;
-        let anchored = |st: &PreparedStructure| {
-            if st.anchored {
-                rebalancing::ANCHOR_PART
-            } else {
-                0.0
-            }
-        };
-        let column = |kind: usize| {
-            structures
-                .iter()
-                .map(|st| 100.0 * (shares[3] * anchored(st) + shares[4] * st.urgency[kind]))
-                .collect()
-        };
-        StructureBounds {
-            by_kind: [column(0), column(1), column(2)],
-            sector_slot: structures
-                .iter()
-                .map(|st| {
-                    if st.sector == UNKNOWN {
-                        unknown_slot
-                    } else {
-                        st.sector
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    /// Upper bound of the total of `structure` at `site`.
-    #[inline]
-    pub fn bound(&self, site: &SiteBound, structure: usize) -> f64 {
-        site.base
-            + site.sector_points[usize::from(self.sector_slot[structure])]
-            + self.by_kind[site.kind][structure]
-    }
+    city_bit: u64,
+    /// Sector value at this site of each sector slot.
+    sector_values: Vec<f64>,
 }
 
 impl SiteBound {
     pub fn new(site: &PreparedSite, shares: &[f64; 5], sectors: &SectorIndex) -> Self {
-        let zone = if site.in_priority_zone {
-            rebalancing::ZONE_PART
-        } else {
-            0.0
-        };
-        let points = |sector_index: u16, family: u16| {
-            let fit = sector::fit(
+        let value = |sector_index: u16, family: u16| {
+            sector::value(sector::fit(
                 sector_index,
                 family,
                 &site.priority_sectors,
                 &site.priority_families,
-            );
-            100.0 * shares[2] * sector::value(fit)
+            ))
         };
-        let mut sector_points: Vec<f64> = (0..sectors.len())
-            .map(|i| points(i as u16, sectors.family_at(i)))
+        let mut sector_values: Vec<f64> = (0..sectors.len())
+            .map(|i| value(i as u16, sectors.family_at(i)))
             .collect();
-        sector_points.push(points(UNKNOWN, UNKNOWN));
+        sector_values.push(value(UNKNOWN, UNKNOWN));
         SiteBound {
-            base: 100.0
-                * (shares[0] + shares[1] + shares[3] * (zone + rebalancing::PREFERENCE_PART))
-                + MARGIN,
+            shares: *shares,
+            in_priority_zone: site.in_priority_zone,
             kind: kind_index(site.kind),
-            sector_points,
+            city_bit: city_bit(site.city),
+            sector_values,
         }
+    }
+
+    /// Upper bound of the total of a structure whose sector is in `slot`, anchored or not,
+    /// preferring the site's city or not, with `urgency` at the site's kind.
+    #[inline]
+    pub fn bound(&self, slot: u16, anchored: bool, preferred: bool, urgency: f64) -> f64 {
+        let rebalancing = rebalancing::value(self.in_priority_zone, anchored, preferred);
+        let values = [
+            1.0,
+            1.0,
+            self.sector_values[usize::from(slot)],
+            rebalancing,
+            urgency,
+        ];
+        weighted(&self.shares, &values).1
+    }
+
+    /// Upper bound of the total of `structure` at this site.
+    pub fn of(&self, structure: &PreparedStructure, sectors: &SectorIndex) -> f64 {
+        self.bound(
+            sector_slot(structure.sector, sectors),
+            structure.anchored,
+            preferred_cities(structure) & self.city_bit != 0,
+            structure.urgency[self.kind],
+        )
+    }
+
+    /// The sector value this site gives a structure whose sector is in `slot`.
+    pub fn sector_value(&self, slot: u16) -> f64 {
+        self.sector_values[usize::from(slot)]
+    }
+
+    /// Index of the site's kind (`prepared::kind_index`).
+    pub fn kind(&self) -> usize {
+        self.kind
+    }
+
+    /// The bit of the site's city in a structure's `preferred_cities`.
+    pub fn city_bit(&self) -> u64 {
+        self.city_bit
     }
 }

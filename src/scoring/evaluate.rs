@@ -108,7 +108,12 @@ pub struct Quick {
     pub urgency: f64,
 }
 
-pub fn quick(st: &PreparedStructure, site: &PreparedSite, settings: &Settings) -> Quick {
+/// The rules checked without lots: sector, dates, duration, features.
+pub fn lot_free_reasons(
+    st: &PreparedStructure,
+    site: &PreparedSite,
+    settings: &Settings,
+) -> Reasons {
     let mut reasons = Reasons::default();
     if site.excluded_sectors.contains(&st.sector) {
         reasons.insert(Ineligibility::ExcludedSector);
@@ -127,6 +132,11 @@ pub fn quick(st: &PreparedStructure, site: &PreparedSite, settings: &Settings) -
     if st.required_features & !site.features != 0 {
         reasons.insert(Ineligibility::MissingFeature);
     }
+    reasons
+}
+
+pub fn quick(st: &PreparedStructure, site: &PreparedSite, settings: &Settings) -> Quick {
+    let reasons = lot_free_reasons(st, site, settings);
     let fit = sector::fit(
         st.sector,
         st.family,

@@ -6,15 +6,21 @@
 
 pub mod bound;
 pub mod card;
+pub mod columns;
 pub mod criteria;
 pub mod criterion;
 pub mod eligibility;
 pub mod evaluate;
+pub mod figures;
 pub mod lot_scores;
 pub mod matcher;
+pub mod parallel;
 pub mod prepared;
 pub mod robustness;
+pub mod scan;
+pub mod site_ranking;
 pub mod ties;
+pub mod top;
 
 /// The matching tolerances, as the scoring layer calls them.
 pub use crate::domain::Tolerances as Settings;
