@@ -8,9 +8,10 @@ use crate::cli::suggest::closest;
 use crate::cli::table::{Align, render};
 use crate::domain::{Call, CallId, SiteId, StructureId, Weights, Workspace};
 use crate::i18n::{self, Label, Lang};
+use crate::parallel;
 use crate::scoring::robustness::MonteCarlo;
 use crate::scoring::ties::{TieInput, rank_label, rank_with_ties};
-use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard, parallel};
+use crate::scoring::{Criterion, Matcher, PairScore, ScoreCard};
 use chrono::NaiveDate;
 use serde::Serialize;
 

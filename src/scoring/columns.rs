@@ -11,8 +11,8 @@
 //!
 //! Positions are indices into these columns; `structure[position]` gives the structure back.
 
+use crate::parallel;
 use crate::scoring::bound::{preferred_cities, sector_slot};
-use crate::scoring::parallel;
 use crate::scoring::prepared::{PreparedStructure, SectorIndex};
 use std::ops::Range;
 

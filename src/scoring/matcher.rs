@@ -1,12 +1,12 @@
 //! The matcher: precomputes the workspace once, then scores and ranks pairs on demand.
 
 use crate::domain::{Weights, Workspace};
+use crate::parallel;
 use crate::scoring::Settings;
 use crate::scoring::bound::{SiteBound, sector_slot, slot_count};
 use crate::scoring::columns::Layouts;
 use crate::scoring::criterion::shares;
 use crate::scoring::evaluate::{Evaluation, evaluate};
-use crate::scoring::parallel;
 use crate::scoring::prepared::{PreparedLot, PreparedSite, PreparedStructure, SectorIndex};
 use crate::scoring::scan::SiteRules;
 use chrono::NaiveDate;

@@ -14,7 +14,6 @@ pub mod evaluate;
 pub mod figures;
 pub mod lot_scores;
 pub mod matcher;
-pub mod parallel;
 pub mod prepared;
 pub mod robustness;
 pub mod scan;

@@ -11,11 +11,11 @@
 //! pairs, scores and order as scoring every candidate and sorting (property tests).
 
 use crate::domain::Weights;
+use crate::parallel;
 use crate::scoring::bound::SiteBound;
 use crate::scoring::columns::{Group, Layouts, StructureColumns};
 use crate::scoring::criterion::shares;
 use crate::scoring::evaluate::{evaluate, lot_free_reasons};
-use crate::scoring::parallel;
 use crate::scoring::scan::{SiteRules, eligible_unless_excluded, excludes};
 use crate::scoring::top::{SiteTop, rank_key};
 use crate::scoring::{Matcher, PairScore};

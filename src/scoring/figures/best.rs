@@ -9,11 +9,11 @@
 //! beat it: it evaluates a few pairs rather than every site.
 
 use crate::domain::Weights;
+use crate::parallel;
 use crate::scoring::bound::{SiteBound, preferred_cities, sector_slot, slot_count};
 use crate::scoring::criterion::shares;
 use crate::scoring::evaluate::evaluate;
 use crate::scoring::figures::Eligibility;
-use crate::scoring::parallel;
 use crate::scoring::prepared::kind_index;
 use crate::scoring::{Matcher, PairScore};
 

@@ -6,8 +6,8 @@
 //! small enough to stay in cache while every site goes over them; the answers are kept as one
 //! bit per pair (12 Mo at 100 000 × 1 000).
 
+use crate::parallel;
 use crate::scoring::Matcher;
-use crate::scoring::parallel;
 use crate::scoring::scan::eligible;
 
 /// Structures per block: a block's columns stay in the core's cache for all the sites.
