@@ -12,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::component::{Dialog, DialogKind, Placement};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
-use crate::tui::dialogs::alerts::{AlertsDialog, alerts};
+use crate::tui::dialogs::alerts::AlertsDialog;
 use crate::tui::dialogs::council_report::{self, ReportJob};
 use crate::tui::dialogs::export::{ExportDialog, done as exported};
 use crate::tui::dialogs::help::HelpDialog;
@@ -845,12 +845,40 @@ impl App {
 
     /// Lets a message go once its time is up; true when the screen changes.
     pub fn tick(&mut self, now: Instant) -> bool {
-        self.message.expire(now)
+        let expired = self.message.expire(now);
+        expired | self.take_figures()
+    }
+
+    /// Takes in the figures worked out on other threads, and shows them.
+    fn take_figures(&mut self) -> bool {
+        let arrived = self.ctx.take_figures();
+        if arrived {
+            self.refresh_screens(Refresh::Figures);
+        }
+        arrived
+    }
+
+    /// Waits for the figures being worked out, then shows them (tests, benches).
+    pub fn wait_for_figures(&mut self) {
+        if self.ctx.wait_for_figures() {
+            self.refresh_screens(Refresh::Figures);
+        }
+    }
+
+    /// How long the event loop may sleep: until the status message goes, and not long while
+    /// figures are being worked out (their answer is looked for at each wake).
+    pub fn next_wake(&self, now: Instant) -> Option<std::time::Duration> {
+        let message = self.message.remaining(now);
+        if self.ctx.background.is_waiting() {
+            let poll = std::time::Duration::from_millis(50);
+            return Some(message.map_or(poll, |m| m.min(poll)));
+        }
+        message
     }
 
     /// How many alerts `!` would list.
     pub fn alert_count(&self) -> usize {
-        alerts(&self.ctx).len()
+        crate::tui::dialogs::alerts::alert_count(&self.ctx)
     }
 
     /// Draws everything: the pure view of the state (only UI offsets are written to `ui`).

@@ -7,12 +7,20 @@ use crate::i18n::Lang;
 use crate::pathway::{Alert, Within, alerts};
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
 use crate::session::Session;
+use crate::scoring::figures;
 use crate::tui::action::Action;
+use crate::tui::background::Background;
 use crate::tui::health::Health;
 use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::ranking::Ranking;
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Up to this many structure × site pairs, whole-workspace figures are worked out before the
+/// first frame (a few milliseconds at Est Ensemble's 5 000 × 200); beyond, on worker threads
+/// while the cockpit is drawn, the cells saying « calcul… » until they arrive.
+pub const INLINE_PAIRS: usize = 2_000_000;
 
 pub struct Context {
     pub workspace: Workspace,
@@ -25,6 +33,8 @@ pub struct Context {
     pub weights: Weights,
     /// Who fits where, whatever the weights (none when scores are unavailable).
     pub eligibility: Eligibility,
+    /// The figures being worked out on other threads (`App::tick` takes them in).
+    pub background: Background,
     /// The call of the Appel tab: the first by id until the officer picks another.
     pub call: Option<usize>,
     /// The officer's session on the workspace (lock, journal, the call's review); none when it
@@ -61,9 +71,8 @@ impl Context {
             .map(|i| workspace.calls[i].tolerances)
             .unwrap_or_default();
         let ranking = Ranking::new(&workspace, today, &tolerances);
-        let eligibility = Eligibility::of(&ranking, &workspace);
         let pathway_alerts = alerts(&workspace, today, Within::default());
-        Context {
+        let mut context = Context {
             workspace,
             workspace_path,
             lang,
@@ -71,7 +80,8 @@ impl Context {
             keymap,
             ranking,
             weights,
-            eligibility,
+            eligibility: Eligibility::default(),
+            background: Background::default(),
             call,
             session: None,
             session_problem: None,
@@ -81,6 +91,52 @@ impl Context {
             export_folder: None,
             health: Health::default(),
             pathway_alerts,
+        };
+        context.figure_eligibility(INLINE_PAIRS);
+        context
+    }
+
+    /// Eligibility of every pair: at once when the workspace has at most `inline_pairs`
+    /// pairs, else asked of a worker thread (« calcul… » until `take_figures`).
+    pub fn figure_eligibility(&mut self, inline_pairs: usize) {
+        if !self.ranking.available() {
+            self.background.cancel();
+            self.eligibility = Eligibility::default();
+            return;
+        }
+        let pairs = self.ranking.structure_count() * self.ranking.site_count();
+        if pairs <= inline_pairs {
+            self.background.cancel();
+            let threads = crate::parallel::available_threads();
+            let answer = figures::eligibility(&self.ranking.shared_matcher(), threads);
+            self.eligibility = Eligibility::known(answer);
+        } else {
+            self.eligibility = Eligibility::pending();
+            self.background.request_eligibility(self.ranking.shared_matcher());
+        }
+    }
+
+    /// Takes in the figures worked out on other threads; true when some arrived (the
+    /// screens that show or filter on them are then refreshed).
+    pub fn take_figures(&mut self) -> bool {
+        match self.background.take() {
+            Some(answer) => {
+                self.eligibility = Eligibility::known(answer);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for the figures being worked out (tests and benches read the cockpit as the
+    /// officer sees it a moment after start-up).
+    pub fn wait_for_figures(&mut self) -> bool {
+        match self.background.wait() {
+            Some(answer) => {
+                self.eligibility = Eligibility::known(answer);
+                true
+            }
+            None => false,
         }
     }
 
@@ -118,7 +174,7 @@ impl Context {
             .or_else(|| calls_by_id(&self.workspace).first().copied());
         let tolerances = self.call().map(|c| c.tolerances).unwrap_or_default();
         self.ranking = Ranking::new(&self.workspace, self.today, &tolerances);
-        self.eligibility = Eligibility::of(&self.ranking, &self.workspace);
+        self.figure_eligibility(INLINE_PAIRS);
         self.pathway_alerts = alerts(&self.workspace, self.today, Within::default());
         self.refresh_warnings();
     }
@@ -158,34 +214,35 @@ impl Context {
 /// not change eligibility, so this is worked out when the workspace opens or changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Eligibility {
-    pub per_site: Vec<Option<usize>>,
-    pub per_structure: Vec<Option<bool>>,
+    /// The engine's answer (none: nothing to score, or still being worked out).
+    pub pairs: Option<Arc<figures::Eligibility>>,
+    /// True while a worker thread works it out.
+    pub pending: bool,
 }
 
 impl Eligibility {
-    pub fn of(ranking: &Ranking, workspace: &Workspace) -> Eligibility {
-        let available = ranking.available();
-        let (per_site, per_structure) = if available {
-            ranking.eligibility()
-        } else {
-            (Vec::new(), Vec::new())
-        };
+    pub fn known(answer: figures::Eligibility) -> Eligibility {
         Eligibility {
-            per_site: (0..workspace.sites.len())
-                .map(|i| per_site.get(i).copied().filter(|_| available))
-                .collect(),
-            per_structure: (0..workspace.structures.len())
-                .map(|i| per_structure.get(i).copied().filter(|_| available))
-                .collect(),
+            pairs: Some(Arc::new(answer)),
+            pending: false,
         }
     }
 
-    pub fn site(&self, site: usize) -> Option<usize> {
-        self.per_site.get(site).copied().flatten()
+    pub fn pending() -> Eligibility {
+        Eligibility {
+            pairs: None,
+            pending: true,
+        }
     }
 
+    /// Structures eligible for `site`; none when unknown (nothing to score, or pending).
+    pub fn site(&self, site: usize) -> Option<usize> {
+        self.pairs.as_ref()?.per_site.get(site).copied()
+    }
+
+    /// Whether `structure` fits at least one site; none when unknown.
     pub fn structure(&self, structure: usize) -> Option<bool> {
-        self.per_structure.get(structure).copied().flatten()
+        self.pairs.as_ref()?.fits.get(structure).copied()
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod component;
 pub mod context;
 pub mod dialogs;

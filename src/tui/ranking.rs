@@ -1,26 +1,45 @@
 //! The interface's window on the scoring layer: the screens ask four questions — rank the
 //! structures for a site, rank the sites for a structure, score or explain one pair — and
 //! this adapter answers them from one `scoring::Matcher` built when the workspace opens.
+//! The matcher is shared (`Arc`) with the worker threads that work out whole-workspace
+//! figures while the cockpit is already drawn (`tui::background`).
 
 use crate::domain::{Weights, Workspace};
 use crate::i18n::Lang;
+use crate::parallel;
+use crate::scoring::figures;
 use crate::scoring::{Matcher, Settings};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 pub use crate::scoring::{Criterion, CriterionLine, PairScore, ScoreCard};
 
 /// Scores for the interface. `available` is false for a workspace with no site or no
 /// structure, so the screens say there is nothing to score rather than show zeros.
 pub struct Ranking {
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
 }
 
 impl Ranking {
     /// `settings` are the matching tolerances in force (the current call's).
     pub fn new(workspace: &Workspace, today: NaiveDate, settings: &Settings) -> Ranking {
+        let threads = parallel::available_threads();
         Ranking {
-            matcher: Matcher::new(workspace, today, settings),
+            matcher: Arc::new(Matcher::with_threads(workspace, today, settings, threads)),
         }
+    }
+
+    /// The engine itself, shared with a worker thread.
+    pub fn shared_matcher(&self) -> Arc<Matcher> {
+        Arc::clone(&self.matcher)
+    }
+
+    pub fn structure_count(&self) -> usize {
+        self.matcher.structure_count()
+    }
+
+    pub fn site_count(&self) -> usize {
+        self.matcher.site_count()
     }
 
     /// The engine itself, for the pathway's next-step suggestions (`pathway::suggestions`).
@@ -32,12 +51,13 @@ impl Ranking {
         self.matcher.structure_count() > 0 && self.matcher.site_count() > 0
     }
 
-    /// Structures for `site`, best first (eligible before ineligible).
-    pub fn rank_site(&self, site: usize, weights: &Weights) -> Vec<PairScore> {
+    /// The best `limit` structures for `site`, best first (eligible before ineligible): the
+    /// bounded top-K of the engine, so a site of a large workspace costs its visible window.
+    pub fn rank_site(&self, site: usize, weights: &Weights, limit: usize) -> Vec<PairScore> {
         if site >= self.matcher.site_count() {
             return Vec::new();
         }
-        self.matcher.rank_site(site, weights, None)
+        figures::site_top(&self.matcher, site, weights, limit)
     }
 
     /// Sites for `structure`, best first.
@@ -60,22 +80,24 @@ impl Ranking {
             .map(|p| p.total)
     }
 
-    /// Eligible candidates per site, and whether each structure fits at least one site.
-    /// Weights do not change eligibility, so this is worked out once, when the workspace opens.
-    pub fn eligibility(&self) -> (Vec<usize>, Vec<bool>) {
-        let weights = Weights::default();
-        let (sites, structures) = (self.matcher.site_count(), self.matcher.structure_count());
-        let mut per_site = vec![0; sites];
-        let mut per_structure = vec![false; structures];
-        for (site, count) in per_site.iter_mut().enumerate() {
-            for (structure, fits) in per_structure.iter_mut().enumerate() {
-                if self.matcher.score(structure, site, &weights).eligible {
-                    *count += 1;
-                    *fits = true;
-                }
+
+    /// The best eligible total of every structure under `weights` (what a sort by best score
+    /// needs), on every core. `eligibility` is the workspace's when already worked out.
+    pub fn best_totals(
+        &self,
+        weights: &Weights,
+        eligibility: Option<&figures::Eligibility>,
+    ) -> Vec<Option<f64>> {
+        let threads = parallel::available_threads();
+        let worked_out;
+        let eligibility = match eligibility {
+            Some(known) => known,
+            None => {
+                worked_out = figures::eligibility(&self.matcher, threads);
+                &worked_out
             }
-        }
-        (per_site, per_structure)
+        };
+        figures::best_totals(&self.matcher, weights, eligibility, threads)
     }
 
     pub fn score(&self, structure: usize, site: usize, weights: &Weights) -> Option<PairScore> {

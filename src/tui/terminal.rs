@@ -42,8 +42,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
     let mut ui = UiState::default();
     draw(terminal, &app, &mut ui)?;
     loop {
-        // Wait for an event, or until the status message is due to go.
-        let wait = app.message.remaining(Instant::now());
+        // Wait for an event, or until the status message is due to go or figures may have
+        // arrived from their worker.
+        let wait = app.next_wake(Instant::now());
         let mut changed = match wait {
             Some(wait) if !event::poll(wait)? => app.tick(Instant::now()),
             _ => handle(&mut app, &ui, event::read()?),

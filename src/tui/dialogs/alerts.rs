@@ -31,6 +31,12 @@ impl AlertsDialog {
 
 /// The alerts of the shared context, in words: the call's live checks, then the pathway's
 /// (within the default horizon, most urgent first).
+/// How many lines `alerts` gives, without writing them (the status line counts them at every
+/// frame; a large workspace has thousands of pathway alerts).
+pub fn alert_count(ctx: &Context) -> usize {
+    ctx.warnings.len() + ctx.pathway_alerts.len()
+}
+
 pub fn alerts(ctx: &Context) -> Vec<String> {
     let lang = ctx.lang;
     ctx.warnings

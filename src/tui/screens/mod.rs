@@ -30,6 +30,8 @@ pub enum Refresh {
     Call,
     /// Records of the workspace changed (structures, sites, calls).
     Workspace,
+    /// Whole-workspace figures (who fits where) arrived from the worker working them out.
+    Figures,
 }
 
 /// The shape every screen has.

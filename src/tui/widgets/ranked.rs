@@ -39,6 +39,9 @@ pub struct RankedPane<'a> {
     pub ineligible_hidden: bool,
     /// Structures marked for the comparison (◆).
     pub marks: &'a [usize],
+    /// How many partners there are in all, when more than `pairs` (the best ones, ranked
+    /// first on a large workspace).
+    pub total: Option<usize>,
     /// Lines above the list (the selected item's summary on narrow screens).
     pub header: Vec<Line<'static>>,
 }
@@ -64,11 +67,18 @@ pub fn render(
         String::new()
     };
     let legend: Vec<&str> = Criterion::ALL.iter().map(|c| c.short(lang)).collect();
+    // A large workspace ranks the best few hundred first (more as the cursor goes down):
+    // the title says how many there are in all.
+    let count = match pane.total {
+        Some(total) => format!(
+            "{}/{}",
+            crate::i18n::number(pane.pairs.len() as f64, 0, lang),
+            crate::i18n::number(total as f64, 0, lang)
+        ),
+        None => pane.pairs.len().to_string(),
+    };
     let block = Block::bordered()
-        .title(Line::from(format!(
-            " {title} ({}){hidden} ",
-            pane.pairs.len()
-        )))
+        .title(Line::from(format!(" {title} ({count}){hidden} ")))
         .title_bottom(Line::from(format!(" {} ", legend.join(" "))).right_aligned())
         .border_style(if pane.focused {
             style::bold()

@@ -466,6 +466,7 @@ impl Screen for Appel {
                 self.reload_call(ctx);
             }
             Refresh::Workspace => self.reload_call(ctx),
+            Refresh::Figures => {}
         }
     }
 

@@ -2,7 +2,7 @@
 //! problem: not ranked, not decided on here, but said above the list — with the name the
 //! broken file holds when it decoded, and the file — so none silently disappears.
 
-use crate::domain::Call;
+use crate::domain::{Call, SiteId, StructureId};
 use crate::edit::RecordKey;
 use crate::i18n::Lang;
 use crate::review::AppKey;
@@ -10,6 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::widgets::style;
 use ratatui::text::Line;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// How many applications the line names before « et N autres ».
@@ -25,10 +26,13 @@ pub struct Unavailable {
 /// The applications of `call` the workspace cannot show, in the call's order.
 pub fn of(ctx: &Context, call: &Call) -> Vec<Unavailable> {
     let ws = &ctx.workspace;
+    // Looked up by id once per application: a set, not a scan of every structure each time.
+    let structures: HashSet<&StructureId> = ws.structures.iter().map(|s| &s.id).collect();
+    let sites: HashSet<&SiteId> = ws.sites.iter().map(|s| &s.id).collect();
     call.application_pairs()
         .filter_map(|(structure, site)| {
-            let missing_structure = ws.structure(structure).is_none();
-            let missing_site = ws.site(site).is_none();
+            let missing_structure = !structures.contains(structure);
+            let missing_site = !sites.contains(site);
             let file = if missing_structure {
                 ctx.health
                     .file_of(&RecordKey::Structure(structure.clone()))?

@@ -154,11 +154,12 @@ pub fn cell(ctx: &Context, index: usize, column: SiteColumn) -> Line<'static> {
         }
         SiteColumn::Available => Line::from(availability(site, lang)),
         SiteColumn::Status => Line::from(site.status.label(lang)),
-        SiteColumn::Eligible => Line::from(
-            ctx.eligibility
-                .site(index)
-                .map_or("—".to_owned(), |n| n.to_string()),
-        )
+        SiteColumn::Eligible => Line::from(match ctx.eligibility.site(index) {
+            Some(n) => n.to_string(),
+            // Worked out on other cores while the first frames are drawn.
+            None if ctx.eligibility.pending => lang.pick("calcul…", "pending…").to_owned(),
+            None => "—".to_owned(),
+        })
         .right_aligned(),
     }
 }

@@ -114,8 +114,16 @@ impl Items for Sites {
         detail::lines(ctx, &ctx.workspace.sites[item])
     }
 
-    fn rank(&self, ctx: &Context, item: usize) -> Vec<PairScore> {
-        ctx.ranking.rank_site(item, &ctx.weights)
+    fn rank(&self, ctx: &Context, item: usize, limit: usize) -> Vec<PairScore> {
+        ctx.ranking.rank_site(item, &ctx.weights, limit)
+    }
+
+    fn rank_total(&self, ctx: &Context, item: usize, eligible_only: bool) -> Option<usize> {
+        if eligible_only {
+            ctx.eligibility.site(item)
+        } else {
+            Some(ctx.ranking.structure_count())
+        }
     }
 
     fn extra_action(

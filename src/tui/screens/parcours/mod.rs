@@ -266,7 +266,7 @@ impl Screen for Parcours {
                 self.refresh_suggestions(ctx);
                 self.suggestion = kept.min(self.suggestions.len().saturating_sub(1));
             }
-            Refresh::Review | Refresh::Call => {}
+            Refresh::Review | Refresh::Call | Refresh::Figures => {}
         }
     }
 

@@ -94,9 +94,12 @@ impl Items for StructureItems {
 
     fn prepare_sort(&mut self, ctx: &Context, column: StructureColumn) {
         if column == StructureColumn::Best && self.best.is_empty() {
-            self.best = (0..ctx.workspace.structures.len())
-                .map(|s| ctx.ranking.best_total(s, &ctx.weights))
-                .collect();
+            self.best = if ctx.ranking.available() {
+                ctx.ranking
+                    .best_totals(&ctx.weights, ctx.eligibility.pairs.as_deref())
+            } else {
+                vec![None; ctx.workspace.structures.len()]
+            };
         }
     }
 
@@ -129,8 +132,13 @@ impl Items for StructureItems {
         detail::lines(ctx, &ctx.workspace.structures[item])
     }
 
-    fn rank(&self, ctx: &Context, item: usize) -> Vec<PairScore> {
+    /// Every site: a structure has at most a thousand or so, ranked in microseconds.
+    fn rank(&self, ctx: &Context, item: usize, _limit: usize) -> Vec<PairScore> {
         ctx.ranking.rank_structure(item, &ctx.weights)
+    }
+
+    fn rank_total(&self, ctx: &Context, _item: usize, _eligible_only: bool) -> Option<usize> {
+        Some(ctx.ranking.site_count())
     }
 
     fn weights_changed(&mut self) {

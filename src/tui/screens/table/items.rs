@@ -65,8 +65,13 @@ pub trait Items {
     /// two above the ranking).
     fn detail(&self, ctx: &Context, item: usize) -> Vec<Line<'static>>;
 
-    /// The partners ranked for `item`, best first.
-    fn rank(&self, ctx: &Context, item: usize) -> Vec<PairScore>;
+    /// The best `limit` partners ranked for `item`, best first (all of them when the screen
+    /// ranks few: a structure's sites).
+    fn rank(&self, ctx: &Context, item: usize, limit: usize) -> Vec<PairScore>;
+
+    /// How many partners `item` has in all (the eligible ones only when asked); none while
+    /// it is being worked out.
+    fn rank_total(&self, ctx: &Context, item: usize, eligible_only: bool) -> Option<usize>;
 
     /// The weights changed: what was worked out with the old ones is stale.
     fn weights_changed(&mut self) {}

@@ -18,7 +18,7 @@ use crate::tui::ranking::PairScore;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::filter::Filter;
 use crate::tui::shared::listing::{Listing, moved};
-use crate::tui::shared::search::{Search, fold};
+use crate::tui::shared::search::{Hit, Search, fold};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use items::Items;
@@ -32,14 +32,27 @@ pub struct TableScreen<K: Items> {
     pub focus: Focus,
     /// A search is being typed (its keys are text).
     pub searching: bool,
-    /// The partners ranked for the selected item (ineligible ones left out when hidden).
+    /// The partners ranked for the selected item (ineligible ones left out when hidden): the
+    /// best `ranked_limit` of them, more as the cursor goes down.
     pub ranked: Vec<PairScore>,
     pub ranked_cursor: usize,
-    /// Searched text folded once (long lists fold once, not per keystroke).
+    ranked_limit: usize,
+    /// How many partners there are in all, when more than `ranked` holds (none: it holds them
+    /// all, or the count is still being worked out).
+    pub ranked_total: Option<usize>,
+    /// Searched text folded once (long lists fold once, not per keystroke), at the first
+    /// search: the first frame of a large workspace does not wait for it.
     haystacks: Vec<Folded>,
-    /// Names folded, for the natural order that breaks ties.
-    names: Vec<String>,
+    /// Each item's place in the natural order of the names, which breaks ties (worked out
+    /// once: comparing names at every sort of 100 000 rows was most of a keystroke).
+    name_order: Vec<u32>,
+    /// The last search and the rows it matched exactly, to narrow them when the query grows.
+    narrowing: Option<(String, Vec<usize>)>,
 }
+
+/// Partners ranked at first for the selected item: more than any screen shows; more are
+/// ranked when the cursor nears the end.
+const RANKED_WINDOW: usize = 200;
 
 impl<K: Items> TableScreen<K> {
     pub fn new(ctx: &Context, items: K) -> TableScreen<K> {
@@ -51,8 +64,11 @@ impl<K: Items> TableScreen<K> {
             searching: false,
             ranked: Vec::new(),
             ranked_cursor: 0,
+            ranked_limit: RANKED_WINDOW,
+            ranked_total: None,
             haystacks: Vec::new(),
-            names: Vec::new(),
+            name_order: Vec::new(),
+            narrowing: None,
         };
         screen.fold_texts(ctx);
         screen.refresh_rows(ctx);
@@ -60,14 +76,38 @@ impl<K: Items> TableScreen<K> {
         screen
     }
 
+    /// What the items' texts give: the order of their names now, the searched texts at the
+    /// first search.
     fn fold_texts(&mut self, ctx: &Context) {
         let count = self.items.count(ctx);
-        self.haystacks = (0..count)
-            .map(|i| fold(&self.items.haystack(ctx, i)))
-            .collect();
-        self.names = (0..count)
+        self.haystacks.clear();
+        let names: Vec<String> = (0..count)
             .map(|i| fold(self.items.name(ctx, i)).text)
             .collect();
+        let mut by_name: Vec<usize> = (0..count).collect();
+        by_name.sort_by(|&a, &b| natural_cmp(&names[a], &names[b]).then(a.cmp(&b)));
+        self.name_order = vec![0; count];
+        for (place, item) in by_name.into_iter().enumerate() {
+            self.name_order[item] = u32::try_from(place).unwrap_or(u32::MAX);
+        }
+        self.narrowing = None;
+    }
+
+    /// Folds the searched texts, when not done since the items last changed.
+    fn fold_haystacks(&mut self, ctx: &Context) {
+        let count = self.items.count(ctx);
+        if self.haystacks.len() == count {
+            return;
+        }
+        let texts: Vec<String> = (0..count).map(|i| self.items.haystack(ctx, i)).collect();
+        // Folding is pure and, on 100 000 descriptions, long: on every core.
+        self.haystacks = crate::parallel::map_indexed(
+            count,
+            crate::parallel::available_threads(),
+            1024,
+            || (),
+            |_, i| fold(&texts[i]),
+        );
     }
 
     pub fn column(&self) -> K::Column {
@@ -80,12 +120,28 @@ impl<K: Items> TableScreen<K> {
         let column = self.column();
         self.items.prepare_sort(ctx, column);
         let search = Search::new(&self.listing.query);
-        let accepted = (0..self.haystacks.len())
-            .filter(|&i| self.items.accepts(ctx, &self.filter, i))
-            .map(|i| (i, &self.haystacks[i]));
-        let mut rows = search.hits(accepted);
+        if !search.is_empty() {
+            self.fold_haystacks(ctx);
+        }
+        let count = self.items.count(ctx);
+        // A query that only grows keeps its exact matches among the previous ones.
+        let candidates: Vec<usize> = match &self.narrowing {
+            Some((previous, hits)) if search.narrows(previous) => hits.clone(),
+            _ => (0..count).collect(),
+        };
+        let accepted = candidates
+            .into_iter()
+            .filter(|&i| self.items.accepts(ctx, &self.filter, i));
+        let (mut rows, exact) = if search.is_empty() {
+            (accepted.map(|i| (i, Hit::EVERYTHING)).collect(), true)
+        } else {
+            let haystacks = &self.haystacks;
+            search.hits_and_kind(accepted.map(|i| (i, &haystacks[i])))
+        };
+        self.narrowing = (exact && !search.is_empty())
+            .then(|| (self.listing.query.clone(), rows.iter().map(|&(i, _)| i).collect()));
         let reverse = self.listing.sort.reverse;
-        let (items, names) = (&self.items, &self.names);
+        let (items, name_order) = (&self.items, &self.name_order);
         rows.sort_by(|&(a, hit_a), &(b, hit_b)| {
             let by_column = items.compare(ctx, column, a, b);
             let by_column = if reverse {
@@ -96,7 +152,7 @@ impl<K: Items> TableScreen<K> {
             hit_b
                 .cmp(&hit_a)
                 .then(by_column)
-                .then_with(|| natural_cmp(&names[a], &names[b]))
+                .then_with(|| name_order[a].cmp(&name_order[b]))
         });
         self.listing
             .replace_rows(rows.into_iter().map(|(i, _)| i).collect());
@@ -112,14 +168,21 @@ impl<K: Items> TableScreen<K> {
             .ranked
             .get(self.ranked_cursor)
             .map(|p| (p.structure, p.site));
-        self.ranked = self
-            .listing
-            .selected()
-            .map(|item| self.items.rank(ctx, item))
+        let selected = self.listing.selected();
+        self.ranked = selected
+            .map(|item| self.items.rank(ctx, item, self.ranked_limit))
             .unwrap_or_default();
+        let complete = self.ranked.len() < self.ranked_limit;
         if self.filter.eligible_only {
             self.ranked.retain(|p| p.eligible);
         }
+        self.ranked_total = match selected {
+            Some(item) if !complete => self
+                .items
+                .rank_total(ctx, item, self.filter.eligible_only)
+                .filter(|&total| total > self.ranked.len()),
+            _ => None,
+        };
         self.ranked_cursor = followed
             .and_then(|f| self.ranked.iter().position(|p| (p.structure, p.site) == f))
             .unwrap_or(self.ranked_cursor)
@@ -162,6 +225,7 @@ impl<K: Items> TableScreen<K> {
     /// Moves the focused list; none when `action` is not a move.
     fn move_cursor(&mut self, ctx: &Context, action: Action, page: usize) -> Option<Outcome> {
         if self.focus == Focus::Ranked {
+            self.rank_further(ctx, action, page);
             let next = moved(self.ranked_cursor, self.ranked.len(), action, page)?;
             let changed = next != self.ranked_cursor;
             self.ranked_cursor = next;
@@ -176,8 +240,26 @@ impl<K: Items> TableScreen<K> {
         Some(Outcome::from(changed))
     }
 
+    /// Ranks more partners when the move would reach the end of those ranked so far (all of
+    /// them for the last one).
+    fn rank_further(&mut self, ctx: &Context, action: Action, page: usize) {
+        let Some(total) = self.ranked_total else {
+            return;
+        };
+        let wanted = match action {
+            Action::Bottom => total,
+            Action::Down | Action::PageDown => self.ranked_cursor + 2 * page.max(1) + 1,
+            _ => return,
+        };
+        if wanted >= self.ranked.len() {
+            self.ranked_limit = wanted.max(self.ranked_limit * 2);
+            self.refresh_ranked(ctx);
+        }
+    }
+
     fn selection_moved(&mut self, ctx: &Context) {
         self.ranked_cursor = 0;
+        self.ranked_limit = RANKED_WINDOW;
         self.items.selection_changed();
         self.refresh_ranked(ctx);
     }
@@ -335,6 +417,13 @@ impl<K: Items> Screen for TableScreen<K> {
             }
             Refresh::Workspace => {
                 self.fold_texts(ctx);
+                self.refresh_rows(ctx);
+                self.refresh_ranked(ctx);
+            }
+            // The eligibility arrived from its worker: counts, the « éligibles » filter and
+            // the ranked pane's total read it.
+            Refresh::Figures => {
+                self.narrowing = None;
                 self.refresh_rows(ctx);
                 self.refresh_ranked(ctx);
             }

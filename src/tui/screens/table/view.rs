@@ -144,6 +144,7 @@ pub fn render<K: Items>(
         rows_are_sites: K::TAB == crate::tui::tab::Tab::Structures,
         ineligible_hidden: screen.filter.eligible_only,
         marks: items.marks(),
+        total: screen.ranked_total,
         header,
     };
     let drawn = if wide {

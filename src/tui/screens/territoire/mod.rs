@@ -117,7 +117,7 @@ impl Screen for Territoire {
         match what {
             Refresh::Workspace => self.reload(ctx),
             Refresh::Call => self.refigure(ctx),
-            Refresh::Weights | Refresh::Review => {}
+            Refresh::Weights | Refresh::Review | Refresh::Figures => {}
         }
     }
 
