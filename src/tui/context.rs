@@ -6,8 +6,8 @@ use crate::domain::{Call, Weights, Workspace};
 use crate::i18n::Lang;
 use crate::pathway::{Alert, Within, alerts};
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
-use crate::session::Session;
 use crate::scoring::figures;
+use crate::session::Session;
 use crate::tui::action::Action;
 use crate::tui::background::Background;
 use crate::tui::health::Health;
@@ -112,7 +112,8 @@ impl Context {
             self.eligibility = Eligibility::known(answer);
         } else {
             self.eligibility = Eligibility::pending();
-            self.background.request_eligibility(self.ranking.shared_matcher());
+            self.background
+                .request_eligibility(self.ranking.shared_matcher());
         }
     }
 

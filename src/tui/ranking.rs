@@ -80,7 +80,6 @@ impl Ranking {
             .map(|p| p.total)
     }
 
-
     /// The best eligible total of every structure under `weights` (what a sort by best score
     /// needs), on every core. `eligibility` is the workspace's when already worked out.
     pub fn best_totals(

@@ -124,22 +124,39 @@ impl<K: Items> TableScreen<K> {
             self.fold_haystacks(ctx);
         }
         let count = self.items.count(ctx);
-        // A query that only grows keeps its exact matches among the previous ones.
-        let candidates: Vec<usize> = match &self.narrowing {
+        // A query that only grows finds its exact matches among the previous ones.
+        let pool: Vec<usize> = match &self.narrowing {
             Some((previous, hits)) if search.narrows(previous) => hits.clone(),
             _ => (0..count).collect(),
         };
-        let accepted = candidates
-            .into_iter()
-            .filter(|&i| self.items.accepts(ctx, &self.filter, i));
-        let (mut rows, exact) = if search.is_empty() {
-            (accepted.map(|i| (i, Hit::EVERYTHING)).collect(), true)
+        let haystacks = &self.haystacks;
+        let exact: Vec<(usize, Hit)> = if search.is_empty() {
+            pool.into_iter().map(|i| (i, Hit::EVERYTHING)).collect()
         } else {
-            let haystacks = &self.haystacks;
-            search.hits_and_kind(accepted.map(|i| (i, &haystacks[i])))
+            pool.into_iter()
+                .filter_map(|i| search.exact_hit(&haystacks[i]).map(|hit| (i, hit)))
+                .collect()
         };
-        self.narrowing = (exact && !search.is_empty())
-            .then(|| (self.listing.query.clone(), rows.iter().map(|&(i, _)| i).collect()));
+        // Kept before the filter, so a filter changed later cannot hide rows from the next
+        // letter.
+        self.narrowing = (!search.is_empty()).then(|| {
+            (
+                self.listing.query.clone(),
+                exact.iter().map(|&(i, _)| i).collect(),
+            )
+        });
+        let (items, filter) = (&self.items, &self.filter);
+        let mut rows: Vec<(usize, Hit)> = exact
+            .into_iter()
+            .filter(|&(i, _)| items.accepts(ctx, filter, i))
+            .collect();
+        if rows.is_empty() && !search.is_empty() {
+            // No row holds every term as such: scattered letters (typos), in every row.
+            rows = (0..count)
+                .filter(|&i| items.accepts(ctx, filter, i))
+                .filter_map(|i| search.fuzzy_hit(&haystacks[i]).map(|hit| (i, hit)))
+                .collect();
+        }
         let reverse = self.listing.sort.reverse;
         let (items, name_order) = (&self.items, &self.name_order);
         rows.sort_by(|&(a, hit_a), &(b, hit_b)| {
