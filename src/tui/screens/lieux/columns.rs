@@ -155,7 +155,7 @@ pub fn cell(ctx: &Context, index: usize, column: SiteColumn) -> Line<'static> {
         SiteColumn::Available => Line::from(availability(site, lang)),
         SiteColumn::Status => Line::from(site.status.label(lang)),
         SiteColumn::Eligible => Line::from(match ctx.eligibility.site(index) {
-            Some(n) => n.to_string(),
+            Some(n) => i18n::number(n as f64, 0, lang),
             // Worked out on other cores while the first frames are drawn.
             None if ctx.eligibility.pending => lang.pick("calcul…", "pending…").to_owned(),
             None => "—".to_owned(),
