@@ -14,7 +14,7 @@ use crate::tui::dialogs::export::view::{draw_question, hint};
 use crate::tui::dialogs::export::{Question, resolve, swap_extension};
 use crate::tui::keymap::Scope;
 use crate::tui::shared::export_choices::{format_label, step_in};
-use crate::tui::shared::text_input::TextInput;
+use crate::tui::shared::text_input::{LineEdit, TextInput};
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::choices::choice_line;
 use crate::tui::widgets::cut::around as fit;
@@ -141,35 +141,14 @@ impl CouncilReportDialog {
     }
 
     fn path_key(&mut self, action: Action) -> Outcome {
-        let text = &mut self.path;
-        let changed = match action {
-            Action::Text(TextKey::Input(c)) => {
-                text.insert(c);
-                true
+        match self.path.line_key(action) {
+            Some(LineEdit::Text(true)) => {
+                self.refresh_exists();
+                Outcome::changed()
             }
-            Action::Text(TextKey::Backspace) => text.backspace(),
-            Action::Text(TextKey::Clear) => {
-                *text = TextInput::default();
-                true
-            }
-            Action::Decrease => return Outcome::from(text.left()),
-            Action::Increase => return Outcome::from(text.right()),
-            Action::Top => {
-                let moved = text.left();
-                while text.left() {}
-                return Outcome::from(moved);
-            }
-            Action::Bottom => {
-                let moved = text.right();
-                while text.right() {}
-                return Outcome::from(moved);
-            }
-            _ => return Outcome::none(),
-        };
-        if changed {
-            self.refresh_exists();
+            Some(LineEdit::Cursor(moved)) => Outcome::from(moved),
+            Some(LineEdit::Text(false)) | None => Outcome::none(),
         }
-        Outcome::from(changed)
     }
 
     fn question_key(&mut self, ctx: &Context, question: Question, action: Action) -> Outcome {

@@ -1,6 +1,17 @@
 //! A small multi-line text field: the motivation of a decision, the notes of an application,
 //! the text of an opinion. The cursor is a char index (never a byte index, so accents are safe).
 
+use crate::tui::action::{Action, TextKey};
+
+/// What a key did to a one-line field (a file path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    /// The text changed (true) or the key had nothing to do (a backspace at the start).
+    Text(bool),
+    /// The cursor moved (true) or was already where the key sends it.
+    Cursor(bool),
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     text: String,
@@ -9,6 +20,35 @@ pub struct TextInput {
 }
 
 impl TextInput {
+    /// The keys of a one-line field: typing, backspace, clear, ←/→, start and end; none for
+    /// any other key (the dialog's own).
+    pub fn line_key(&mut self, action: Action) -> Option<LineEdit> {
+        Some(match action {
+            Action::Text(TextKey::Input(c)) => {
+                self.insert(c);
+                LineEdit::Text(true)
+            }
+            Action::Text(TextKey::Backspace) => LineEdit::Text(self.backspace()),
+            Action::Text(TextKey::Clear) => {
+                *self = TextInput::default();
+                LineEdit::Text(true)
+            }
+            Action::Decrease => LineEdit::Cursor(self.left()),
+            Action::Increase => LineEdit::Cursor(self.right()),
+            Action::Top => {
+                let moved = self.left();
+                while self.left() {}
+                LineEdit::Cursor(moved)
+            }
+            Action::Bottom => {
+                let moved = self.right();
+                while self.right() {}
+                LineEdit::Cursor(moved)
+            }
+            _ => return None,
+        })
+    }
+
     /// A field holding `text`, the cursor at its end (an annotation is usually continued).
     pub fn with_text(text: &str) -> TextInput {
         TextInput {

@@ -20,7 +20,7 @@ use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
 use crate::tui::shared::export_choices::{ExportChoices, ExportField, ExportScope, step_in};
-use crate::tui::shared::text_input::TextInput;
+use crate::tui::shared::text_input::{LineEdit, TextInput};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use ratatui::Frame;
@@ -199,35 +199,14 @@ impl ExportDialog {
     }
 
     fn path_key(&mut self, action: Action) -> Outcome {
-        let text = &mut self.choices.path;
-        let changed = match action {
-            Action::Text(TextKey::Input(c)) => {
-                text.insert(c);
-                true
+        match self.choices.path.line_key(action) {
+            Some(LineEdit::Text(true)) => {
+                self.refresh_exists();
+                Outcome::changed()
             }
-            Action::Text(TextKey::Backspace) => text.backspace(),
-            Action::Text(TextKey::Clear) => {
-                *text = TextInput::default();
-                true
-            }
-            Action::Decrease => return Outcome::from(text.left()),
-            Action::Increase => return Outcome::from(text.right()),
-            Action::Top => {
-                let moved = text.left();
-                while text.left() {}
-                return Outcome::from(moved);
-            }
-            Action::Bottom => {
-                let moved = text.right();
-                while text.right() {}
-                return Outcome::from(moved);
-            }
-            _ => return Outcome::none(),
-        };
-        if changed {
-            self.refresh_exists();
+            Some(LineEdit::Cursor(moved)) => Outcome::from(moved),
+            Some(LineEdit::Text(false)) | None => Outcome::none(),
         }
-        Outcome::from(changed)
     }
 
     /// Enter: checks what can be checked at once, asks before replacing a file, then hands the
