@@ -20,6 +20,7 @@ pub mod relaxation;
 pub mod repair;
 pub mod solve;
 pub mod synthetic;
+pub mod words;
 
 pub use build::{Request, RequestError};
 pub use model::{Arc, Capacity, Instance, LotNode, Solution};

@@ -4,7 +4,8 @@
 //! Exit codes: 0 done; 2 refused (unknown call, a pin or forbid that is not an application);
 //! 1 the workspace could not be read or written.
 
-use crate::allocation::{Proposal, Request, allocate};
+use crate::allocation::words::{lot_line, m2, points};
+use crate::allocation::{Placement, Proposal, Request, allocate};
 use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
 use crate::cli::output;
@@ -211,14 +212,6 @@ pub fn json(p: &Proposal) -> String {
     text
 }
 
-fn points(value: f64, lang: Lang) -> String {
-    i18n::fixed(value, 1, lang)
-}
-
-fn m2(value: f64, lang: Lang) -> String {
-    i18n::surface(crate::domain::Surface::m2(value), lang)
-}
-
 /// The proposal in words: per site, each lot and who gets it; then who is left out and why.
 pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
     let title = ws
@@ -303,52 +296,15 @@ pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
             ),
         });
         for lot in &site.lots {
-            let holders: Vec<String> = p
-                .placements
-                .iter()
-                .filter(|x| x.site == site.site && x.lot == lot.lot)
-                .map(|x| {
-                    let pin = if x.pinned {
-                        lang.pick(", décidé", ", decided")
-                    } else {
-                        ""
-                    };
-                    if lot.pooled {
-                        format!(
-                            "{} {} ({}{pin})",
-                            x.structure_name,
-                            m2(x.m2, lang),
-                            points(x.score, lang)
-                        )
-                    } else {
-                        format!("{} ({}{pin})", x.structure_name, points(x.score, lang))
-                    }
-                })
-                .collect();
-            let kind = if lot.pooled {
-                lang.pick(", partagé au m²", ", shared by m²")
-            } else {
-                ""
-            };
-            let who = if holders.is_empty() {
-                lang.pick("libre", "free").to_owned()
-            } else {
-                holders.join(" · ")
-            };
-            let left = if lot.pooled && !holders.is_empty() {
-                match lang {
-                    Lang::Fr => format!(" — {} libres", m2(lot.surface - lot.used_m2, lang)),
-                    Lang::En => format!(" — {} free", m2(lot.surface - lot.used_m2, lang)),
+            let decided = |x: &Placement| {
+                if x.pinned {
+                    lang.pick(", décidé", ", decided")
+                } else {
+                    ""
                 }
-            } else {
-                String::new()
             };
-            out.push_str(&format!(
-                "  {} ({}{kind}){} {who}{left}\n",
-                lot.label,
-                m2(lot.surface, lang),
-                lang.pick("\u{a0}:", ":")
-            ));
+            out.push_str(&lot_line(p, site, lot, decided, lang));
+            out.push('\n');
         }
     }
     if !p.unplaced.is_empty() {

@@ -4,8 +4,8 @@
 //! a place and why, and the justified envy (a pane scrolled with J/K). Beside each other on
 //! wide screens, one above the other otherwise.
 
+use crate::allocation::words::{lot_line, m2, points};
 use crate::allocation::{Placement, Proposal};
-use crate::domain::Surface;
 use crate::i18n::{self, Lang};
 use crate::review::Status;
 use crate::tui::context::Context;
@@ -23,14 +23,6 @@ use ratatui::widgets::Block;
 
 /// Wide screens put the sites and explanations beside the applications.
 const SIDE_BY_SIDE_WIDTH: u16 = 150;
-
-fn points(value: f64, lang: Lang) -> String {
-    i18n::fixed(value, 1, lang)
-}
-
-fn m2(value: f64, lang: Lang) -> String {
-    i18n::surface(Surface::m2(value), lang)
-}
 
 /// What the proposal is worth, how close to the optimum, the zone floor and the bonus, the
 /// officer's pins and forbids.
@@ -217,51 +209,12 @@ fn detail(dialog: &AllocationDialog, ctx: &Context) -> Vec<Line<'static>> {
             style::header(),
         ));
         for lot in &site.lots {
-            let holders: Vec<String> = p
-                .placements
-                .iter()
-                .filter(|x| x.site == site.site && x.lot == lot.lot)
-                .map(|x| {
-                    let decided = match (x.pinned, dialog.request.pins.contains(&x.key())) {
-                        (true, true) => lang.pick(", imposée", ", pinned"),
-                        (true, false) => lang.pick(", acceptée", ", accepted"),
-                        _ => "",
-                    };
-                    if lot.pooled {
-                        format!(
-                            "{} {} ({}{decided})",
-                            x.structure_name,
-                            m2(x.m2, lang),
-                            points(x.score, lang)
-                        )
-                    } else {
-                        format!("{} ({}{decided})", x.structure_name, points(x.score, lang))
-                    }
-                })
-                .collect();
-            let kind = if lot.pooled {
-                lang.pick(", partagé au m²", ", shared by m²")
-            } else {
-                ""
+            let decided = |x: &Placement| match (x.pinned, dialog.request.pins.contains(&x.key())) {
+                (true, true) => lang.pick(", imposée", ", pinned"),
+                (true, false) => lang.pick(", acceptée", ", accepted"),
+                _ => "",
             };
-            let who = if holders.is_empty() {
-                lang.pick("libre", "free").to_owned()
-            } else {
-                holders.join(" · ")
-            };
-            let left = if lot.pooled && !holders.is_empty() {
-                match lang {
-                    Lang::Fr => format!(" — {} libres", m2(lot.surface - lot.used_m2, lang)),
-                    Lang::En => format!(" — {} free", m2(lot.surface - lot.used_m2, lang)),
-                }
-            } else {
-                String::new()
-            };
-            lines.push(Line::from(format!(
-                "  {} ({}{kind}){colon} {who}{left}",
-                lot.label,
-                m2(lot.surface, lang)
-            )));
+            lines.push(Line::from(lot_line(p, site, lot, decided, lang)));
         }
     }
     lines.push(Line::from(""));
