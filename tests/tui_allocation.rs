@@ -373,14 +373,16 @@ fn robustness_on_the_tab_and_in_the_score_card() {
     s.keys("p");
     go_to(&mut s, "materiaux-rebonds");
     s.keys("p j p");
-    let standing = s
-        .app
-        .appel
-        .standings
-        .standing(&usine("emplois-du-plateau"))
-        .copied();
+    let key = usine("emplois-du-plateau");
+    let structure = s.app.ctx.workspace.structure_index(&key.structure);
+    let site = s.app.appel.standings.site(&key.site);
+    let standing = structure.and_then(|i| site?.standing(i)).copied();
     assert_eq!(standing.map(|s| s.rank), Some(3));
-    assert!(standing.is_some_and(|s| s.p_top_k > 0.9));
+    assert!(
+        structure
+            .and_then(|i| site?.p_top_k(i))
+            .is_some_and(|p| p > 0.9)
+    );
     s.keys("enter");
     assert_eq!(s.app.dialog(), Some(DialogKind::ScoreCard));
     let card = s.screen();

@@ -363,30 +363,99 @@ pub fn most_critical(intervals: &[WeightInterval]) -> Option<Criterion> {
         .map(|i| i.criterion)
 }
 
+/// The weights of every Monte-Carlo draw, each weight drawn in `[1 − spread, 1 + spread]`
+/// times its value then renormalised to 100. One seed gives every site of a call the same
+/// draws, so they are drawn once per weights change and shared, not drawn again per site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightDraws {
+    draws: Vec<[f64; 5]>,
+}
+
+impl WeightDraws {
+    pub fn new(weights: &Weights, mc: &MonteCarlo) -> WeightDraws {
+        let base = raw_weights(weights);
+        let mut rng = Rng::new(mc.seed);
+        let draws = (0..mc.draws)
+            .map(|_| {
+                let w = base.map(|x| x * rng.between(1.0 - mc.spread, 1.0 + mc.spread));
+                let sum: f64 = w.iter().sum();
+                if sum > 0.0 {
+                    w.map(|x| 100.0 * x / sum)
+                } else {
+                    [20.0; 5]
+                }
+            })
+            .collect();
+        WeightDraws { draws }
+    }
+
+    pub fn len(&self) -> usize {
+        self.draws.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.draws.is_empty()
+    }
+}
+
 /// Each candidate's probability of being among the first `k` when every weight is drawn in
 /// `[1 − spread, 1 + spread]` times its value (then renormalised); reproducible by seed.
 pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &MonteCarlo) -> Vec<f64> {
+    p_top_k_among(candidates, &WeightDraws::new(weights, mc), k)
+}
+
+/// Below this many candidate-draws a site's Monte-Carlo runs on the calling thread: spreading
+/// it costs more than it saves.
+const SPREAD_FROM: usize = 200_000;
+
+/// [`p_top_k`] under draws made beforehand (the same for every site of a call).
+pub fn p_top_k_among(candidates: &[Candidate], draws: &WeightDraws, k: usize) -> Vec<f64> {
     let n = candidates.len();
-    if n == 0 || mc.draws == 0 {
+    if n == 0 || draws.is_empty() {
         return vec![0.0; n];
     }
     if k >= n {
         return vec![1.0; n];
     }
-    let base = raw_weights(weights);
+    // Draws are independent and hits are counts: a site with thousands of applicants shares
+    // its draws among the cores, and the sums are the same whatever the split.
+    let threads = if n * draws.len() >= SPREAD_FROM {
+        crate::parallel::available_threads()
+    } else {
+        1
+    };
+    let per_thread = draws.len().div_ceil(threads);
+    let parts = crate::parallel::map_indexed(
+        threads,
+        threads,
+        1,
+        || (),
+        |_, t| {
+            let from = (t * per_thread).min(draws.len());
+            let to = (from + per_thread).min(draws.len());
+            hits(candidates, &draws.draws[from..to], k)
+        },
+    );
+    let mut total = vec![0u32; n];
+    for part in parts {
+        for (sum, hit) in total.iter_mut().zip(part) {
+            *sum += hit;
+        }
+    }
+    total
+        .into_iter()
+        .map(|h| f64::from(h) / draws.len() as f64)
+        .collect()
+}
+
+/// How many of `draws` put each candidate among the first `k` (`k` < candidates).
+fn hits(candidates: &[Candidate], draws: &[[f64; 5]], k: usize) -> Vec<u32> {
+    let n = candidates.len();
     let offsets: Vec<f64> = candidates.iter().map(|c| key(c.eligible, 0.0)).collect();
-    let mut rng = Rng::new(mc.seed);
     let mut hits = vec![0u32; n];
     let mut keys = vec![0.0f64; n];
     let mut heap: BinaryHeap<Reverse<u64>> = BinaryHeap::with_capacity(k + 1);
-    for _ in 0..mc.draws {
-        let mut w = base.map(|x| x * rng.between(1.0 - mc.spread, 1.0 + mc.spread));
-        let sum: f64 = w.iter().sum();
-        w = if sum > 0.0 {
-            w.map(|x| 100.0 * x / sum)
-        } else {
-            [20.0; 5]
-        };
+    for w in draws {
         // Keys are non-negative, so their bits sort like their values: the heap keeps the
         // k largest and its minimum is the k-th.
         heap.clear();
@@ -410,9 +479,7 @@ pub fn p_top_k(candidates: &[Candidate], weights: &Weights, k: usize, mc: &Monte
             *hit += u32::from(*slot >= threshold);
         }
     }
-    hits.into_iter()
-        .map(|h| f64::from(h) / mc.draws as f64)
-        .collect()
+    hits
 }
 
 /// `Surface de 22 à 41 (30)`, `Coût à partir de 12 (25)`.
@@ -546,6 +613,26 @@ mod tests {
                     assert_ne!(membership(&with(&weights, c, h + 0.05), i), now, "{i} c{c}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_large_site_spread_over_threads_counts_as_one_thread_does() {
+        let mut rng = Rng::new(9);
+        let candidates: Vec<Candidate> = (0..400)
+            .map(|_| Candidate {
+                eligible: rng.chance(0.8),
+                values: [(); 5].map(|_| (rng.between(0.0, 1.0) * 20.0).round() / 20.0),
+            })
+            .collect();
+        let draws = WeightDraws::new(&Weights::default(), &MonteCarlo::default());
+        assert!(candidates.len() * draws.len() >= SPREAD_FROM);
+        for k in [1, 7, 399] {
+            let alone: Vec<f64> = hits(&candidates, &draws.draws, k)
+                .into_iter()
+                .map(|h| f64::from(h) / draws.len() as f64)
+                .collect();
+            assert_eq!(p_top_k_among(&candidates, &draws, k), alone, "k = {k}");
         }
     }
 

@@ -12,6 +12,7 @@ use crate::scoring::Matcher;
 use crate::scoring::figures::{self, Eligibility};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, PoisonError};
 
 /// An answer, with the ticket of the request it answers.
 struct Answer {
@@ -21,7 +22,9 @@ struct Answer {
 
 pub struct Background {
     sender: Sender<Answer>,
-    receiver: Receiver<Answer>,
+    /// Behind a mutex only so that the cockpit's context can be lent to the threads that work
+    /// out a call's standings; answers are taken through `&mut self`, which needs no lock.
+    receiver: Mutex<Receiver<Answer>>,
     /// The ticket of the latest request, and whether its answer is still awaited.
     latest: u64,
     awaited: bool,
@@ -32,7 +35,7 @@ impl Default for Background {
         let (sender, receiver) = channel();
         Background {
             sender,
-            receiver,
+            receiver: Mutex::new(receiver),
             latest: 0,
             awaited: false,
         }
@@ -40,6 +43,12 @@ impl Default for Background {
 }
 
 impl Background {
+    fn receiver(&mut self) -> &Receiver<Answer> {
+        self.receiver
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Starts working out the eligibility of `matcher`'s pairs on a worker thread (itself
     /// spreading the work over the cores); any earlier request becomes stale.
     pub fn request_eligibility(&mut self, matcher: Arc<Matcher>) {
@@ -77,7 +86,7 @@ impl Background {
     /// The answer to the latest request, if it has arrived (stale answers are dropped).
     pub fn take(&mut self) -> Option<Eligibility> {
         let mut fresh = None;
-        while let Ok(answer) = self.receiver.try_recv() {
+        while let Ok(answer) = self.receiver().try_recv() {
             if answer.ticket == self.latest {
                 fresh = Some(answer.eligibility);
             }
@@ -94,7 +103,7 @@ impl Background {
         if !self.awaited {
             return None;
         }
-        while let Ok(answer) = self.receiver.recv() {
+        while let Ok(answer) = self.receiver().recv() {
             if answer.ticket == self.latest {
                 self.awaited = false;
                 return Some(answer.eligibility);

@@ -5,16 +5,18 @@
 //! « hors », the weight intervals, the most critical criterion. K is the site's shortlisted
 //! and accepted applications, at least 1, as in the jury files.
 //!
-//! Worked out once per weights change or decision (the Appel tab and the score card keep the
-//! result), never per frame: the Monte-Carlo is the costly part.
+//! Ranks are worked out once per weights change or decision (the Appel tab sorts by them);
+//! the Monte-Carlo, the costly part, once per site when a frame first shows one of its
+//! applications, then kept until the next change: a weight change on a call of 100 000
+//! structures redraws at once, only the sites on screen drawn again.
 
-use crate::domain::{SiteId, StructureId, Weights};
+use crate::domain::{SiteId, Weights};
 use crate::i18n::{self, Lang};
 use crate::review::{AppKey, ReviewState};
 use crate::scoring::Criterion;
 use crate::scoring::robustness::{
-    Candidate, MonteCarlo, Stability, WeightInterval, among_first, entry_intervals,
-    intervals_sentence, most_critical, order_intervals, p_top_k, shortlist_intervals,
+    Candidate, MonteCarlo, Stability, WeightDraws, WeightInterval, among_first, entry_intervals,
+    intervals_sentence, most_critical, p_top_k_among, shortlist_intervals,
 };
 use crate::scoring::ties::{TieBreaker, TieInput, broken_text, rank_label, rank_with_ties};
 use crate::tui::action::{Action, ReviewAction};
@@ -23,17 +25,16 @@ use crate::tui::keymap::Scope;
 use crate::tui::widgets::style;
 use ratatui::text::Line;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// One application's place on its site.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Standing {
     /// Competition rank among the site's applicants (1, 1, 3 when the first two tie).
     pub rank: usize,
     pub ex_aequo: bool,
     /// Its total equals another's as shown, but this set the order.
     pub broken_by: Option<TieBreaker>,
-    pub p_top_k: f64,
-    pub stability: Stability,
 }
 
 impl Standing {
@@ -41,15 +42,15 @@ impl Standing {
     pub fn rank_text(&self, lang: Lang) -> String {
         rank_label(self.rank, self.ex_aequo, lang)
     }
+}
 
-    /// `96 % stable`, for a column.
-    pub fn robustness_text(&self, lang: Lang) -> String {
-        format!(
-            "{} {}",
-            i18n::percent(self.p_top_k, lang),
-            self.stability.label(lang)
-        )
-    }
+/// What the Monte-Carlo says of a site: each applicant's P(top K), and how far each weight
+/// can move before the first K change.
+#[derive(Debug, Clone, PartialEq)]
+struct Robustness {
+    p_top_k: Vec<f64>,
+    shortlist: Vec<WeightInterval>,
+    critical: Option<Criterion>,
 }
 
 /// One site of the call: its applicants scored, ranked and drawn.
@@ -62,6 +63,8 @@ pub struct SiteStanding {
     pub top: usize,
     pub weights: Weights,
     pub mc: MonteCarlo,
+    /// The Monte-Carlo's weights, drawn once for every site of the call.
+    draws: Arc<WeightDraws>,
     /// The applicants (workspace structure indices), in name order, and what each stands.
     structures: Vec<usize>,
     /// `(structure, entry)` sorted by structure: a row's standing is found by a binary search,
@@ -73,15 +76,21 @@ pub struct SiteStanding {
     /// The officer's motivation when the site's ties were broken by hand.
     motivation: Option<String>,
     grids: Vec<Option<f64>>,
-    pub order: Vec<WeightInterval>,
-    pub shortlist: Vec<WeightInterval>,
-    pub critical: Option<Criterion>,
+    /// Worked out when first asked for (`robustness`), kept with the ranks it belongs to.
+    robustness: OnceLock<Robustness>,
 }
 
 impl SiteStanding {
     /// `site`'s applicants in the current call (`structures`, workspace indices), scored under
-    /// the weights in force; none when scores are unavailable.
-    pub fn compute(ctx: &Context, site: usize, structures: &[usize]) -> Option<SiteStanding> {
+    /// the weights in force; none when scores are unavailable. `top` is K (`holding_places`),
+    /// `draws` the Monte-Carlo's weights under those in force.
+    pub fn compute(
+        ctx: &Context,
+        site: usize,
+        structures: &[usize],
+        top: usize,
+        draws: Arc<WeightDraws>,
+    ) -> Option<SiteStanding> {
         let ws = &ctx.workspace;
         let site_id = ws.sites.get(site)?.id.clone();
         let state = ctx.review();
@@ -122,29 +131,15 @@ impl SiteStanding {
                 officer: tie.and_then(|t| t.order.iter().position(|id| id == &ws.structures[s].id)),
             })
             .collect();
-        let top = state.map_or(0, |st| holding_places(st, &site_id)).max(1);
-        let mc = MonteCarlo::default();
-        let p = p_top_k(&candidates, &ctx.weights, top, &mc);
-        let mut standings = vec![
-            Standing {
-                rank: 0,
-                ex_aequo: false,
-                broken_by: None,
-                p_top_k: 0.0,
-                stability: Stability::Out,
-            };
-            structures.len()
-        ];
+        let top = top.max(1);
+        let mut standings = vec![Standing::default(); structures.len()];
         for r in rank_with_ties(&inputs) {
             standings[r.entry] = Standing {
                 rank: r.rank,
                 ex_aequo: r.ex_aequo,
                 broken_by: r.broken_by,
-                p_top_k: p[r.entry],
-                stability: Stability::of(p[r.entry]),
             };
         }
-        let shortlist = shortlist_intervals(&candidates, &ctx.weights, top);
         let mut entries: Vec<(usize, usize)> = structures
             .iter()
             .enumerate()
@@ -156,10 +151,8 @@ impl SiteStanding {
             site_id,
             top,
             weights: ctx.weights,
-            mc,
-            order: order_intervals(&candidates, &ctx.weights),
-            critical: most_critical(&shortlist),
-            shortlist,
+            mc: MonteCarlo::default(),
+            draws,
             structures,
             entries,
             candidates,
@@ -167,7 +160,34 @@ impl SiteStanding {
             standings,
             motivation: tie.map(|t| t.motivation.clone()),
             grids,
+            robustness: OnceLock::new(),
         })
+    }
+
+    fn robustness(&self) -> &Robustness {
+        self.robustness.get_or_init(|| {
+            let shortlist = shortlist_intervals(&self.candidates, &self.weights, self.top);
+            Robustness {
+                p_top_k: p_top_k_among(&self.candidates, &self.draws, self.top),
+                critical: most_critical(&shortlist),
+                shortlist,
+            }
+        })
+    }
+
+    /// P(top K) of `structure` (workspace index) on the site.
+    pub fn p_top_k(&self, structure: usize) -> Option<f64> {
+        self.entry(structure).map(|i| self.robustness().p_top_k[i])
+    }
+
+    /// `96 % stable`, for a column.
+    pub fn robustness_text(&self, structure: usize, lang: Lang) -> Option<String> {
+        let p = self.p_top_k(structure)?;
+        Some(format!(
+            "{} {}",
+            i18n::percent(p, lang),
+            Stability::of(p).label(lang)
+        ))
     }
 
     fn entry(&self, structure: usize) -> Option<usize> {
@@ -220,6 +240,8 @@ impl SiteStanding {
             return Vec::new();
         };
         let standing = &self.standings[i];
+        let robustness = self.robustness();
+        let p = robustness.p_top_k[i];
         let colon = lang.pick("\u{a0}:", ":");
         let mut lines = vec![Line::styled(
             format!(
@@ -295,13 +317,13 @@ impl SiteStanding {
             Lang::Fr => format!(
                 "  {} {first} (K = présélection et acceptations du lieu){colon} {} des {draws} tirages de poids (chacun à ±{spread}) — {}",
                 lang.pick("Reste", "Stays"),
-                i18n::percent(standing.p_top_k, lang),
-                standing.stability.label(lang)
+                i18n::percent(p, lang),
+                Stability::of(p).label(lang)
             ),
             Lang::En => format!(
                 "  Stays {first} (K = the site's shortlisted and accepted){colon} {} of {draws} weight draws (each ±{spread}) — {}",
-                i18n::percent(standing.p_top_k, lang),
-                standing.stability.label(lang)
+                i18n::percent(p, lang),
+                Stability::of(p).label(lang)
             ),
         }));
         let inside = lang.pick(
@@ -318,9 +340,9 @@ impl SiteStanding {
         };
         lines.push(Line::from(format!(
             "  {}",
-            intervals_sentence(&same, &self.shortlist, lang)
+            intervals_sentence(&same, &robustness.shortlist, lang)
         )));
-        if let Some(c) = self.critical {
+        if let Some(c) = robustness.critical {
             lines.push(Line::from(match lang {
                 Lang::Fr => format!(
                     "  Critère le plus critique{colon} {} (son poids est celui qui peut bouger le moins avant que les K premiers changent)",
@@ -350,33 +372,43 @@ fn holding_places(state: &ReviewState, site: &SiteId) -> usize {
 pub struct CallStandings {
     sites: Vec<SiteStanding>,
     by_site: HashMap<SiteId, usize>,
-    structures: HashMap<StructureId, usize>,
 }
 
 impl CallStandings {
-    pub fn compute(ctx: &Context) -> CallStandings {
+    /// The call's `applications` as `(structure, site)` workspace indices (the Appel tab looked
+    /// the ids up once per call: among 100 000 structures that is the slow part).
+    pub fn compute(ctx: &Context, applications: &[(usize, usize)]) -> CallStandings {
         let Some(call) = ctx.call() else {
             return CallStandings::default();
         };
         let ws = &ctx.workspace;
-        let structures: HashMap<StructureId, usize> = ws
-            .structures
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let mut applicants: HashMap<&SiteId, Vec<usize>> = HashMap::new();
-        for (structure, site) in call.application_pairs() {
-            if let Some(&i) = structures.get(structure) {
-                applicants.entry(site).or_default().push(i);
-            }
+        let mut applicants: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(structure, site) in applications {
+            applicants.entry(site).or_default().push(structure);
         }
-        let sites: Vec<SiteStanding> = call
+        let asked: Vec<(usize, &Vec<usize>)> = call
             .sites
             .iter()
             .filter_map(|id| {
                 let site = ws.site_index(id)?;
-                SiteStanding::compute(ctx, site, applicants.get(id)?)
+                Some((site, applicants.get(&site)?))
+            })
+            .collect();
+        let mut places: HashMap<&SiteId, usize> = HashMap::new();
+        for (key, _) in ctx
+            .review()
+            .into_iter()
+            .flat_map(|st| &st.applications)
+            .filter(|(_, a)| a.status.holds_place())
+        {
+            *places.entry(&key.site).or_default() += 1;
+        }
+        let draws = Arc::new(WeightDraws::new(&ctx.weights, &MonteCarlo::default()));
+        let sites: Vec<SiteStanding> = asked
+            .into_iter()
+            .filter_map(|(site, applicants)| {
+                let top = places.get(&ws.sites[site].id).copied().unwrap_or(0);
+                SiteStanding::compute(ctx, site, applicants, top, Arc::clone(&draws))
             })
             .collect();
         let by_site = sites
@@ -384,20 +416,21 @@ impl CallStandings {
             .enumerate()
             .map(|(i, s)| (s.site_id.clone(), i))
             .collect();
-        CallStandings {
-            sites,
-            by_site,
-            structures,
-        }
+        CallStandings { sites, by_site }
     }
 
     pub fn site(&self, site: &SiteId) -> Option<&SiteStanding> {
         self.by_site.get(site).map(|&i| &self.sites[i])
     }
 
-    pub fn standing(&self, key: &AppKey) -> Option<&Standing> {
-        let structure = *self.structures.get(&key.structure)?;
-        self.site(&key.site)?.standing(structure)
+    /// Where `structure` (workspace index) stands on `site`.
+    pub fn standing(&self, structure: usize, site: &SiteId) -> Option<&Standing> {
+        self.site(site)?.standing(structure)
+    }
+
+    /// `96 % stable` for `structure` (workspace index) on `site`.
+    pub fn robustness_text(&self, structure: usize, site: &SiteId, lang: Lang) -> Option<String> {
+        self.site(site)?.robustness_text(structure, lang)
     }
 }
 
@@ -420,7 +453,9 @@ pub fn of_application(
     if !applicants.contains(&structure) {
         return None;
     }
-    let standing = SiteStanding::compute(ctx, site, &applicants)?;
+    let draws = Arc::new(WeightDraws::new(&ctx.weights, &MonteCarlo::default()));
+    let top = ctx.review().map_or(0, |st| holding_places(st, site_id));
+    let standing = SiteStanding::compute(ctx, site, &applicants, top, draws)?;
     let intervals = standing.entry_intervals(structure);
     Some((standing, intervals))
 }

@@ -115,7 +115,7 @@ impl Appel {
     /// What depends on the decisions: ranks (the grid and the officer break ties), K of the
     /// robustness (the site's shortlisted and accepted), the lots held.
     fn refresh_decisions(&mut self, ctx: &Context) {
-        self.standings = CallStandings::compute(ctx);
+        self.standings = self.compute_standings(ctx);
         self.holdings = ctx
             .review()
             .map(|state| {
@@ -126,6 +126,12 @@ impl Appel {
             })
             .unwrap_or_default();
         self.intervals.take();
+    }
+
+    fn compute_standings(&self, ctx: &Context) -> CallStandings {
+        let applications: Vec<(usize, usize)> =
+            self.all.iter().map(|r| (r.structure, r.site)).collect();
+        CallStandings::compute(ctx, &applications)
     }
 
     /// The weight intervals of `key`'s place: those of the last frame when it was the same.
@@ -155,7 +161,7 @@ impl Appel {
             row.score = score.map(|s| s.total);
             row.eligible = score.is_none_or(|s| s.eligible);
         }
-        self.standings = CallStandings::compute(ctx);
+        self.standings = self.compute_standings(ctx);
         self.intervals.take();
         self.refresh_rows(ctx);
     }

@@ -132,7 +132,9 @@ pub fn order(
                 Grouping::Status => ctx.status(&row.key).map(|s| s as usize),
             };
             let site = site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX);
-            let rank = standings.standing(&row.key).map_or(usize::MAX, |s| s.rank);
+            let rank = standings
+                .standing(row.structure, &row.key.site)
+                .map_or(usize::MAX, |s| s.rank);
             let name = fold(&ws.structures[row.structure].name).text;
             (status, site, row.key.site.clone(), rank, name)
         })

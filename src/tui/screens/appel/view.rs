@@ -267,7 +267,7 @@ pub fn render(
                 4 => Line::from(
                     screen
                         .standings
-                        .standing(&row.key)
+                        .standing(row.structure, &row.key.site)
                         .map_or("—".to_owned(), |s| s.rank_text(lang)),
                 ),
                 5 => Line::from(
@@ -280,8 +280,8 @@ pub fn render(
                 6 => Line::from(
                     screen
                         .standings
-                        .standing(&row.key)
-                        .map_or("—".to_owned(), |s| s.robustness_text(lang)),
+                        .robustness_text(row.structure, &row.key.site, lang)
+                        .unwrap_or_else(|| "—".to_owned()),
                 ),
                 8 => Line::from(
                     screen
