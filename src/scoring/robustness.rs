@@ -451,23 +451,37 @@ pub fn p_top_k_among(candidates: &[Candidate], draws: &WeightDraws, k: usize) ->
 /// How many of `draws` put each candidate among the first `k` (`k` < candidates).
 fn hits(candidates: &[Candidate], draws: &[[f64; 5]], k: usize) -> Vec<u32> {
     let n = candidates.len();
+    // One column per criterion, so that a draw's keys are five multiply-adds over
+    // contiguous arrays, which the compiler vectorises.
+    let columns: [Vec<f64>; 5] =
+        std::array::from_fn(|c| candidates.iter().map(|x| x.values[c]).collect());
     let offsets: Vec<f64> = candidates.iter().map(|c| key(c.eligible, 0.0)).collect();
     let mut hits = vec![0u32; n];
     let mut keys = vec![0.0f64; n];
     let mut heap: BinaryHeap<Reverse<u64>> = BinaryHeap::with_capacity(k + 1);
+    let [c0, c1, c2, c3, c4] = &columns;
+    let (c0, c1, c2, c3, c4) = (&c0[..n], &c1[..n], &c2[..n], &c3[..n], &c4[..n]);
     for w in draws {
+        // Summed in the criteria's order, as the total is.
+        for (i, slot) in keys.iter_mut().enumerate() {
+            *slot = offsets[i]
+                + c0[i] * w[0]
+                + c1[i] * w[1]
+                + c2[i] * w[2]
+                + c3[i] * w[3]
+                + c4[i] * w[4];
+        }
         // Keys are non-negative, so their bits sort like their values: the heap keeps the
-        // k largest and its minimum is the k-th.
+        // k largest; once it holds k, a key enters only above its minimum, kept at hand.
         heap.clear();
-        for ((slot, c), offset) in keys.iter_mut().zip(candidates).zip(&offsets) {
-            let v = &c.values;
-            *slot = offset + v[0] * w[0] + v[1] * w[1] + v[2] * w[2] + v[3] * w[3] + v[4] * w[4];
+        heap.extend(keys[..k].iter().map(|x| Reverse(x.to_bits())));
+        let mut floor = heap.peek().map_or(0, |Reverse(min)| *min);
+        for slot in &keys[k..] {
             let bits = slot.to_bits();
-            if heap.len() < k {
-                heap.push(Reverse(bits));
-            } else if heap.peek().is_some_and(|Reverse(min)| bits > *min) {
+            if bits > floor {
                 heap.pop();
                 heap.push(Reverse(bits));
+                floor = heap.peek().map_or(0, |Reverse(min)| *min);
             }
         }
         let kth = heap.peek().map_or(0.0, |Reverse(min)| f64::from_bits(*min));

@@ -22,6 +22,7 @@ use crate::scoring::ties::{TieBreaker, TieInput, broken_text, rank_label, rank_w
 use crate::tui::action::{Action, ReviewAction};
 use crate::tui::context::Context;
 use crate::tui::keymap::Scope;
+use crate::tui::shared::name_order::sort_by_name;
 use crate::tui::widgets::style;
 use ratatui::text::Line;
 use std::collections::HashMap;
@@ -81,8 +82,8 @@ pub struct SiteStanding {
 }
 
 impl SiteStanding {
-    /// `site`'s applicants in the current call (`structures`, workspace indices), scored under
-    /// the weights in force; none when scores are unavailable. `top` is K (`holding_places`),
+    /// `site`'s applicants in the current call (`structures`, workspace indices, in name order:
+    /// `name_order`), scored under the weights in force; none when scores are unavailable. `top` is K (`holding_places`),
     /// `draws` the Monte-Carlo's weights under those in force.
     pub fn compute(
         ctx: &Context,
@@ -95,9 +96,6 @@ impl SiteStanding {
         let site_id = ws.sites.get(site)?.id.clone();
         let state = ctx.review();
         let mut structures = structures.to_vec();
-        structures.sort_by(|&a, &b| {
-            crate::i18n::natural::natural_cmp(&ws.structures[a].name, &ws.structures[b].name)
-        });
         structures.dedup();
         let scores = structures
             .iter()
@@ -375,8 +373,9 @@ pub struct CallStandings {
 }
 
 impl CallStandings {
-    /// The call's `applications` as `(structure, site)` workspace indices (the Appel tab looked
-    /// the ids up once per call: among 100 000 structures that is the slow part).
+    /// The call's `applications` as `(structure, site)` workspace indices, in the order of the
+    /// structures' names (the Appel tab looked the ids up and ordered the names once per call:
+    /// among 100 000 structures that is the slow part).
     pub fn compute(ctx: &Context, applications: &[(usize, usize)]) -> CallStandings {
         let Some(call) = ctx.call() else {
             return CallStandings::default();
@@ -445,11 +444,12 @@ pub fn of_application(
     let call = ctx.call()?;
     let ws = &ctx.workspace;
     let site_id = &ws.sites.get(site)?.id;
-    let applicants: Vec<usize> = call
+    let mut applicants: Vec<usize> = call
         .application_pairs()
         .filter(|(_, s)| *s == site_id)
         .filter_map(|(st, _)| ws.structure_index(st))
         .collect();
+    sort_by_name(&mut applicants, |&s| &ws.structures[s].name);
     if !applicants.contains(&structure) {
         return None;
     }

@@ -8,6 +8,7 @@ pub mod export_choices;
 pub mod filter;
 pub mod held;
 pub mod listing;
+pub mod name_order;
 pub mod scroll;
 pub mod search;
 pub mod text_input;

@@ -184,8 +184,10 @@ impl Appel {
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
         // Selected applications no longer in the call are dropped from the selection.
-        let known: BTreeSet<&AppKey> = self.all.iter().map(|r| &r.key).collect();
-        self.selection.retain(|k| known.contains(k));
+        if !self.selection.is_empty() {
+            let known: BTreeSet<&AppKey> = self.all.iter().map(|r| &r.key).collect();
+            self.selection.retain(|k| known.contains(k));
+        }
     }
 
     fn search_key(&mut self, ctx: &Context, action: Action, page: usize) -> Outcome {

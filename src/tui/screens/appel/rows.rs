@@ -3,12 +3,12 @@
 //! ordered (by site or by status, then by rank on the site — ties by name, and said as ties —
 //! within a group).
 
-use crate::domain::{Call, SiteId, StructureId, Workspace};
+use crate::domain::{Call, SiteId, StructureId};
 use crate::i18n::fold::Folded;
-use crate::i18n::natural::natural_cmp;
 use crate::review::AppKey;
 use crate::tui::context::Context;
 use crate::tui::shared::call_filter::{CallFilter, Grouping};
+use crate::tui::shared::name_order::sort_by_name;
 use crate::tui::shared::search::{Search, fold};
 use crate::tui::standing::CallStandings;
 use std::collections::HashMap;
@@ -25,7 +25,9 @@ pub struct CallRow {
 }
 
 /// Every application of `call`, with indices (pairs naming an unknown id are left out: the
-/// store's validation reports them) and scores under the weights in force.
+/// store's validation reports them) and scores under the weights in force, in the order of
+/// the structures' names: every later order keeps it among equals, so names are never
+/// compared again after a weight change or a decision.
 pub fn call_rows(ctx: &Context, call: &Call) -> Vec<CallRow> {
     let ws = &ctx.workspace;
     let structures: HashMap<&StructureId, usize> = ws
@@ -40,7 +42,8 @@ pub fn call_rows(ctx: &Context, call: &Call) -> Vec<CallRow> {
         .enumerate()
         .map(|(i, s)| (&s.id, i))
         .collect();
-    call.application_pairs()
+    let mut rows: Vec<CallRow> = call
+        .application_pairs()
         .filter_map(|(structure, site)| {
             let (structure_index, site_index) = (*structures.get(structure)?, *sites.get(site)?);
             let score = ctx.ranking.score(structure_index, site_index, &ctx.weights);
@@ -52,7 +55,9 @@ pub fn call_rows(ctx: &Context, call: &Call) -> Vec<CallRow> {
                 eligible: score.is_none_or(|s| s.eligible),
             })
         })
-        .collect()
+        .collect();
+    sort_by_name(&mut rows, |row| &ws.structures[row.structure].name);
+    rows
 }
 
 /// What the search looks into for an application: the structure, the site, the labels and
@@ -106,9 +111,9 @@ pub fn shown(
 
 /// Applications of the same site (or status) together, the call's sites in its order; by
 /// rank on the site within a group (eligible first, the total as shown, then a tie broken by
-/// the officer or the jury grid), then names in natural order: two totals that show the same
-/// are never ordered by a decimal nobody sees. A status changes no rank, so grouped by site
-/// the row under the cursor stays put.
+/// the officer or the jury grid), then as they come — names in natural order (`call_rows`):
+/// two totals that show the same are never ordered by a decimal nobody sees. A status changes
+/// no rank, so grouped by site the row under the cursor stays put.
 pub fn order(
     ctx: &Context,
     rows: &mut [CallRow],
@@ -121,31 +126,18 @@ pub fn order(
         .enumerate()
         .map(|(i, s)| (s, i))
         .collect();
-    let ws: &Workspace = &ctx.workspace;
-    // Each row's keys worked out once, not at each comparison: a call can put 5 000
-    // applications on one site, and a lookup hashes ids.
-    let keys: Vec<(Option<usize>, usize, SiteId, usize, String)> = rows
-        .iter()
-        .map(|row| {
-            let status = match grouping {
-                Grouping::Site => None,
-                Grouping::Status => ctx.status(&row.key).map(|s| s as usize),
-            };
-            let site = site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX);
-            let rank = standings
-                .standing(row.structure, &row.key.site)
-                .map_or(usize::MAX, |s| s.rank);
-            let name = fold(&ws.structures[row.structure].name).text;
-            (status, site, row.key.site.clone(), rank, name)
-        })
-        .collect();
-    let mut by_order: Vec<usize> = (0..rows.len()).collect();
-    by_order.sort_by(|&a, &b| {
-        let (a, b) = (&keys[a], &keys[b]);
-        (a.0, a.1, &a.2, a.3)
-            .cmp(&(b.0, b.1, &b.2, b.3))
-            .then_with(|| natural_cmp(&a.4, &b.4))
+    // Each row's key worked out once, not at each comparison (a call can put 5 000
+    // applications on one site, and a lookup hashes ids); the sort is stable, so equal keys
+    // keep the rows' name order. A site outside the call's list goes last, by its index.
+    rows.sort_by_cached_key(|row| {
+        let status = match grouping {
+            Grouping::Site => None,
+            Grouping::Status => ctx.status(&row.key).map(|s| s as usize),
+        };
+        let site = site_ranks.get(&row.key.site).copied().unwrap_or(usize::MAX);
+        let rank = standings
+            .standing(row.structure, &row.key.site)
+            .map_or(usize::MAX, |s| s.rank);
+        (status, site, row.site, rank)
     });
-    let sorted: Vec<CallRow> = by_order.iter().map(|&i| rows[i].clone()).collect();
-    rows.clone_from_slice(&sorted);
 }

@@ -6,7 +6,6 @@ pub mod items;
 mod view;
 
 use crate::i18n::fold::Folded;
-use crate::i18n::natural::natural_cmp;
 use crate::tui::action::{Action, TextKey};
 use crate::tui::component::{Effect, Outcome, ScreenEvent};
 use crate::tui::context::Context;
@@ -18,6 +17,7 @@ use crate::tui::ranking::PairScore;
 use crate::tui::screens::{Refresh, Screen};
 use crate::tui::shared::filter::Filter;
 use crate::tui::shared::listing::{Listing, moved};
+use crate::tui::shared::name_order;
 use crate::tui::shared::search::{Hit, Search, fold};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
@@ -81,15 +81,8 @@ impl<K: Items> TableScreen<K> {
     fn fold_texts(&mut self, ctx: &Context) {
         let count = self.items.count(ctx);
         self.haystacks.clear();
-        let names: Vec<String> = (0..count)
-            .map(|i| fold(self.items.name(ctx, i)).text)
-            .collect();
-        let mut by_name: Vec<usize> = (0..count).collect();
-        by_name.sort_by(|&a, &b| natural_cmp(&names[a], &names[b]).then(a.cmp(&b)));
-        self.name_order = vec![0; count];
-        for (place, item) in by_name.into_iter().enumerate() {
-            self.name_order[item] = u32::try_from(place).unwrap_or(u32::MAX);
-        }
+        let names: Vec<&str> = (0..count).map(|i| self.items.name(ctx, i)).collect();
+        self.name_order = name_order::places(&names);
         self.narrowing = None;
     }
 
