@@ -16,7 +16,6 @@ use ancrage::session::JournalEntry;
 use ancrage::store::journal::{JOURNAL_FILE, read_all};
 use ancrage::store::load::load_workspace;
 use ancrage::tui::dialogs::import::ImportDialog;
-use ancrage::tui::message::Message;
 use ancrage::tui::{DialogKind, Tab};
 use cockpit::session::Session;
 use common::snapshot;
@@ -155,16 +154,18 @@ fn a_refused_import_writes_nothing_then_the_valid_rows_on_request() {
         preview.contains("⚠ Import refusé\u{a0}: rien ne sera écrit"),
         "{preview}"
     );
+    // Nothing can be written, so the key bar offers no « importer », and Enter writes nothing.
+    assert!(!preview.contains("Entrée importer"), "{preview}");
+    assert!(preview.contains("Échap retour"), "{preview}");
     // The report scrolls: every error can be read.
     s.keys("G");
     s.keys("enter");
     assert_eq!(s.app.dialog(), Some(DialogKind::Import), "stays open");
-    assert!(matches!(s.app.message.get(), Some(Message::Error(_))));
     assert_eq!(data(&folder), before);
     assert!(journal(&folder).is_empty());
 
     // Back to the form: « importer les lignes valides », read again, apply.
-    s.keys("esc down down down space");
+    s.keys("esc down down down down space");
     assert!(s.app.top::<ImportDialog>().expect("open").skip_invalid);
     s.keys("enter");
     assert!(s.screen().contains("Entrée importe"), "{}", s.screen());
@@ -294,4 +295,68 @@ fn the_dialog_at_both_sizes() {
     s.type_text("bad-rows.csv");
     s.keys("enter");
     insta::assert_snapshot!("import_refused_80x24_en", folder.masked(&s.screen()));
+}
+
+#[test]
+fn a_mapping_file_names_the_headers_ancrage_does_not_know() {
+    let folder = Folder::demo();
+    let mut s = cockpit(&folder, Lang::Fr, 120, 40);
+    // The Google Forms export with its name column headed by the form's own question.
+    let csv = std::fs::read_to_string(format!("{FIXTURES}/google-forms.csv"))
+        .unwrap()
+        .replacen("Nom de votre structure", "Votre collectif s'appelle", 1);
+    // Absolute paths: the dialog reads relative ones from its own folder.
+    let here = std::fs::canonicalize(&folder.path).unwrap();
+    let odd = here.join("collectifs.csv");
+    std::fs::write(&odd, csv).unwrap();
+    let mapping = here.join("colonnes.toml");
+    let file = |s: &mut Session, path: &std::path::Path| {
+        s.keys("ctrl-u");
+        s.type_text(&path.display().to_string());
+    };
+
+    // Without the mapping: the name column is missing, said with where to name it.
+    s.keys("I");
+    file(&mut s, &odd);
+    s.keys("enter");
+    let report = s.screen();
+    assert!(report.contains("fichier de correspondance"), "{report}");
+    assert!(!report.contains("--mapping"), "{report}");
+
+    // A mapping file with a mistake: located, nothing read.
+    std::fs::write(
+        &mapping,
+        "[columns]\n\"Votre collectif s'appelle\" = \"nom du chat\"\n",
+    )
+    .unwrap();
+    s.keys("esc down down down");
+    file(&mut s, &mapping);
+    s.keys("enter");
+    let said = status(&s);
+    assert!(
+        said.starts_with(&format!("{}:2:", mapping.display())),
+        "{said}"
+    );
+    assert!(
+        s.app
+            .top::<ImportDialog>()
+            .expect("open")
+            .preview()
+            .is_none()
+    );
+
+    // Fixed: the file reads, every structure named.
+    std::fs::write(
+        &mapping,
+        "[columns]\n\"Votre collectif s'appelle\" = \"name\"\n",
+    )
+    .unwrap();
+    s.keys("enter");
+    let preview = s.app.top::<ImportDialog>().expect("open").preview();
+    assert!(
+        preview.is_some_and(|p| !p.prepared.report.is_refused()),
+        "{}",
+        s.screen()
+    );
+    assert!(s.screen().contains("Entrée importe"), "{}", s.screen());
 }

@@ -217,29 +217,10 @@ fn print_report(
 }
 
 fn read_mapping(path: Option<&Path>, target: Target, lang: Lang) -> Result<Mapping, Failure> {
-    let Some(path) = path else {
-        return Ok(Mapping::default());
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::new(match lang {
-            Lang::Fr => format!("{}\u{a0}: lecture impossible ({e})", path.display()),
-            Lang::En => format!("{}: cannot read ({e})", path.display()),
-        })
-    })?;
-    Mapping::parse(&text, target).map_err(|e| {
-        let mut place = path.display().to_string();
-        if let Some(line) = e.line {
-            place.push_str(&format!(":{line}"));
-            if let Some(column) = e.column {
-                place.push_str(&format!(":{column}"));
-            }
-        }
-        Failure::new(format!(
-            "{place}{} {}",
-            lang.pick("\u{a0}:", ":"),
-            e.message
-        ))
-    })
+    match path {
+        Some(path) => Mapping::read(path, target, lang).map_err(Failure::new),
+        None => Ok(Mapping::default()),
+    }
 }
 
 fn write_template(out: &Path, lang: Lang) -> Outcome {

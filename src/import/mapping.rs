@@ -12,6 +12,7 @@
 //! "Commentaire interne" = "ignore"
 //! ```
 
+use crate::i18n::Lang;
 use crate::import::field::{APPLICATION_FIELDS, Field, KNOWN_UNUSED, SITE_FIELDS, Target};
 use crate::import::header::{Layout, fold_header};
 use crate::import::problem::{Choice, Expected};
@@ -48,6 +49,25 @@ struct MappingFile {
 }
 
 impl Mapping {
+    /// Reads and parses the mapping file at `path` (the command line's `--mapping`, the import
+    /// dialog's field); the error names the file, and the line and column when known.
+    pub fn read(path: &std::path::Path, target: Target, lang: Lang) -> Result<Mapping, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| match lang {
+            Lang::Fr => format!("{}\u{a0}: lecture impossible ({e})", path.display()),
+            Lang::En => format!("{}: cannot read ({e})", path.display()),
+        })?;
+        Mapping::parse(&text, target).map_err(|e| {
+            let mut place = path.display().to_string();
+            if let Some(line) = e.line {
+                place.push_str(&format!(":{line}"));
+                if let Some(column) = e.column {
+                    place.push_str(&format!(":{column}"));
+                }
+            }
+            format!("{place}{} {}", lang.pick("\u{a0}:", ":"), e.message)
+        })
+    }
+
     /// Parses a mapping file's text. Every field name is checked against `target`'s fields.
     pub fn parse(text: &str, target: Target) -> Result<Mapping, MappingError> {
         let file: MappingFile = toml::from_str(text).map_err(|e| {

@@ -113,8 +113,8 @@ impl Expected {
         match self {
             Expected::Required => pick("une valeur (champ obligatoire)", "a value (mandatory field)"),
             Expected::Column => pick(
-                "cette colonne, obligatoire (ou une correspondance dans --mapping)",
-                "this column, which is mandatory (or a mapping in --mapping)",
+                "cette colonne, obligatoire (ou l’en-tête qui la donne, dans un fichier de correspondance)",
+                "this column, which is mandatory (or the header that gives it, in a mapping file)",
             ),
             Expected::Header => pick(
                 "une ligne d’en-têtes nommant les colonnes (Raison sociale, SIRET, Commune…) parmi les premières lignes",

@@ -177,8 +177,8 @@ impl ImportReport {
             out.push_str(&format!(
                 "{}{colon} {list}\n",
                 lang.pick(
-                    "Colonnes non reprises (ajoutez-les à --mapping si besoin)",
-                    "Columns not used (add them to --mapping if needed)"
+                    "Colonnes non reprises (à nommer dans un fichier de correspondance si besoin)",
+                    "Columns not used (name them in a mapping file if needed)"
                 )
             ));
         }

@@ -53,12 +53,14 @@ pub enum Scope {
     Problems,
     /// The import dialog's form: printable keys are typed into the path.
     Import,
-    /// The import's report, before anything is written.
+    /// The import's report, before anything is written: scrolled, left.
+    ImportReport,
+    /// The report of an import that can be applied: its keys, and Enter to import.
     ImportPreview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 30] = [
+    pub const ALL: [Scope; 31] = [
         Scope::Global,
         Scope::Lists,
         Scope::Lieux,
@@ -88,6 +90,7 @@ impl Scope {
         Scope::Form,
         Scope::Problems,
         Scope::Import,
+        Scope::ImportReport,
         Scope::ImportPreview,
     ];
 
@@ -100,6 +103,8 @@ impl Scope {
             | Scope::Parcours
             | Scope::Territoire => Some(Scope::Lists),
             Scope::NextStep => Some(Scope::Parcours),
+            // A refused import shows the same report without the key that would write it.
+            Scope::ImportPreview => Some(Scope::ImportReport),
             _ => None,
         }
     }
@@ -176,6 +181,7 @@ impl Scope {
             ),
             Scope::Problems => lang.pick("Problèmes des fichiers", "File problems"),
             Scope::Import => lang.pick("Import d’un fichier", "File import"),
+            Scope::ImportReport => lang.pick("Compte rendu de l’import", "Import report"),
             Scope::ImportPreview => lang.pick("Aperçu de l’import", "Import preview"),
         }
     }

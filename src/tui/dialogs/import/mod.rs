@@ -4,13 +4,15 @@
 //! problem with its row, column, value and what was expected — before anything is written;
 //! Enter again applies it through the session (`Effect::Apply`): one journaled step, undone
 //! at once with `u`. The import itself is `import::prepare_applications` / `prepare_sites`,
-//! the same as `ancrage import`.
+//! the same as `ancrage import`, with the same optional mapping file (`--mapping` there, the
+//! Correspondance field here).
 
 mod view;
 
 use crate::domain::CallId;
 use crate::i18n::Lang;
 use crate::import::field::Target;
+use crate::import::mapping::Mapping;
 use crate::import::{ImportFile, ImportOptions, Prepared, prepare_applications, prepare_sites};
 use crate::session::files::load_state;
 use crate::store::atomic::io_message;
@@ -34,14 +36,17 @@ pub enum ImportField {
     Path,
     What,
     Call,
+    /// The officer's own header → field file (the command line's `--mapping`), optional.
+    Mapping,
     SkipInvalid,
 }
 
 impl ImportField {
-    pub const ALL: [ImportField; 4] = [
+    pub const ALL: [ImportField; 5] = [
         ImportField::Path,
         ImportField::What,
         ImportField::Call,
+        ImportField::Mapping,
         ImportField::SkipInvalid,
     ];
 
@@ -50,8 +55,14 @@ impl ImportField {
             ImportField::Path => lang.pick("Fichier", "File"),
             ImportField::What => lang.pick("Contenu", "Content"),
             ImportField::Call => lang.pick("Appel", "Call"),
+            ImportField::Mapping => lang.pick("Correspondance", "Mapping"),
             ImportField::SkipInvalid => lang.pick("Lignes en erreur", "Rows with errors"),
         }
+    }
+
+    /// A path typed, rather than a choice.
+    pub fn is_path(self) -> bool {
+        matches!(self, ImportField::Path | ImportField::Mapping)
     }
 }
 
@@ -77,6 +88,8 @@ pub struct Preview {
 pub struct ImportDialog {
     pub field: ImportField,
     pub path: TextInput,
+    /// The mapping file's path; empty: the built-in mapping alone.
+    pub mapping: TextInput,
     pub target: Target,
     /// The call applications go to (none when the workspace has no call).
     pub call: Option<CallId>,
@@ -102,6 +115,7 @@ impl ImportDialog {
         ImportDialog {
             field: ImportField::Path,
             path: TextInput::default(),
+            mapping: TextInput::default(),
             target: Target::Applications,
             call: ctx.call().map(|c| c.id.clone()),
             skip_invalid: false,
@@ -164,13 +178,17 @@ impl ImportDialog {
                 self.call = Some(calls[next].clone());
             }
             ImportField::SkipInvalid => self.skip_invalid = !self.skip_invalid,
-            ImportField::Path => return Outcome::none(),
+            ImportField::Path | ImportField::Mapping => return Outcome::none(),
         }
         Outcome::changed()
     }
 
     fn path_key(&mut self, action: Action) -> Outcome {
-        match self.path.line_key(action) {
+        let input = match self.field {
+            ImportField::Mapping => &mut self.mapping,
+            _ => &mut self.path,
+        };
+        match input.line_key(action) {
             Some(LineEdit::Text(true)) => {
                 self.refresh_path_state();
                 Outcome::changed()
@@ -194,11 +212,11 @@ impl ImportDialog {
                 Outcome::changed()
             }
             Action::Increase | Action::Decrease | Action::Text(TextKey::Input(' '))
-                if field != ImportField::Path =>
+                if !field.is_path() =>
             {
                 self.change_choice(ctx, action != Action::Decrease)
             }
-            _ if field == ImportField::Path => self.path_key(action),
+            _ if field.is_path() => self.path_key(action),
             _ => Outcome::none(),
         }
     }
@@ -262,9 +280,16 @@ impl ImportDialog {
             name: &name,
             bytes: &bytes,
         };
+        let mapping = match self.mapping.text().trim() {
+            "" => Mapping::default(),
+            typed => match Mapping::read(&resolve(typed, &self.folder), self.target, lang) {
+                Ok(mapping) => mapping,
+                Err(message) => return Outcome::error(message),
+            },
+        };
         let options = ImportOptions {
             skip_invalid: self.skip_invalid,
-            ..ImportOptions::default()
+            mapping,
         };
         let prepared = match &call {
             Some(call) => {
@@ -402,10 +427,11 @@ impl Dialog for ImportDialog {
     }
 
     fn scope(&self) -> Scope {
-        if self.preview.is_some() {
-            Scope::ImportPreview
-        } else {
-            Scope::Import
+        match &self.preview {
+            None => Scope::Import,
+            // Refused rows: nothing can be written, Enter is not offered.
+            Some(preview) if preview.prepared.report.is_refused() => Scope::ImportReport,
+            Some(_) => Scope::ImportPreview,
         }
     }
 

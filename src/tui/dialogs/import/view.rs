@@ -6,6 +6,7 @@ use crate::import::field::Target;
 use crate::tui::context::Context;
 use crate::tui::dialogs::import::{ImportDialog, ImportField, PathState, Preview};
 use crate::tui::shared::scroll::{self, hanging};
+use crate::tui::shared::text_input::TextInput;
 use crate::tui::ui_state::UiState;
 use crate::tui::widgets::choices::choice_line;
 use crate::tui::widgets::cut::around as fit;
@@ -56,36 +57,50 @@ fn skip_label(skip: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// The form's lines; `editing` shows the caret and the field under the keys.
-fn form(ctx: &Context, dialog: &ImportDialog, width: usize, editing: bool) -> Vec<Line<'static>> {
-    let lang = ctx.lang;
-    let on = |field| editing && dialog.field == field;
-    let on_path = on(ImportField::Path);
-    let label = format!(
-        "{}{:<LABEL_WIDTH$}",
-        if on_path { "▸ " } else { "  " },
-        ImportField::Path.label(lang)
-    );
-    let path = if on_path {
-        dialog.path.lines_with_caret(CARET).join(" ")
-    } else {
-        dialog.path.text().to_owned()
-    };
-    let caret = if on_path {
-        dialog.path.cursor()
-    } else {
-        path.chars().count()
-    };
-    let path = fit(&path, caret, width.saturating_sub(LABEL_WIDTH + 2));
-    let label_style = if on_path {
+/// A path field's line: its label, then the path with the caret when it has the keys (cut
+/// around the caret to fit), else `placeholder` when empty.
+fn path_line(
+    input: &TextInput,
+    label: &str,
+    on: bool,
+    placeholder: &str,
+    width: usize,
+) -> Line<'static> {
+    let label = format!("{}{:<LABEL_WIDTH$}", if on { "▸ " } else { "  " }, label);
+    let label_style = if on {
         style::selected()
     } else {
         Style::default()
     };
-    let mut lines = vec![Line::from(vec![
+    let room = width.saturating_sub(LABEL_WIDTH + 2);
+    if !on && input.text().is_empty() {
+        return Line::from(vec![
+            Span::styled(label, label_style),
+            Span::styled(fit(placeholder, 0, room), style::dim()),
+        ]);
+    }
+    let (path, caret) = if on {
+        (input.lines_with_caret(CARET).join(" "), input.cursor())
+    } else {
+        (input.text().to_owned(), input.text().chars().count())
+    };
+    Line::from(vec![
         Span::styled(label, label_style),
-        Span::styled(path, style::bold()),
-    ])];
+        Span::styled(fit(&path, caret, room), style::bold()),
+    ])
+}
+
+/// The form's lines; `editing` shows the caret and the field under the keys.
+fn form(ctx: &Context, dialog: &ImportDialog, width: usize, editing: bool) -> Vec<Line<'static>> {
+    let lang = ctx.lang;
+    let on = |field| editing && dialog.field == field;
+    let mut lines = vec![path_line(
+        &dialog.path,
+        ImportField::Path.label(lang),
+        on(ImportField::Path),
+        "",
+        width,
+    )];
     let warning = match dialog.path_state() {
         PathState::Missing => Some(lang.pick(
             "  ⚠ Aucun fichier à ce chemin.",
@@ -113,6 +128,16 @@ fn form(ctx: &Context, dialog: &ImportDialog, width: usize, editing: bool) -> Ve
         ImportField::Call.label(lang),
         LABEL_WIDTH,
         &call_label(ctx, dialog),
+    ));
+    lines.push(path_line(
+        &dialog.mapping,
+        ImportField::Mapping.label(lang),
+        on(ImportField::Mapping),
+        lang.pick(
+            "aucune (facultatif\u{a0}: fichier .toml)",
+            "none (optional: a .toml file)",
+        ),
+        width,
     ));
     lines.push(choice_line(
         on(ImportField::SkipInvalid),
