@@ -132,6 +132,26 @@ fn bench_size(c: &mut Criterion, size: Size) {
     });
     app.handle(Action::Back, ui.viewport());
 
+    // The same on the Appel tab: its ranks, and the robustness of the sites on screen.
+    app.handle(Action::GoTo(Tab::Call), ui.viewport());
+    app.handle(Action::OpenWeights, ui.viewport());
+    group.bench_function(format!("keystroke_weight_change_appel_{suffix}"), |b| {
+        b.iter(|| {
+            step(
+                &mut app,
+                &mut ui,
+                if up {
+                    Action::Increase
+                } else {
+                    Action::Decrease
+                },
+            );
+            up = !up;
+        })
+    });
+    app.handle(Action::Back, ui.viewport());
+    app.handle(Action::GoTo(Tab::Sites), ui.viewport());
+
     app.handle(Action::StartSearch, ui.viewport());
     let mut typed = false;
     group.bench_function(format!("keystroke_search_{suffix}"), |b| {
