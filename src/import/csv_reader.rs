@@ -24,9 +24,12 @@ pub fn read(bytes: &[u8]) -> Table {
     }
 }
 
-/// The delimiter that splits the first records most consistently into the most fields.
+/// The delimiter that splits the first records most consistently into the most fields: the
+/// header line first (its count is the one the rows must have), then the share of records that
+/// agree, then the count. A share, not a number of records: the wrong delimiter reads quoted
+/// cells as plain text, so a line break inside one (`"8,4\n"`) makes more, broken, records.
 pub fn sniff(text: &str) -> u8 {
-    let mut best = (0usize, 0usize, CANDIDATES[1]);
+    let mut best = ((false, 0usize, 0usize), CANDIDATES[1]);
     for delimiter in CANDIDATES {
         let counts: Vec<usize> = reader(text, delimiter)
             .byte_records()
@@ -39,11 +42,16 @@ pub fn sniff(text: &str) -> u8 {
             continue;
         }
         let agreeing = counts.iter().filter(|&&c| c == mode).count();
-        if (agreeing, mode) > (best.0, best.1) {
-            best = (agreeing, mode, delimiter);
+        let score = (
+            counts.first() == Some(&mode),
+            agreeing * 1000 / counts.len(),
+            mode,
+        );
+        if score > best.0 {
+            best = (score, delimiter);
         }
     }
-    best.2
+    best.1
 }
 
 fn mode(counts: &[usize]) -> Option<usize> {
@@ -153,6 +161,44 @@ mod tests {
         assert_eq!(sniff(text), b';');
         assert_eq!(sniff("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff("a\tb\n1\t2\n"), b'\t');
+    }
+
+    #[test]
+    fn sniffs_from_the_header_line_when_quoted_cells_hold_other_delimiters() {
+        let q = |s: &str| format!("\"{s}\"");
+        let line = |cells: &[&str], delimiter: &str| {
+            cells
+                .iter()
+                .map(|c| q(c))
+                .collect::<Vec<_>>()
+                .join(delimiter)
+                + "\r\n"
+        };
+        // A property test's case: 9 columns, impossible dates, a SIRET a spreadsheet wrote
+        // in scientific notation, line breaks and commas inside quoted cells.
+        let headers = [
+            "Emplois prévus",
+            "Latitude",
+            "Disponible jusqu’au",
+            "Durée maximale d’occupation",
+            "Secteurs prioritaires",
+            "Date limite de candidature",
+            "Description",
+            "Usage du lot",
+            "Divisible",
+        ];
+        let (d, e) = ("31/02/2027", "8,41520E+13");
+        let rows = [
+            ["", "", d, d, d, e, "\n,", d, d],
+            ["", d, d, e, d, d, "\n", d, e],
+        ];
+        for delimiter in [";", ",", "\t"] {
+            let mut text = line(&headers, delimiter);
+            for row in &rows {
+                text.push_str(&line(row, delimiter));
+            }
+            assert_eq!(sniff(&text), delimiter.as_bytes()[0], "{text:?}");
+        }
     }
 
     #[test]
