@@ -332,7 +332,7 @@ fn command_line_review_set_check_and_allocate() {
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(text.contains("Répartition proposée"), "{text}");
     assert!(
-        text.contains("de l'optimum") || text.contains("optimale"),
+        text.contains("de l’optimum") || text.contains("optimale"),
         "{text}"
     );
     assert!(

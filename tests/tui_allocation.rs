@@ -392,6 +392,37 @@ fn robustness_on_the_tab_and_in_the_score_card() {
 }
 
 #[test]
+fn the_score_card_scrolls_to_its_last_line_and_no_further() {
+    let (mut s, _dir) = cockpit(80, 24);
+    s.keys("enter");
+    assert_eq!(s.app.dialog(), Some(DialogKind::ScoreCard));
+    let top = s.screen();
+    assert!(
+        top.contains("lignes 1–"),
+        "the card says there is more: {top}"
+    );
+    for _ in 0..200 {
+        s.keys("j");
+    }
+    let bottom = s.screen();
+    // The last line of the card shows at the bottom of the popup, and one more `k` moves it.
+    assert!(bottom.contains("Les mêmes restent en tête"), "{bottom}");
+    let rows: Vec<&str> = bottom.lines().collect();
+    let border = rows
+        .iter()
+        .rposition(|r| r.contains("lignes "))
+        .expect("position on the border");
+    assert!(
+        !rows[border - 1]
+            .trim_matches(|c: char| c == '│' || c.is_whitespace())
+            .is_empty(),
+        "no blank row above the border: {bottom}"
+    );
+    s.keys("k");
+    assert_ne!(s.screen(), bottom);
+}
+
+#[test]
 fn the_allocation_is_worked_out_again_as_pins_and_forbids_change() {
     let (mut s, _dir) = cockpit(120, 40);
     s.keys("A");

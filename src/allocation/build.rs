@@ -31,7 +31,7 @@ pub struct Request {
 /// Why a request cannot be honoured as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
-    #[error("«\u{a0}{0}\u{a0}» n'est pas une candidature de l'appel")]
+    #[error("«\u{a0}{0}\u{a0}» n’est pas une candidature de l’appel")]
     NotAnApplication(AppKey),
     #[error("la candidature {0} est à la fois imposée et exclue")]
     PinnedAndForbidden(AppKey),

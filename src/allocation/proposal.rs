@@ -190,7 +190,7 @@ impl Proposal {
         }
     }
 
-    /// « à 2,1 % au plus de l'optimum », « optimale », or in English.
+    /// « à 2,1 % au plus de l’optimum », « optimale », or in English.
     pub fn gap_text(&self, lang: Lang) -> String {
         if self.exact || self.gap < 0.0005 {
             return lang
@@ -202,7 +202,7 @@ impl Proposal {
         }
         let pct = i18n::number(self.gap * 100.0, 1, lang);
         match lang {
-            Lang::Fr => format!("à {pct}{}% au plus de l'optimum", i18n::NBSP),
+            Lang::Fr => format!("à {pct}{}% au plus de l’optimum", i18n::NBSP),
             Lang::En => format!("within {pct}% of the optimum"),
         }
     }

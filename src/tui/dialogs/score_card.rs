@@ -11,10 +11,12 @@ use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::weights::WeightsDialog;
 use crate::tui::keymap::Scope;
+use crate::tui::shared::scroll::{self, scroll_key};
 use crate::tui::standing::{self, SiteStanding};
 use crate::tui::text::Msg;
 use crate::tui::ui_state::{UiState, Viewport};
 use crate::tui::widgets::safe;
+use crate::tui::widgets::text_block::wrapped_height;
 use crate::tui::widgets::{popup, score_card};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -73,20 +75,11 @@ impl Dialog for ScoreCardDialog {
 
     fn update(&mut self, _ctx: &Context, action: Action, viewport: Viewport) -> Outcome {
         match action {
-            Action::Down => {
-                let next = self.scroll.saturating_add(1).min(viewport.scroll_max);
-                let changed = next != self.scroll;
-                self.scroll = next;
-                Outcome::from(changed)
-            }
-            Action::Up => {
-                let changed = self.scroll > 0;
-                self.scroll = self.scroll.saturating_sub(1);
-                Outcome::from(changed)
-            }
             Action::OpenWeights => Outcome::effect(Effect::Open(Box::new(WeightsDialog::new()))),
             Action::Back => Outcome::effect(Effect::Close),
-            _ => Outcome::none(),
+            other => scroll_key(&mut self.scroll, other, viewport)
+                .map(Outcome::from)
+                .unwrap_or_default(),
         }
     }
 
@@ -115,10 +108,12 @@ impl Dialog for ScoreCardDialog {
             area,
             Line::from(format!(" {} ", Msg::ScoreCardTitle.get(lang))),
         );
-        // Wrapped lines may take more rows than there are lines; the extra room keeps the end
-        // reachable on narrow screens.
-        ui.scroll_max = (lines.len() * 2).saturating_sub(usize::from(inner.height));
+        // Scrolled as far as the last wrapped row, no further; where the window is, on the
+        // border.
+        let total = wrapped_height(&lines, inner.width);
+        ui.scroll_max = total.saturating_sub(usize::from(inner.height));
         let scroll = self.scroll.min(ui.scroll_max);
+        scroll::mark_position(frame, area, scroll, total, inner.height, lang);
         frame.render_widget(
             Paragraph::new(safe::lines(lines))
                 .wrap(Wrap { trim: false })
