@@ -142,6 +142,12 @@ fn a_structure_created_in_the_form_is_ranked_at_once_and_undone_with_u() {
     if let Ok(journal) = journal {
         assert!(journal.contains("atelier-velo-test"), "{journal}");
     }
+    // Selected in the Structures table, its detail beside it.
+    let selected = s.app.structures.listing.selected();
+    assert_eq!(
+        selected.map(|i| s.app.ctx.workspace.structures[i].name.as_str()),
+        Some("Atelier Vélo Test")
+    );
     // Ranked on the sites at once.
     s.keys("1");
     assert!(s.screen().contains("Atelier Vélo Test"), "{}", s.screen());
@@ -378,7 +384,12 @@ fn a_structure_attached_to_the_call_joins_the_review() {
 #[test]
 fn a_site_is_created_with_a_lot_in_the_form() {
     let (mut s, _dir) = cockpit(Lang::Fr, 120, 40);
-    s.keys("1 N");
+    // A search that the new site will not match.
+    s.keys("1 /");
+    s.type_text("usine");
+    s.keys("enter");
+    assert_eq!(s.app.lieux.listing.rows.len(), 1, "{}", s.screen());
+    s.keys("N");
     s.type_text("Halle Test");
     s.keys("tab");
     s.type_text("tempo");
@@ -431,6 +442,16 @@ fn a_site_is_created_with_a_lot_in_the_form() {
         site.lots[0].fee.amount,
         ancrage::domain::Money(rust_decimal::Decimal::new(850, 2))
     );
+    // Selected in the Lieux table, the search that would hide it cleared.
+    assert!(s.app.lieux.listing.query.is_empty());
+    assert_eq!(
+        s.app
+            .lieux
+            .listing
+            .selected()
+            .map(|i| s.app.ctx.workspace.sites[i].name.as_str()),
+        Some("Halle Test")
+    );
     // Ranked for the structures at once.
     s.keys("2");
     assert!(s.screen().contains("Halle Test"), "{}", s.screen());
@@ -461,7 +482,20 @@ fn a_call_is_created_edited_and_refused_deletion_while_applications_point_at_it(
     assert_eq!(call.sites, vec![SiteId::new("usine-des-transitions")]);
     assert_eq!(call.weights.surface, 40.0);
     assert!(call.applications.is_empty());
-    // `E` edits the call shown; `D` on it is refused while applications point at it.
+    // The new call is the one the Appel tab shows, and `E` edits it.
+    assert!(
+        screen(&s).contains("AMI Test 2027 — Date limite"),
+        "{}",
+        s.screen()
+    );
+    s.keys("E");
+    assert!(
+        screen(&s).contains("Modifier l’appel « AMI Test 2027 »"),
+        "{}",
+        s.screen()
+    );
+    // Back on the demonstration call, `D` is refused while applications point at it.
+    s.keys("esc c down enter");
     s.keys("E");
     assert!(
         screen(&s).contains("Modifier l’appel « AMI Temp'O 2026 »"),

@@ -5,6 +5,7 @@
 //! applies the effects, then tells every screen what changed.
 
 use crate::domain::{CallId, Weights};
+use crate::edit::RecordKey;
 use crate::export::ExportOptions;
 use crate::session::Operation;
 use crate::tui::action::Action;
@@ -178,6 +179,9 @@ pub enum ScreenEvent {
     CallFilter(CallFilter),
     /// A decision used up the Appel selection.
     ClearSelection,
+    /// A record just created: the tab's cursor goes to it (the search and the filter cleared
+    /// when they would hide it).
+    Show(RecordKey),
 }
 
 /// What handling an action did: whether anything visible changed, and the effects to apply.

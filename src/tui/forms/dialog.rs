@@ -6,11 +6,11 @@
 //! in an item's form it keeps the item in the record. Esc gives up (asking first when
 //! something changed).
 
-use crate::edit::{Edit, EditKind, Step};
+use crate::edit::{Edit, EditKind, Record, RecordKey, Step};
 use crate::i18n::Lang;
 use crate::session::Operation;
 use crate::tui::action::{Action, RecordAction, TextKey};
-use crate::tui::component::{Dialog, DialogKind, Effect, Outcome};
+use crate::tui::component::{Dialog, DialogKind, Effect, Outcome, ScreenEvent};
 use crate::tui::context::Context;
 use crate::tui::dialogs::confirm::Confirm;
 use crate::tui::forms::field::{Field, Handled, Item, Value};
@@ -19,6 +19,7 @@ use crate::tui::forms::kinds::{Cx, Draft, FormKind, ItemKind, pick};
 use crate::tui::forms::sheet::Sheet;
 use crate::tui::forms::view;
 use crate::tui::keymap::Scope;
+use crate::tui::tab::Tab;
 use crate::tui::ui_state::{UiState, Viewport};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -423,8 +424,34 @@ impl FormDialog {
         Outcome::effect(Effect::Apply {
             operation: Operation::edit(edit),
             done,
-            then: vec![Effect::Close],
+            then: self.after_save(),
         })
+    }
+
+    /// Once saved the form closes; a record just created is shown where the officer finds it
+    /// (a site on Lieux, a structure on Structures, the cursor on it; a call on Appel).
+    fn after_save(&self) -> Vec<Effect> {
+        let mut then = vec![Effect::Close];
+        let created = self
+            .kind
+            .is_new()
+            .then(|| self.draft.records.first().map(Record::key))
+            .flatten();
+        match created {
+            Some(key @ RecordKey::Site(_)) => then.extend([
+                Effect::SwitchTab(Tab::Sites),
+                Effect::Screen(Tab::Sites, ScreenEvent::Show(key)),
+            ]),
+            Some(key @ RecordKey::Structure(_)) => then.extend([
+                Effect::SwitchTab(Tab::Structures),
+                Effect::Screen(Tab::Structures, ScreenEvent::Show(key)),
+            ]),
+            Some(RecordKey::Call(id)) => {
+                then.push(Effect::InCall(id, vec![Effect::SwitchTab(Tab::Call)]));
+            }
+            Some(RecordKey::Territory) | None => {}
+        }
+        then
     }
 
     fn cancel(&mut self, ctx: &Context) -> Outcome {

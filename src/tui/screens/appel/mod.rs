@@ -454,7 +454,7 @@ impl Screen for Appel {
                 self.selection.clear();
                 Outcome::changed()
             }
-            ScreenEvent::Filter(_) => Outcome::none(),
+            ScreenEvent::Filter(_) | ScreenEvent::Show(_) => Outcome::none(),
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod detail;
 
+use crate::edit::RecordKey;
 use crate::tui::action::Action;
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
@@ -61,6 +62,13 @@ impl Items for Sites {
 
     fn name<'a>(&self, ctx: &'a Context, item: usize) -> &'a str {
         &ctx.workspace.sites[item].name
+    }
+
+    fn find(&self, ctx: &Context, key: &RecordKey) -> Option<usize> {
+        match key {
+            RecordKey::Site(id) => ctx.workspace.site_index(id),
+            _ => None,
+        }
     }
 
     /// Name first, then its city, programme, kind, favoured sectors and description.

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod detail;
 
+use crate::edit::RecordKey;
 use crate::tui::action::{Action, RecordAction};
 use crate::tui::component::Outcome;
 use crate::tui::context::Context;
@@ -67,6 +68,13 @@ impl Items for StructureItems {
 
     fn name<'a>(&self, ctx: &'a Context, item: usize) -> &'a str {
         &ctx.workspace.structures[item].name
+    }
+
+    fn find(&self, ctx: &Context, key: &RecordKey) -> Option<usize> {
+        match key {
+            RecordKey::Structure(id) => ctx.workspace.structure_index(id),
+            _ => None,
+        }
     }
 
     /// Name first, then its sector, city, legal form and description.

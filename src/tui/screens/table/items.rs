@@ -2,6 +2,7 @@
 //! columns and how they sort, what the search looks into, what the filter accepts, the detail
 //! of an item and the partners ranked for it.
 
+use crate::edit::RecordKey;
 use crate::tui::action::Action;
 use crate::tui::component::Outcome;
 use crate::tui::context::Context;
@@ -33,6 +34,9 @@ pub trait Items {
     fn count(&self, ctx: &Context) -> usize;
 
     fn name<'a>(&self, ctx: &'a Context, item: usize) -> &'a str;
+
+    /// The item a record key names, if it is one of this table's.
+    fn find(&self, ctx: &Context, key: &RecordKey) -> Option<usize>;
 
     /// Everything the search looks into for an item, name first.
     fn haystack(&self, ctx: &Context, item: usize) -> String;

@@ -339,6 +339,25 @@ impl<K: Items> TableScreen<K> {
         }
     }
 
+    /// Puts the cursor on `item`, clearing the search and the filter when they hide it.
+    fn show(&mut self, ctx: &Context, item: usize) -> Outcome {
+        if !self.listing.rows.contains(&item) {
+            self.listing.query.clear();
+            self.searching = false;
+            self.filter = Filter::default();
+            self.refresh_rows(ctx);
+        }
+        let Some(row) = self.listing.rows.iter().position(|&r| r == item) else {
+            return Outcome::none();
+        };
+        self.focus = Focus::List;
+        if self.listing.cursor != row {
+            self.listing.cursor = row;
+            self.selection_moved(ctx);
+        }
+        Outcome::changed()
+    }
+
     fn set_filter(&mut self, ctx: &Context, filter: Filter) {
         self.filter = filter;
         self.refresh_rows(ctx);
@@ -411,6 +430,10 @@ impl<K: Items> Screen for TableScreen<K> {
                 self.set_filter(ctx, filter);
                 Outcome::changed()
             }
+            ScreenEvent::Show(key) => match self.items.find(ctx, &key) {
+                Some(item) => self.show(ctx, item),
+                None => Outcome::none(),
+            },
             _ => Outcome::none(),
         }
     }
