@@ -597,3 +597,31 @@ fn a_new_item_waits_for_typing_before_showing_its_problems() {
         s.screen()
     );
 }
+
+#[test]
+fn a_call_whose_review_holds_decisions_is_not_deleted() {
+    let (mut s, _dir) = cockpit(Lang::Fr, 120, 40);
+    // A decision on the call, then its applications gone from its file (edited by hand).
+    s.keys("3 p");
+    assert!(!error_shown(&s), "{}", message(&s));
+    let call = CallId::new("tempo-2026");
+    let index = s
+        .app
+        .ctx
+        .workspace
+        .calls
+        .iter()
+        .position(|c| c.id == call)
+        .expect("the demo call");
+    s.app.ctx.workspace.calls[index].applications.clear();
+    s.keys("D");
+    assert!(error_shown(&s), "{}", s.screen());
+    assert!(
+        message(&s)
+            .contains("son instruction garde des décisions, notes ou avis sur 1 candidature(s)"),
+        "{}",
+        message(&s)
+    );
+    assert_eq!(s.app.dialog(), None, "nothing asked: refused at once");
+    assert!(s.app.ctx.workspace.call(&call).is_some());
+}

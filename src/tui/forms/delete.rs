@@ -3,10 +3,11 @@
 //! or while the workspace left behind would fail `ancrage check` (a grant naming the deleted
 //! call…); otherwise asked first, then one journaled change, undone with `u`.
 
-use crate::domain::Workspace;
+use crate::domain::{CallId, Workspace};
 use crate::edit::{self, Edit, EditKind, RecordKey};
 use crate::i18n::{Lang, NBSP};
 use crate::session::Operation;
+use crate::session::files::load_state;
 use crate::store::files::WorkspaceFiles;
 use crate::store::problem::Problem;
 use crate::store::validate::validate;
@@ -28,6 +29,26 @@ fn name_of(workspace: &Workspace, key: &RecordKey) -> String {
             .call(id)
             .map_or(id.to_string(), |c| c.title.clone()),
     }
+}
+
+/// How many applications of call `id` the officers worked on (a decision, a note, an
+/// opinion), in its review as the session has it or as saved; the error says why it could not
+/// be read (then nothing is deleted).
+fn reviewed_applications(ctx: &Context, id: &CallId) -> Result<usize, String> {
+    let saved;
+    let review = if ctx.session.as_ref().and_then(|s| s.call()) == Some(id) {
+        ctx.review()
+    } else {
+        saved = load_state(&ctx.workspace_path, id).map_err(|e| e.message(ctx.lang))?;
+        saved.as_ref()
+    };
+    Ok(review.map_or(0, |state| {
+        state
+            .applications
+            .values()
+            .filter(|a| !a.history.is_empty() || !a.annotation.is_empty() || !a.opinions.is_empty())
+            .count()
+    }))
 }
 
 /// The problems the removal would bring to what stays (none of those already there).
@@ -52,10 +73,26 @@ pub fn delete(ctx: &Context, key: RecordKey) -> Outcome {
             Lang::Fr => format!("Suppression de «{NBSP}{name}{NBSP}»"),
             Lang::En => format!("Deletion of “{name}”"),
         },
-        vec![edit::Step::Remove(key)],
+        vec![edit::Step::Remove(key.clone())],
     );
     if let Err(refusal) = edit::check(ws, &removal) {
         return Outcome::error(refusal.message(lang));
+    }
+    if let RecordKey::Call(id) = &key {
+        match reviewed_applications(ctx, id) {
+            Ok(0) => {}
+            Ok(n) => {
+                return Outcome::error(match lang {
+                    Lang::Fr => format!(
+                        "«{NBSP}{name}{NBSP}» ne peut pas être supprimé{NBSP}: son instruction garde des décisions, notes ou avis sur {n} candidature(s), qui resteraient sans appel"
+                    ),
+                    Lang::En => format!(
+                        "“{name}” cannot be deleted: its review keeps decisions, notes or opinions on {n} application(s), which would be left without their call"
+                    ),
+                });
+            }
+            Err(message) => return Outcome::error(message),
+        }
     }
     let brought = brought_problems(ws, &removal);
     if let Some(first) = brought.first() {
