@@ -73,6 +73,14 @@ fn a_broken_structure_is_listed_left_out_kept_and_back_after_ctrl_l() {
         "{appel}"
     );
     assert!(appel.contains(NAME), "named, not by its id:\n{appel}");
+    // Its pathway alerts cannot be worked out: Parcours says so rather than go silent.
+    s.keys("4");
+    let parcours = s.screen();
+    assert!(
+        parcours.contains("⚠ 1 structure(s) hors du parcours, alertes non calculées"),
+        "{parcours}"
+    );
+    assert!(parcours.contains(NAME), "{parcours}");
 
     // The panel lists the problem as `ancrage check` does.
     s.keys("P");

@@ -9,6 +9,7 @@ use crate::pathway::labels::alert_symbol;
 use crate::pathway::placement::episode_kind;
 use crate::pathway::stage::next_step;
 use crate::pathway::{Alert, Stage, timeline_row};
+use crate::store::kind::DocumentKind;
 use crate::tui::context::Context;
 use crate::tui::screens::parcours::rows::{alert_words, days_left, next_words, stage_words};
 use crate::tui::screens::parcours::timeline::{self, symbol};
@@ -43,11 +44,10 @@ pub fn render(
         Constraint::Length(bottom),
     ])
     .areas(area);
+    let intro_line = left_out_line(ctx)
+        .unwrap_or_else(|| Line::styled(Msg::PathwayIntro.get(lang), style::dim()));
     frame.render_widget(
-        Paragraph::new(cut_line(
-            Line::styled(Msg::PathwayIntro.get(lang), style::dim()),
-            usize::from(intro.width),
-        )),
+        Paragraph::new(cut_line(intro_line, usize::from(intro.width))),
         intro,
     );
     render_table(screen, ctx, frame, table, ui);
@@ -61,6 +61,52 @@ pub fn render(
     render_alerts(screen, ctx, frame, alerts);
     table
 }
+
+/// Structures whose file has a problem are out of the list, so are their alerts: said in place
+/// of the introduction, with their names (or files) and the key of the Problèmes panel.
+fn left_out_line(ctx: &Context) -> Option<Line<'static>> {
+    let lang = ctx.lang;
+    let health = &ctx.health;
+    let n = health.unavailable(DocumentKind::Structure);
+    if n == 0 {
+        return None;
+    }
+    let folder = DocumentKind::Structure.folder().map(std::path::Path::new);
+    let mut names: Vec<String> = health
+        .left_out
+        .structures
+        .iter()
+        .map(|(file, s)| format!("{} ({})", s.name, file.display()))
+        .chain(
+            health
+                .unloadable
+                .iter()
+                .filter(|p| folder.is_some() && p.parent() == folder)
+                .map(|p| p.display().to_string()),
+        )
+        .take(NAMED)
+        .collect();
+    if n > NAMED {
+        names.push(match lang {
+            Lang::Fr => format!("et {} autre(s)", n - NAMED),
+            Lang::En => format!("and {} more", n - NAMED),
+        });
+    }
+    let key = ctx.key_of(crate::tui::action::Action::OpenProblems);
+    let names = names.join(", ");
+    let text = match lang {
+        Lang::Fr => format!(
+            "⚠ {n} structure(s) hors du parcours, alertes non calculées (fichier en erreur — {key})\u{a0}: {names}"
+        ),
+        Lang::En => format!(
+            "⚠ {n} structure(s) out of the pathway, alerts not worked out (file with problems — {key}): {names}"
+        ),
+    };
+    Some(Line::styled(text, style::error()))
+}
+
+/// How many left-out structures the line names before « et N autre(s) ».
+const NAMED: usize = 3;
 
 fn legend_line(lang: Lang) -> Line<'static> {
     let item = |c: char, kind: EpisodeKind| format!("{c} {}", Stage::of(kind).label(lang));
