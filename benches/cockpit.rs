@@ -58,6 +58,31 @@ fn app(ws: ancrage::domain::Workspace) -> App {
     )
 }
 
+/// One keystroke measured: two actions in turn (down then up, more then less…) so that the
+/// cockpit is the same from one iteration to the next; `before` leads there, `after` leaves.
+struct Keystroke {
+    name: &'static str,
+    before: &'static [Action],
+    pair: [Action; 2],
+    after: &'static [Action],
+}
+
+impl Keystroke {
+    const fn new(
+        name: &'static str,
+        before: &'static [Action],
+        pair: [Action; 2],
+        after: &'static [Action],
+    ) -> Keystroke {
+        Keystroke {
+            name,
+            before,
+            pair,
+            after,
+        }
+    }
+}
+
 fn bench(c: &mut Criterion) {
     for size in sizes() {
         bench_size(c, size);
@@ -89,82 +114,52 @@ fn bench_size(c: &mut Criterion, size: Size) {
         terminal.draw(|f| app.view(ui, f)).expect("draw");
     };
 
-    let mut down = true;
-    group.bench_function(format!("keystroke_move_site_{suffix}"), |b| {
-        b.iter(|| {
-            step(
-                &mut app,
-                &mut ui,
-                if down { Action::Down } else { Action::Up },
-            );
-            down = !down;
-        })
-    });
-
-    app.handle(Action::GoTo(Tab::Structures), ui.viewport());
-    group.bench_function(format!("keystroke_move_structure_{suffix}"), |b| {
-        b.iter(|| {
-            step(
-                &mut app,
-                &mut ui,
-                if down { Action::Down } else { Action::Up },
-            );
-            down = !down;
-        })
-    });
-
-    app.handle(Action::GoTo(Tab::Sites), ui.viewport());
-    app.handle(Action::OpenWeights, ui.viewport());
-    let mut up = true;
-    group.bench_function(format!("keystroke_weight_change_{suffix}"), |b| {
-        b.iter(|| {
-            step(
-                &mut app,
-                &mut ui,
-                if up {
-                    Action::Increase
-                } else {
-                    Action::Decrease
-                },
-            );
-            up = !up;
-        })
-    });
-    app.handle(Action::Back, ui.viewport());
-
-    // The same on the Appel tab: its ranks, and the robustness of the sites on screen.
-    app.handle(Action::GoTo(Tab::Call), ui.viewport());
-    app.handle(Action::OpenWeights, ui.viewport());
-    group.bench_function(format!("keystroke_weight_change_appel_{suffix}"), |b| {
-        b.iter(|| {
-            step(
-                &mut app,
-                &mut ui,
-                if up {
-                    Action::Increase
-                } else {
-                    Action::Decrease
-                },
-            );
-            up = !up;
-        })
-    });
-    app.handle(Action::Back, ui.viewport());
-    app.handle(Action::GoTo(Tab::Sites), ui.viewport());
-
-    app.handle(Action::StartSearch, ui.viewport());
-    let mut typed = false;
-    group.bench_function(format!("keystroke_search_{suffix}"), |b| {
-        b.iter(|| {
-            let action = if typed {
-                Action::Text(TextKey::Backspace)
-            } else {
-                Action::Text(TextKey::Input('e'))
-            };
-            step(&mut app, &mut ui, action);
-            typed = !typed;
-        })
-    });
+    let measures = [
+        Keystroke::new("keystroke_move_site", &[], [Action::Down, Action::Up], &[]),
+        Keystroke::new(
+            "keystroke_move_structure",
+            &[Action::GoTo(Tab::Structures)],
+            [Action::Down, Action::Up],
+            &[],
+        ),
+        Keystroke::new(
+            "keystroke_weight_change",
+            &[Action::GoTo(Tab::Sites), Action::OpenWeights],
+            [Action::Increase, Action::Decrease],
+            &[Action::Back],
+        ),
+        // The same on the Appel tab: its ranks, and the robustness of the sites on screen.
+        Keystroke::new(
+            "keystroke_weight_change_appel",
+            &[Action::GoTo(Tab::Call), Action::OpenWeights],
+            [Action::Increase, Action::Decrease],
+            &[Action::Back],
+        ),
+        Keystroke::new(
+            "keystroke_search",
+            &[Action::GoTo(Tab::Sites), Action::StartSearch],
+            [
+                Action::Text(TextKey::Input('e')),
+                Action::Text(TextKey::Backspace),
+            ],
+            &[],
+        ),
+    ];
+    for measure in measures {
+        for &action in measure.before {
+            app.handle(action, ui.viewport());
+        }
+        let mut second = false;
+        group.bench_function(format!("{}_{suffix}", measure.name), |b| {
+            b.iter(|| {
+                step(&mut app, &mut ui, measure.pair[usize::from(second)]);
+                second = !second;
+            })
+        });
+        for &action in measure.after {
+            app.handle(action, ui.viewport());
+        }
+    }
     group.finish();
 }
 
