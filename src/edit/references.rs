@@ -66,12 +66,21 @@ impl Refusal {
                 ),
             })
             .collect();
+        // « 1 candidature … y renvoie », « 28 candidatures … y renvoient ».
+        let plural = self.held_by.len() > 1
+            || matches!(self.held_by.as_slice(), [Holder::Applications(n)] if *n > 1);
         let holders = holders.join(", ");
-        match lang {
-            Lang::Fr => format!(
+        match (lang, plural) {
+            (Lang::Fr, false) => format!(
                 "«{NBSP}{name}{NBSP}» ne peut pas être supprimé{NBSP}: {holders} y renvoie encore"
             ),
-            Lang::En => format!("“{name}” cannot be deleted: {holders} still refers to it"),
+            (Lang::Fr, true) => format!(
+                "«{NBSP}{name}{NBSP}» ne peut pas être supprimé{NBSP}: {holders} y renvoient encore"
+            ),
+            (Lang::En, false) => {
+                format!("“{name}” cannot be deleted: {holders} still refers to it")
+            }
+            (Lang::En, true) => format!("“{name}” cannot be deleted: {holders} still refer to it"),
         }
     }
 }

@@ -104,6 +104,13 @@ fn sites_offered_or_lived_in_and_calls_with_applications_stay() {
         refusals[0].held_by,
         vec![references::Holder::Applications(2)]
     );
+    assert!(
+        refusals[0]
+            .message(crate::i18n::Lang::Fr)
+            .ends_with("2 candidatures de cet appel y renvoient encore"),
+        "{}",
+        refusals[0].message(crate::i18n::Lang::Fr)
+    );
 }
 
 #[test]
