@@ -322,6 +322,8 @@ fn a_mapping_file_names_the_headers_ancrage_does_not_know() {
     let report = s.screen();
     assert!(report.contains("fichier de correspondance"), "{report}");
     assert!(!report.contains("--mapping"), "{report}");
+    // Every row is refused for that column: the way out is to name it, not to skip rows.
+    assert!(report.contains("nommez la colonne"), "{report}");
 
     // A mapping file with a mistake: located, nothing read.
     std::fs::write(

@@ -178,11 +178,26 @@ fn outcome(dialog: &ImportDialog, preview: &Preview, lang: Lang) -> Line<'static
         return Line::styled(format!("⚠ {refusal}"), style::error());
     }
     if report.is_refused() {
+        // A mandatory column missing refuses every row: importing « the valid rows » would not
+        // help, naming the column would.
+        let missing_column = report
+            .errors()
+            .any(|p| p.expected == crate::import::problem::Expected::Column);
         return Line::styled(
-            lang.pick(
-                "⚠ Import refusé\u{a0}: rien ne sera écrit. Corrigez le fichier, ou Échap puis «\u{a0}Lignes en erreur\u{a0}: importer les lignes valides\u{a0}».",
-                "⚠ Import refused: nothing will be written. Fix the file, or Esc then “Rows with errors: import the valid rows”.",
-            ),
+            match (missing_column, lang) {
+                (true, Lang::Fr) => {
+                    "⚠ Import refusé\u{a0}: rien ne sera écrit. Corrigez le fichier, ou Échap puis nommez la colonne dans le fichier de «\u{a0}Correspondance\u{a0}»."
+                }
+                (true, Lang::En) => {
+                    "⚠ Import refused: nothing will be written. Fix the file, or Esc then name the column in the “Mapping” file."
+                }
+                (false, Lang::Fr) => {
+                    "⚠ Import refusé\u{a0}: rien ne sera écrit. Corrigez le fichier, ou Échap puis «\u{a0}Lignes en erreur\u{a0}: importer les lignes valides\u{a0}»."
+                }
+                (false, Lang::En) => {
+                    "⚠ Import refused: nothing will be written. Fix the file, or Esc then “Rows with errors: import the valid rows”."
+                }
+            },
             style::error(),
         );
     }
