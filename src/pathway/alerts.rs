@@ -73,6 +73,8 @@ pub enum Within {
 
 impl Within {
     pub const ALL: [Within; 3] = [Within::Months3, Within::Months6, Within::Months12];
+    /// The longest horizon: its alerts hold those of every other (`narrowed`).
+    pub const WIDEST: Within = Within::Months12;
 
     pub fn months(self) -> u32 {
         match self {
@@ -239,6 +241,27 @@ pub fn alerts(workspace: &Workspace, today: NaiveDate, within: Within) -> Vec<Al
     all
 }
 
+/// The alerts within `within` among `widest`, the alerts worked out at the widest horizon
+/// (12 months): only the end of an occupation with nothing next depends on the horizon, so
+/// a shorter one keeps the others and those ends that fall within it — the same alerts, in
+/// the same order, as `alerts` at that horizon, without going over every structure again.
+pub fn narrowed(widest: &[Alert], today: NaiveDate, within: Within) -> Vec<Alert> {
+    let until = within.until(today);
+    widest
+        .iter()
+        .filter(|a| a.holds_until(until))
+        .cloned()
+        .collect()
+}
+
+impl Alert {
+    /// Whether the alert stands at a horizon ending on `until` (`Within::until`), given that it
+    /// stands at a wider one: see `narrowed`.
+    pub fn holds_until(&self, until: NaiveDate) -> bool {
+        self.kind != AlertKind::EndingWithoutNext || self.end.is_some_and(|e| e <= until)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +274,33 @@ mod tests {
             .into_iter()
             .map(|a| (a.kind, a.end, a.days_left))
             .collect()
+    }
+
+    #[test]
+    fn narrowing_the_widest_alerts_gives_those_of_each_horizon() {
+        let territory = crate::cli::demo_data::embedded_territory().expect("territory");
+        let mut horizons_differ = false;
+        for seed in 1..5 {
+            let made = day("2026-11-26");
+            let size = crate::demo_data::Size {
+                structures: 400,
+                sites: 20,
+            };
+            let ws = crate::demo_data::generate(&territory, size, seed, made);
+            for today in ["2026-11-26", "2027-02-28", "2027-08-31", "2028-01-15"] {
+                let today = day(today);
+                let widest = alerts(&ws, today, Within::WIDEST);
+                horizons_differ |= alerts(&ws, today, Within::Months3) != widest;
+                for within in Within::ALL {
+                    assert_eq!(
+                        narrowed(&widest, today, within),
+                        alerts(&ws, today, within),
+                        "seed {seed}, {today}, {within:?}"
+                    );
+                }
+            }
+        }
+        assert!(horizons_differ, "the horizon matters in these workspaces");
     }
 
     #[test]

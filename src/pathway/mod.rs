@@ -25,7 +25,7 @@ pub mod stage;
 pub mod suggestions;
 pub mod timeline;
 
-pub use alerts::{Alert, AlertKind, Within, alerts, alerts_for};
+pub use alerts::{Alert, AlertKind, Within, alerts, alerts_for, narrowed};
 pub use balance::{Balance, CityBalance, Figures, ZoneBalance, balance};
 pub use fund::{FundYear, GrantRefusal, fund_year, record_grant};
 pub use moves::{Move, moves};

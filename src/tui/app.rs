@@ -76,6 +76,12 @@ impl App {
         keymap_problem: Option<KeymapError>,
     ) -> App {
         let ctx = Context::new(workspace, workspace_path, lang, today, keymap);
+        App::with_context(ctx, keymap_problem)
+    }
+
+    /// The screens built on `ctx` (each works out what it shows once, here).
+    fn with_context(ctx: Context, keymap_problem: Option<KeymapError>) -> App {
+        let lang = ctx.lang;
         let mut app = App {
             lieux: Lieux::new(&ctx, Sites::default()),
             structures: Structures::new(&ctx, StructureItems::default()),
@@ -112,19 +118,11 @@ impl App {
         keymap_problem: Option<KeymapError>,
     ) -> Result<App, crate::store::problem::Problems> {
         let (workspace, health) = Health::read(dir)?;
-        let mut app = App::new(
-            workspace,
-            dir.to_owned(),
-            lang,
-            today,
-            keymap,
-            keymap_problem,
-        );
-        app.ctx.health = health;
-        // The screens were built before the health was known (the Appel tab names what is
-        // left out of its call).
-        app.refresh_screens(Refresh::Workspace);
-        Ok(app)
+        let mut ctx = Context::new(workspace, dir.to_owned(), lang, today, keymap);
+        // Known before the screens are built: the Appel tab names what is left out of its
+        // call, Parcours the structures out of it.
+        ctx.health = health;
+        Ok(App::with_context(ctx, keymap_problem))
     }
 
     /// Opens the session (and the review of the current call) as the officer configured in

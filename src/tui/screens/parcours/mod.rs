@@ -50,8 +50,16 @@ pub struct Parcours {
     pub focus: Focus,
     /// Cursor in the suggestions.
     pub suggestion: usize,
-    /// Every pathway alert within the horizon, most urgent first.
-    pub alerts: Vec<Alert>,
+    /// The alerts at the widest horizon, worked out once per workspace: a shorter horizon is
+    /// a filter of them (`pathway::narrowed`), not a pass over every structure.
+    widest: Vec<Alert>,
+    /// Those within the horizon (positions in `widest`), most urgent first.
+    within: Vec<usize>,
+    /// `(structure, position in widest)` of those, by structure: a row finds its alerts by a
+    /// binary search, not a pass over every alert.
+    by_structure: Vec<(usize, usize)>,
+    /// The order's keys besides the alerts, per workspace.
+    order: rows::OrderKeys,
     /// The next step of the selected structure: its index and the sites suggested.
     pub suggestions: Vec<Suggestion>,
     suggested_for: Option<usize>,
@@ -67,7 +75,10 @@ impl Parcours {
             span: Span::around(ctx.today, 1, 2),
             focus: Focus::Structures,
             suggestion: 0,
-            alerts: Vec::new(),
+            widest: Vec::new(),
+            within: Vec::new(),
+            by_structure: Vec::new(),
+            order: rows::OrderKeys::default(),
             suggestions: Vec::new(),
             suggested_for: None,
         };
@@ -80,16 +91,42 @@ impl Parcours {
         self.rows.get(self.cursor).copied()
     }
 
-    /// The alerts of one structure (within the horizon).
-    pub fn alerts_of(&self, structure: usize) -> impl Iterator<Item = &Alert> {
-        self.alerts.iter().filter(move |a| a.index == structure)
+    /// Every pathway alert within the horizon, most urgent first.
+    pub fn alerts(&self) -> impl ExactSizeIterator<Item = &Alert> {
+        self.within.iter().map(|&at| &self.widest[at])
     }
 
-    /// Alerts, order and next step again; the cursor stays on its structure.
+    /// The alerts of one structure (within the horizon), most urgent first.
+    pub fn alerts_of(&self, structure: usize) -> impl Iterator<Item = &Alert> {
+        let from = self.by_structure.partition_point(|&(s, _)| s < structure);
+        self.by_structure[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == structure)
+            .map(|&(_, at)| &self.widest[at])
+    }
+
+    /// The workspace changed: alerts, due ends and names worked out again, then the rows.
     fn reload(&mut self, ctx: &Context) {
+        self.widest = alerts(&ctx.workspace, ctx.today, Within::WIDEST);
+        self.order = rows::OrderKeys::new(ctx);
+        self.refilter(ctx);
+    }
+
+    /// The horizon or the alerts-only filter changed: alerts, order and next step again; the
+    /// cursor stays on its structure.
+    fn refilter(&mut self, ctx: &Context) {
         let followed = self.selected();
-        self.alerts = alerts(&ctx.workspace, ctx.today, self.horizon);
-        self.rows = rows::ordered(ctx, &self.alerts, self.alerts_only);
+        let until = self.horizon.until(ctx.today);
+        self.within = (0..self.widest.len())
+            .filter(|&at| self.widest[at].holds_until(until))
+            .collect();
+        self.by_structure = self
+            .within
+            .iter()
+            .map(|&at| (self.widest[at].index, at))
+            .collect();
+        self.by_structure.sort_unstable();
+        self.rows = self.order.ordered(self.alerts(), self.alerts_only);
         self.cursor = followed
             .and_then(|s| self.rows.iter().position(|&r| r == s))
             .unwrap_or(self.cursor)
@@ -154,12 +191,12 @@ impl Parcours {
             PathwayAction::NextHorizon => {
                 let at = Within::ALL.iter().position(|w| *w == self.horizon);
                 self.horizon = Within::ALL[at.map_or(0, |i| (i + 1) % Within::ALL.len())];
-                self.reload(ctx);
+                self.refilter(ctx);
                 Outcome::changed()
             }
             PathwayAction::ToggleAlertsOnly => {
                 self.alerts_only = !self.alerts_only;
-                self.reload(ctx);
+                self.refilter(ctx);
                 Outcome::changed()
             }
             PathwayAction::Place => self.place(ctx),

@@ -7,43 +7,63 @@ use crate::pathway::placement::episode_kind;
 use crate::pathway::stage::{NextStep, next_step};
 use crate::pathway::{Alert, Stage};
 use crate::tui::context::Context;
+use crate::tui::shared::name_order;
 use chrono::NaiveDate;
 
-/// Structures with an alert first, by days left (their first alert is the most urgent: the
-/// list comes sorted), then by the end of their current stay, then the others; by name within
-/// a tie. With `alerts_only`, only those with an alert.
-pub fn ordered(ctx: &Context, alerts: &[Alert], alerts_only: bool) -> Vec<usize> {
-    let structures = &ctx.workspace.structures;
-    let mut urgency: Vec<Option<usize>> = vec![None; structures.len()];
-    for (rank, alert) in alerts.iter().enumerate() {
-        if let Some(slot) = urgency.get_mut(alert.index)
-            && slot.is_none()
-        {
-            *slot = Some(rank);
+/// What orders the rows besides the alerts, worked out once per workspace (not at each
+/// horizon or filter change): each structure's due end and its place among the names.
+#[derive(Debug, Default)]
+pub struct OrderKeys {
+    deadlines: Vec<Option<NaiveDate>>,
+    names: Vec<u32>,
+}
+
+impl OrderKeys {
+    pub fn new(ctx: &Context) -> OrderKeys {
+        let structures = &ctx.workspace.structures;
+        let settings = &ctx.workspace.territory.pathway;
+        let names: Vec<&str> = structures.iter().map(|s| s.name.as_str()).collect();
+        OrderKeys {
+            deadlines: structures
+                .iter()
+                .map(|s| next_step(s, ctx.today, settings).deadline)
+                .collect(),
+            names: name_order::places(&names),
         }
     }
-    let settings = &ctx.workspace.territory.pathway;
-    let mut rows: Vec<usize> = (0..structures.len())
-        .filter(|&i| !alerts_only || urgency[i].is_some())
-        .collect();
-    let deadline: Vec<Option<NaiveDate>> = structures
-        .iter()
-        .map(|s| next_step(s, ctx.today, settings).deadline)
-        .collect();
-    rows.sort_by(|&a, &b| {
-        let key = |i: usize| {
+
+    /// Structures with an alert first, by days left (their first alert is the most urgent:
+    /// the list comes sorted), then by the end of their current stay, then the others; by
+    /// name within a tie. With `alerts_only`, only those with an alert.
+    pub fn ordered<'a>(
+        &self,
+        alerts: impl Iterator<Item = &'a Alert>,
+        alerts_only: bool,
+    ) -> Vec<usize> {
+        let count = self.names.len();
+        let mut urgency: Vec<Option<usize>> = vec![None; count];
+        for (rank, alert) in alerts.enumerate() {
+            if let Some(slot) = urgency.get_mut(alert.index)
+                && slot.is_none()
+            {
+                *slot = Some(rank);
+            }
+        }
+        let mut rows: Vec<usize> = (0..count)
+            .filter(|&i| !alerts_only || urgency[i].is_some())
+            .collect();
+        // Every key a number or a date: no name compared while 100 000 rows sort.
+        rows.sort_unstable_by_key(|&i| {
             (
                 urgency[i].is_none(),
                 urgency[i],
-                deadline[i].is_none(),
-                deadline[i],
+                self.deadlines[i].is_none(),
+                self.deadlines[i],
+                self.names[i],
             )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| structures[a].name.cmp(&structures[b].name))
-    });
-    rows
+        });
+        rows
+    }
 }
 
 /// Where the structure stands: « occupation temporaire », « sans local »…

@@ -393,12 +393,12 @@ fn render_alerts(screen: &Parcours, ctx: &Context, frame: &mut Frame, area: Rect
         Lang::Fr => format!(
             " Alertes à {}\u{a0}mois ({}) ",
             screen.horizon.months(),
-            screen.alerts.len()
+            screen.alerts().len()
         ),
         Lang::En => format!(
             " Alerts within {} months ({}) ",
             screen.horizon.months(),
-            screen.alerts.len()
+            screen.alerts().len()
         ),
     };
     let block = Block::bordered().title(title);
@@ -407,16 +407,16 @@ fn render_alerts(screen: &Parcours, ctx: &Context, frame: &mut Frame, area: Rect
     let width = usize::from(inner.width);
     let selected = screen.selected();
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if screen.alerts.is_empty() {
+    if screen.alerts().len() == 0 {
         lines.push(Line::styled(
             lang.pick("Aucune alerte à cet horizon.", "No alert at this horizon."),
             style::dim(),
         ));
     }
     // The selected structure's alerts first, then the most urgent.
-    let mut shown: Vec<&Alert> = screen.alerts.iter().collect();
-    shown.sort_by_key(|a| Some(a.index) != selected);
-    for alert in shown.into_iter().take(usize::from(inner.height)) {
+    let mine = selected.into_iter().flat_map(|s| screen.alerts_of(s));
+    let others = screen.alerts().filter(|a| Some(a.index) != selected);
+    for alert in mine.chain(others).take(usize::from(inner.height)) {
         let text = format!(
             "{} {}",
             alert_symbol(alert.kind),

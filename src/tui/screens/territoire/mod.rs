@@ -21,6 +21,7 @@ use crate::tui::ui_state::{UiState, Viewport};
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use std::collections::HashMap;
 
 pub use figures::Measure;
 
@@ -32,20 +33,25 @@ pub struct Territoire {
     pub measure: Measure,
     pub balance: Balance,
     pub fund: FundYear,
+    /// The figures of the years already shown, until the workspace or the call changes:
+    /// going back to a year is instant (a year's figures go over every structure's stays).
+    years: HashMap<i32, (Balance, FundYear)>,
 }
 
 impl Territoire {
     pub fn new(ctx: &Context) -> Territoire {
         let year = ctx.today.year();
+        let (balance, fund) = figures_of(ctx, year);
         let mut screen = Territoire {
             sites: Vec::new(),
             cursor: 0,
             year,
             measure: Measure::M2Offered,
-            balance: balance(&ctx.workspace, ctx.today, year, None),
-            fund: fund_year(&ctx.workspace, year),
+            balance: balance.clone(),
+            fund: fund.clone(),
+            years: HashMap::from([(year, (balance, fund))]),
         };
-        screen.reload(ctx);
+        screen.order_sites(ctx);
         screen
     }
 
@@ -55,6 +61,13 @@ impl Territoire {
     }
 
     fn reload(&mut self, ctx: &Context) {
+        self.order_sites(ctx);
+        self.years.clear();
+        self.refigure(ctx);
+    }
+
+    /// The sites in the order j/k go through them; the cursor stays on its site.
+    fn order_sites(&mut self, ctx: &Context) {
         let ws = &ctx.workspace;
         let followed = self.selected();
         let mut sites: Vec<usize> = (0..ws.sites.len()).collect();
@@ -70,15 +83,26 @@ impl Territoire {
             .and_then(|s| self.sites.iter().position(|&x| x == s))
             .unwrap_or(self.cursor)
             .min(self.sites.len().saturating_sub(1));
-        self.refigure(ctx);
     }
 
-    /// The year's figures again (the call's placements follow the call of the Appel tab).
+    /// The year's figures, worked out unless already shown since the last change.
     fn refigure(&mut self, ctx: &Context) {
-        let call = ctx.call().map(|c| c.id.clone());
-        self.balance = balance(&ctx.workspace, ctx.today, self.year, call.as_ref());
-        self.fund = fund_year(&ctx.workspace, self.year);
+        let (balance, fund) = self
+            .years
+            .entry(self.year)
+            .or_insert_with(|| figures_of(ctx, self.year));
+        self.balance = balance.clone();
+        self.fund = fund.clone();
     }
+}
+
+/// The balance and the fund of `year` (the call's placements follow the Appel tab's call).
+fn figures_of(ctx: &Context, year: i32) -> (Balance, FundYear) {
+    let call = ctx.call().map(|c| c.id.clone());
+    (
+        balance(&ctx.workspace, ctx.today, year, call.as_ref()),
+        fund_year(&ctx.workspace, year),
+    )
 }
 
 impl Screen for Territoire {
@@ -116,7 +140,10 @@ impl Screen for Territoire {
     fn refresh(&mut self, ctx: &Context, what: Refresh) {
         match what {
             Refresh::Workspace => self.reload(ctx),
-            Refresh::Call => self.refigure(ctx),
+            Refresh::Call => {
+                self.years.clear();
+                self.refigure(ctx);
+            }
             Refresh::Weights | Refresh::Review | Refresh::Figures => {}
         }
     }
