@@ -1,7 +1,7 @@
 //! A proposal's lots in words, the same for `ancrage allocate` and the cockpit's allocation
 //! view: « Bâtiment B — atelier 1 (180 m²) : Conserverie du Quai Sucré (94,0, décidé) ».
 
-use crate::allocation::proposal::{LotUse, Placement, Proposal, SiteUse};
+use crate::allocation::proposal::{Envy, LotUse, Placement, Proposal, SiteUse};
 use crate::domain::Surface;
 use crate::i18n::{self, Lang};
 
@@ -64,4 +64,19 @@ pub fn lot_line(
         m2(lot.surface, lang),
         lang.pick("\u{a0}:", ":")
     )
+}
+
+/// A case of justified envy: « Atelier A (81,0) plutôt que Atelier B (74,5) sur Usine ».
+pub fn envy_line(e: &Envy, lang: Lang) -> String {
+    let (score, over) = (points(e.score, lang), points(e.over_score, lang));
+    match lang {
+        Lang::Fr => format!(
+            "{} ({score}) plutôt que {} ({over}) sur {}",
+            e.structure_name, e.over_name, e.site_name
+        ),
+        Lang::En => format!(
+            "{} ({score}) rather than {} ({over}) on {}",
+            e.structure_name, e.over_name, e.site_name
+        ),
+    }
 }

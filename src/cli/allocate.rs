@@ -4,7 +4,7 @@
 //! Exit codes: 0 done; 2 refused (unknown call, a pin or forbid that is not an application);
 //! 1 the workspace could not be read or written.
 
-use crate::allocation::words::{lot_line, m2, points};
+use crate::allocation::words::{self, lot_line, m2, points};
 use crate::allocation::{Placement, Proposal, Request, allocate};
 use crate::cli::count::{Noun, count};
 use crate::cli::failure::{Failure, Outcome};
@@ -328,24 +328,7 @@ pub fn human(ws: &Workspace, p: &Proposal, lang: Lang) -> String {
             "To explain (a structure scoring more would have fitted in another's place):\n",
         ));
         for e in &p.envy {
-            out.push_str(&match lang {
-                Lang::Fr => format!(
-                    "  {} ({}) plutôt que {} ({}) sur {}\n",
-                    e.structure_name,
-                    points(e.score, lang),
-                    e.over_name,
-                    points(e.over_score, lang),
-                    e.site_name
-                ),
-                Lang::En => format!(
-                    "  {} ({}) rather than {} ({}) on {}\n",
-                    e.structure_name,
-                    points(e.score, lang),
-                    e.over_name,
-                    points(e.over_score, lang),
-                    e.site_name
-                ),
-            });
+            out.push_str(&format!("  {}\n", words::envy_line(e, lang)));
         }
     }
     out.push('\n');

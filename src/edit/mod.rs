@@ -8,7 +8,7 @@
 mod references;
 mod slug;
 
-pub use references::{Holder, Refusal};
+pub use references::{Holder, Refusal, name_of};
 pub use slug::new_id;
 
 use crate::domain::ids::is_slug;

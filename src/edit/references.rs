@@ -28,7 +28,7 @@ pub struct Refusal {
 }
 
 /// The name (or title) of a record of the workspace, its id when it has none.
-fn name_of(workspace: &Workspace, key: &RecordKey) -> String {
+pub fn name_of(workspace: &Workspace, key: &RecordKey) -> String {
     match key {
         RecordKey::Territory => workspace.territory.name.clone(),
         RecordKey::Site(id) => workspace

@@ -4,7 +4,7 @@
 //! call…); otherwise asked first, then one journaled change, undone with `u`.
 
 use crate::domain::{CallId, Workspace};
-use crate::edit::{self, Edit, EditKind, RecordKey};
+use crate::edit::{self, Edit, EditKind, RecordKey, name_of};
 use crate::i18n::{Lang, NBSP};
 use crate::session::Operation;
 use crate::session::files::load_state;
@@ -14,22 +14,6 @@ use crate::store::validate::validate;
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
 use crate::tui::dialogs::confirm::Confirm;
-
-/// The record's name (or title) as the officer knows it.
-fn name_of(workspace: &Workspace, key: &RecordKey) -> String {
-    match key {
-        RecordKey::Territory => workspace.territory.name.clone(),
-        RecordKey::Site(id) => workspace
-            .site(id)
-            .map_or(id.to_string(), |s| s.name.clone()),
-        RecordKey::Structure(id) => workspace
-            .structure(id)
-            .map_or(id.to_string(), |s| s.name.clone()),
-        RecordKey::Call(id) => workspace
-            .call(id)
-            .map_or(id.to_string(), |c| c.title.clone()),
-    }
-}
 
 /// How many applications of call `id` the officers worked on (a decision, a note, an
 /// opinion), in its review as the session has it or as saved; the error says why it could not

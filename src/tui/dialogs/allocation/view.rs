@@ -4,7 +4,7 @@
 //! a place and why, and the justified envy (a pane scrolled with J/K). Beside each other on
 //! wide screens, one above the other otherwise.
 
-use crate::allocation::words::{lot_line, m2, points};
+use crate::allocation::words::{self, lot_line, m2, points};
 use crate::allocation::{Placement, Proposal};
 use crate::i18n::{self, Lang};
 use crate::review::Status;
@@ -261,24 +261,7 @@ fn detail(dialog: &AllocationDialog, ctx: &Context) -> Vec<Line<'static>> {
         ));
     }
     for e in &p.envy {
-        lines.push(Line::from(match lang {
-            Lang::Fr => format!(
-                "  {} ({}) plutôt que {} ({}) sur {}",
-                e.structure_name,
-                points(e.score, lang),
-                e.over_name,
-                points(e.over_score, lang),
-                e.site_name
-            ),
-            Lang::En => format!(
-                "  {} ({}) rather than {} ({}) on {}",
-                e.structure_name,
-                points(e.score, lang),
-                e.over_name,
-                points(e.over_score, lang),
-                e.site_name
-            ),
-        }));
+        lines.push(Line::from(format!("  {}", words::envy_line(e, lang))));
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
