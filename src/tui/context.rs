@@ -4,7 +4,7 @@
 
 use crate::domain::{Call, Weights, Workspace};
 use crate::i18n::Lang;
-use crate::pathway::{Alert, Within, alerts};
+use crate::pathway::{Alert, Within, alerts, narrowed};
 use crate::review::{AppKey, ApplicationReview, ReviewState, Status, Warning};
 use crate::scoring::figures;
 use crate::session::Session;
@@ -54,6 +54,9 @@ pub struct Context {
     /// The pathway alerts on `today` within the default horizon (`!` lists them), worked out
     /// when the workspace opens or changes.
     pub pathway_alerts: Vec<Alert>,
+    /// Those at the widest horizon, shared with Parcours, which narrows them to its own: one
+    /// pass over the structures per change, not one per reader.
+    pub widest_alerts: Arc<Vec<Alert>>,
 }
 
 impl Context {
@@ -71,7 +74,8 @@ impl Context {
             .map(|i| workspace.calls[i].tolerances)
             .unwrap_or_default();
         let ranking = Ranking::new(&workspace, today, &tolerances);
-        let pathway_alerts = alerts(&workspace, today, Within::default());
+        let widest_alerts = Arc::new(alerts(&workspace, today, Within::WIDEST));
+        let pathway_alerts = narrowed(&widest_alerts, today, Within::default());
         let mut context = Context {
             workspace,
             workspace_path,
@@ -91,6 +95,7 @@ impl Context {
             export_folder: None,
             health: Health::default(),
             pathway_alerts,
+            widest_alerts,
         };
         context.figure_eligibility(INLINE_PAIRS);
         context
@@ -176,7 +181,8 @@ impl Context {
         let tolerances = self.call().map(|c| c.tolerances).unwrap_or_default();
         self.ranking = Ranking::new(&self.workspace, self.today, &tolerances);
         self.figure_eligibility(INLINE_PAIRS);
-        self.pathway_alerts = alerts(&self.workspace, self.today, Within::default());
+        self.widest_alerts = Arc::new(alerts(&self.workspace, self.today, Within::WIDEST));
+        self.pathway_alerts = narrowed(&self.widest_alerts, self.today, Within::default());
         self.refresh_warnings();
     }
 

@@ -12,7 +12,7 @@ pub mod rows;
 pub mod timeline;
 mod view;
 
-use crate::pathway::{Alert, Span, Suggestion, Within, alerts, suggestions};
+use crate::pathway::{Alert, Span, Suggestion, Within, suggestions};
 use crate::tui::action::{Action, PathwayAction};
 use crate::tui::component::{Effect, Outcome};
 use crate::tui::context::Context;
@@ -24,6 +24,7 @@ use crate::tui::shared::listing::{move_or_select, moved};
 use crate::tui::ui_state::{UiState, Viewport};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 /// Sites offered for the next step.
 pub const SUGGESTIONS: usize = 5;
@@ -50,9 +51,10 @@ pub struct Parcours {
     pub focus: Focus,
     /// Cursor in the suggestions.
     pub suggestion: usize,
-    /// The alerts at the widest horizon, worked out once per workspace: a shorter horizon is
-    /// a filter of them (`pathway::narrowed`), not a pass over every structure.
-    widest: Vec<Alert>,
+    /// The alerts at the widest horizon (the context's, worked out once per workspace): a
+    /// shorter horizon is a filter of them (`pathway::narrowed`), not a pass over every
+    /// structure.
+    widest: Arc<Vec<Alert>>,
     /// Those within the horizon (positions in `widest`), most urgent first.
     within: Vec<usize>,
     /// `(structure, position in widest)` of those, by structure: a row finds its alerts by a
@@ -75,7 +77,7 @@ impl Parcours {
             span: Span::around(ctx.today, 1, 2),
             focus: Focus::Structures,
             suggestion: 0,
-            widest: Vec::new(),
+            widest: Arc::default(),
             within: Vec::new(),
             by_structure: Vec::new(),
             order: rows::OrderKeys::default(),
@@ -107,7 +109,7 @@ impl Parcours {
 
     /// The workspace changed: alerts, due ends and names worked out again, then the rows.
     fn reload(&mut self, ctx: &Context) {
-        self.widest = alerts(&ctx.workspace, ctx.today, Within::WIDEST);
+        self.widest = Arc::clone(&ctx.widest_alerts);
         self.order = rows::OrderKeys::new(ctx);
         self.refilter(ctx);
     }
